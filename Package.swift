@@ -1,0 +1,105 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// One set of settings for every target (conventions.md §1).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Busbar",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "busbar", targets: ["busbar"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Lua 5.4 from Debian's liblua5.4-dev; only PolicyEngine imports it (conventions.md §14).
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev", "pkg-config"])]
+        ),
+        .target(name: "CLuaSupport", dependencies: ["CLua"]),
+
+        .target(name: "DepotModel", swiftSettings: swiftSettings),
+        .target(
+            name: "DepotConfig",
+            dependencies: ["DepotModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "OCPP", swiftSettings: swiftSettings),
+        .target(name: "VDV", swiftSettings: swiftSettings),
+        .target(name: "PowerSolver", dependencies: ["DepotModel"], swiftSettings: swiftSettings),
+        .target(
+            name: "PolicyEngine",
+            dependencies: ["DepotModel", "CLua", "CLuaSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Storage",
+            dependencies: ["DepotModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Notifications",
+            dependencies: ["DepotModel", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "DepotRuntime",
+            dependencies: [
+                "DepotModel", "PowerSolver", "PolicyEngine", "Storage", "Notifications",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "DepotSimulator",
+            dependencies: ["DepotModel", "OCPP", "VDV"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BusbarServer",
+            dependencies: [
+                "DepotModel", "DepotConfig", "OCPP", "VDV", "PowerSolver", "PolicyEngine",
+                "Storage", "Notifications", "DepotRuntime",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "busbar",
+            dependencies: [
+                "BusbarServer", "DepotConfig", "DepotModel", "Storage", "DepotSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "DepotModelTests", dependencies: ["DepotModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DepotConfigTests",
+            dependencies: ["DepotConfig", "DepotModel"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "OCPPTests", dependencies: ["OCPP"], swiftSettings: swiftSettings),
+        .testTarget(name: "VDVTests", dependencies: ["VDV"], swiftSettings: swiftSettings),
+        .testTarget(name: "PowerSolverTests", dependencies: ["PowerSolver", "DepotModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DepotModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "DepotModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "DepotModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "DepotRuntimeTests", dependencies: ["DepotRuntime", "DepotModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "DepotSimulatorTests", dependencies: ["DepotSimulator"], swiftSettings: swiftSettings),
+        .testTarget(name: "BusbarServerTests", dependencies: ["BusbarServer"], swiftSettings: swiftSettings),
+        .testTarget(name: "BusbarCLITests", dependencies: ["DepotModel"], swiftSettings: swiftSettings),
+    ]
+)

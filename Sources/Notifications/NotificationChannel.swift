@@ -1,0 +1,6 @@
+/// The ways Busbar reaches people and systems (policy-api.md, `escalation`).
+public enum NotificationChannel: String, Hashable, Codable, Sendable, CaseIterable {
+    case email
+    case sms
+    case webhook
+}
