@@ -6,6 +6,11 @@ struct Busbar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "busbar",
         abstract: "Charging management for electric bus and truck depots.",
-        subcommands: [Version.self]
+        discussion: """
+            Exit codes: 0 success, 1 failure (invalid input, errors), 2 differences or failed cases in dry runs, \
+            and for commands that are not available in this build.
+            """,
+        version: "busbar \(BusbarVersion.text)",
+        subcommands: [Serve.self, Demo.self, Config.self, Policy.self, Plan.self, Simulate.self, Report.self, Migrate.self, Version.self]
     )
 }

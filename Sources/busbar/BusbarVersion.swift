@@ -1,0 +1,6 @@
+import BusbarServer
+
+/// The version text for `--version`.
+enum BusbarVersion {
+    static var text: String { BuildInfo.version }
+}
