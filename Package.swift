@@ -89,6 +89,7 @@ let package = Package(
         .testTarget(
             name: "DepotConfigTests",
             dependencies: ["DepotConfig", "DepotModel"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "OCPPTests", dependencies: ["OCPP"], swiftSettings: swiftSettings),
@@ -100,6 +101,6 @@ let package = Package(
         .testTarget(name: "DepotRuntimeTests", dependencies: ["DepotRuntime", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "DepotSimulatorTests", dependencies: ["DepotSimulator"], swiftSettings: swiftSettings),
         .testTarget(name: "BusbarServerTests", dependencies: ["BusbarServer"], swiftSettings: swiftSettings),
-        .testTarget(name: "BusbarCLITests", dependencies: ["DepotModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "BusbarCLITests", dependencies: ["DepotModel"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]
 )

@@ -24,7 +24,7 @@ public enum ConfigurationCheck {
                 } else {
                     let settings = try SettingsFileLoader.load(path: path)
                     checked.append(CheckedFile(path: path, content: .settings(settings)))
-                    let listed = SettingsFileLoader.depotFiles(of: settings, relativeTo: workingDirectory)
+                    let listed = SettingsFileLoader.depotFiles(of: settings, relativeTo: workingDirectory).map { displayPath($0, in: workingDirectory) }
                     if listed.isEmpty {
                         issues.append(ConfigIssue(file: path, line: 1, column: 1, keyPath: "depots", message: "the patterns match no depot file"))
                     }
@@ -36,6 +36,13 @@ public enum ConfigurationCheck {
         }
         issues.append(contentsOf: crossFileIssues(checked))
         return (checked, ConfigCheckFailure(issues: issues).issues)
+    }
+
+    /// A depot file listed relative to the working directory, as short as it can be printed.
+    private static func displayPath(_ path: String, in workingDirectory: URL) -> String {
+        let absolute = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)).standardizedFileURL.path
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path + "/"
+        return absolute.hasPrefix(current) ? String(absolute.dropFirst(current.count)) : absolute
     }
 
     private static func expand(_ path: String) -> [String] {

@@ -6,13 +6,14 @@ extension DepotFileReader {
         "id", "ocpp", "security_profile", "circuit", "area", "connectors", "quirks", "fail_safe_kw", "map",
     ])
 
-    mutating func readChargers(_ node: ConfigNode) {
+    /// - Parameter meter: the site meter's station, the one charger that may have no connectors.
+    mutating func readChargers(_ node: ConfigNode, meter: ChargerID?) {
         guard let items = node.sequence() else { return }
         if items.isEmpty { node.report("a depot needs at least one charger") }
-        for item in items { readCharger(item) }
+        for item in items { readCharger(item, meter: meter) }
     }
 
-    private mutating func readCharger(_ node: ConfigNode) {
+    private mutating func readCharger(_ node: ConfigNode, meter: ChargerID?) {
         guard let map = node.mapping(keys: Self.chargerKeys) else { return }
         var id: ChargerID?
         if let idNode = map.required("id"), let value: ChargerID = idNode.identifier() {
@@ -30,7 +31,10 @@ extension DepotFileReader {
         }
         let circuit = map.optional("circuit").flatMap { reference($0, in: circuits.map(\.id), what: "circuit") }
         let area = map.optional("area").flatMap { reference($0, in: areas.map(\.id), what: "area") }
-        let connectors = map.required("connectors").flatMap(readConnectors) ?? []
+        let connectors = map.optional("connectors").flatMap(readConnectors) ?? []
+        if connectors.isEmpty, let id, id != meter {
+            (map.optional("connectors") ?? node).report("a charger needs at least one connector (only the site meter may have none)")
+        }
         let quirks = map.optional("quirks")?.sequence()?.compactMap { $0.oneOf(ChargerQuirk.self) } ?? []
         var failSafe: Kilowatts?
         if let node = map.optional("fail_safe_kw"), let value = node.kilowatts(allowZero: true) {
@@ -45,7 +49,7 @@ extension DepotFileReader {
             position = MapPosition(x: x, y: y)
         }
         for connector in connectors { if let bay = connector.bay { bays[bay] = area } }
-        guard let id, let version, !connectors.isEmpty else { return }
+        guard let id, let version, !connectors.isEmpty || id == meter else { return }
         chargers.append(
             Charger(
                 id: id, ocppVersion: version, securityProfile: profile, password: password, circuit: circuit, area: area,
@@ -55,7 +59,6 @@ extension DepotFileReader {
 
     private func readConnectors(_ node: ConfigNode) -> [Connector]? {
         guard let items = node.sequence() else { return nil }
-        if items.isEmpty { node.report("a charger needs at least one connector") }
         var connectors: [Connector] = []
         for item in items {
             guard let map = item.mapping(keys: ["id", "bay", "kind", "max_kw", "min_kw", "phases"]) else { continue }

@@ -8,7 +8,7 @@ extension DepotFileReader {
         guard let map = node.mapping(keys: domainKeys.union(["dir", "budget"])), let dirNode = map.required("dir"), let dir = dirNode.string() else {
             return nil
         }
-        let directory = URL(fileURLWithPath: dir, relativeTo: folder).standardizedFileURL
+        let directory = resolve(dir, against: folder)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
             dirNode.report("policy folder \(directory.path) does not exist")
@@ -17,7 +17,7 @@ extension DepotFileReader {
         var files: [PolicyDomain: String] = [:]
         for domain in PolicyDomain.allCases {
             guard let fileNode = map.optional(domain.rawValue), let file = fileNode.string() else { continue }
-            let path = URL(fileURLWithPath: file, relativeTo: directory).standardizedFileURL.path
+            let path = resolve(file, against: directory).path
             if !path.hasPrefix(directory.path + "/") {
                 fileNode.report("policy files must lie inside the policy folder")
             } else if !file.hasSuffix(".lua") {
@@ -35,5 +35,10 @@ extension DepotFileReader {
             memory = budget.optional("memory_mb")?.integer(in: 1...PolicyFiles.maximumMemoryLimitMegabytes) ?? memory
         }
         return PolicyFiles(directory: directory.path, files: files, instructionBudget: instructions, memoryLimitMegabytes: memory)
+    }
+
+    /// A path from the file, read against a folder unless it is absolute.
+    private func resolve(_ path: String, against folder: URL) -> URL {
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
     }
 }
