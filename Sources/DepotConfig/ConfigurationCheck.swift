@@ -1,5 +1,5 @@
-public import Foundation
 import DepotModel
+public import Foundation
 import Yams
 
 /// The check behind `busbar config check`: every named file (folders expand to their YAML files),
@@ -8,7 +8,9 @@ import Yams
 public enum ConfigurationCheck {
     /// - Parameter paths: files or folders, as the operator typed them.
     /// - Returns: the files that passed, and every issue found (empty when all is valid).
-    public static func run(paths: [String], workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    public static func run(
+        paths: [String], workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    )
         -> (checked: [CheckedFile], issues: [ConfigIssue])
     {
         var queue = paths.flatMap(expand)
@@ -24,7 +26,9 @@ public enum ConfigurationCheck {
                 } else {
                     let settings = try SettingsFileLoader.load(path: path)
                     checked.append(CheckedFile(path: path, content: .settings(settings)))
-                    let listed = SettingsFileLoader.depotFiles(of: settings, relativeTo: workingDirectory).map { displayPath($0, in: workingDirectory) }
+                    let listed = SettingsFileLoader.depotFiles(of: settings, relativeTo: workingDirectory).map {
+                        displayPath($0, in: workingDirectory)
+                    }
                     if listed.isEmpty {
                         issues.append(ConfigIssue(file: path, line: 1, column: 1, keyPath: "depots", message: "the patterns match no depot file"))
                     }
@@ -74,7 +78,10 @@ public enum ConfigurationCheck {
             guard case .depot(let depot) = file.content else { continue }
             if let other = depotFiles[depot.id] {
                 let mark = position(of: ["depot", "id"], in: file.path)
-                issues.append(ConfigIssue(file: file.path, line: mark.line, column: mark.column, keyPath: "depot.id", message: "depot id \(depot.id) is also used by \(other)"))
+                issues.append(
+                    ConfigIssue(
+                        file: file.path, line: mark.line, column: mark.column, keyPath: "depot.id",
+                        message: "depot id \(depot.id) is also used by \(other)"))
             } else {
                 depotFiles[depot.id] = file.path
             }
@@ -87,7 +94,9 @@ public enum ConfigurationCheck {
                 if case .tenant(let tenant) = token.scope, !tenants.contains(tenant) {
                     let mark = position(of: ["api", "tokens", String(index), "tenant"], in: file.path)
                     issues.append(
-                        ConfigIssue(file: file.path, line: mark.line, column: mark.column, keyPath: "api.tokens[\(index)].tenant", message: "unknown tenant \(tenant)"))
+                        ConfigIssue(
+                            file: file.path, line: mark.line, column: mark.column, keyPath: "api.tokens[\(index)].tenant",
+                            message: "unknown tenant \(tenant)"))
                 }
             }
         }

@@ -12,7 +12,10 @@ public struct SimulatedBattery: Hashable, Sendable {
     public let efficiency: Double
     public private(set) var stateOfCharge: Double
 
-    public init(capacityKWh: Double, maxPowerKW: Double, stateOfCharge: Double, taperStartSoC: Double = 80, floorPowerKW: Double = 5, efficiency: Double = 0.93) {
+    public init(
+        capacityKWh: Double, maxPowerKW: Double, stateOfCharge: Double, taperStartSoC: Double = 80, floorPowerKW: Double = 5,
+        efficiency: Double = 0.93
+    ) {
         self.capacityKWh = capacityKWh
         self.maxPowerKW = maxPowerKW
         self.stateOfCharge = min(100, max(0, stateOfCharge))

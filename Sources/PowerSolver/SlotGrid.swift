@@ -1,5 +1,5 @@
-public import Foundation
 import DepotModel
+public import Foundation
 
 /// The planner's time axis: equal slots (15 or 5 minutes) from a start instant, aligned to the slot
 /// length so plans made a few seconds apart share their slot boundaries (solver.md §2.1).

@@ -1,5 +1,5 @@
-public import GRDB
 public import Foundation
+public import GRDB
 
 /// Busbar's persistence, as transactions named after what they mean (conventions.md §11). Every
 /// method commits before it returns, so a caller may acknowledge what it wrote.

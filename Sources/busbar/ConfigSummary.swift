@@ -26,14 +26,18 @@ enum ConfigSummary {
     private static func describe(_ depot: Depot, path: String) -> String {
         var lines = ["\(path): depot \(depot.id) \"\(depot.name)\" (\(depot.timeZone.identifier))"]
         let grid = depot.grid
-        lines.append("  grid       \(grid.connectionLimit) connection, \(grid.safetyMargin) safety margin\(grid.meter.map { ", site meter \($0.charger)" } ?? "")")
+        lines.append(
+            "  grid       \(grid.connectionLimit) connection, \(grid.safetyMargin) safety margin\(grid.meter.map { ", site meter \($0.charger)" } ?? "")"
+        )
         for block in grid.blocks {
             lines.append("  block      \(block.name) \(block.window) \(block.limit) at \(block.pricePerKilowattHour)/kWh")
         }
         func tree(_ parent: CircuitID?, depth: Int) {
             for circuit in depot.children(of: parent) {
                 let chargers = depot.chargers.filter { $0.circuit == circuit.id }.count
-                lines.append("  circuit    \(String(repeating: "  ", count: depth))\(circuit.id) \(circuit.limit)\(chargers > 0 ? ", \(chargers) chargers" : "")")
+                lines.append(
+                    "  circuit    \(String(repeating: "  ", count: depth))\(circuit.id) \(circuit.limit)\(chargers > 0 ? ", \(chargers) chargers" : "")"
+                )
                 tree(circuit.id, depth: depth + 1)
             }
         }

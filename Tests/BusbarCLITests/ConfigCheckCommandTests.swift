@@ -38,7 +38,9 @@ struct ConfigCheckCommandTests {
         #expect(result.stderr.hasPrefix("no/such/file.yaml:1:1 (document): cannot read the file"))
     }
 
-    @Test(arguments: [["serve"], ["demo"], ["plan"], ["simulate"], ["report"], ["policy", "eval"], ["policy", "test"], ["policy", "check"], ["policy", "replay"]])
+    @Test(arguments: [
+        ["serve"], ["demo"], ["plan"], ["simulate"], ["report"], ["policy", "eval"], ["policy", "test"], ["policy", "check"], ["policy", "replay"],
+    ])
     func commandsOfLaterWorkSayTheyAreNotAvailable(arguments: [String]) throws {
         let result = try BusbarBinary.run(arguments)
         #expect(result.status == 2)

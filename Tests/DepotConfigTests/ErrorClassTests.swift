@@ -76,14 +76,18 @@ struct ErrorClassTests {
             name: "impossible time of day", old: "departure: \"05:30\"", new: "departure: \"25:30\"", at: "\"25:30\"",
             keyPath: "timetable[0].departure", message: "expected a time of day \"HH:MM\" (00:00–23:59), found \"25:30\""),
         ErrorCase(
-            name: "literal secret", old: "password_env: C1_PASSWORD", new: "password_env: C1_PASSWORD\n    password: hunter2", at: "password: hunter2",
-            keyPath: "chargers[0].password", message: "secrets never stand in configuration files: use password_env (an environment variable) or password_file"),
+            name: "literal secret", old: "password_env: C1_PASSWORD", new: "password_env: C1_PASSWORD\n    password: hunter2",
+            at: "password: hunter2",
+            keyPath: "chargers[0].password",
+            message: "secrets never stand in configuration files: use password_env (an environment variable) or password_file"),
         ErrorCase(
-            name: "two forms of one secret", old: "password_env: C1_PASSWORD", new: "password_env: C1_PASSWORD\n    password_file: /run/c1", at: "id: C1",
+            name: "two forms of one secret", old: "password_env: C1_PASSWORD", new: "password_env: C1_PASSWORD\n    password_file: /run/c1",
+            at: "id: C1",
             keyPath: "chargers[0].password", message: "give only one of password_env, password_file"),
         ErrorCase(
             name: "malformed password hash", old: "password_env: C1_PASSWORD", new: "password_hash: \"md5$abc\"", at: "\"md5$abc\"",
-            keyPath: "chargers[0].password_hash", message: "expected hmac-sha256$<32 hex salt>$<64 hex digest> as written by `busbar charger password`"),
+            keyPath: "chargers[0].password_hash",
+            message: "expected hmac-sha256$<32 hex salt>$<64 hex digest> as written by `busbar charger password`"),
         ErrorCase(
             name: "fail-safe shares above a circuit", old: "    area: hall\n", new: "    area: hall\n    fail_safe_kw: 150\n", at: "- id: C1",
             keyPath: "chargers", message: "fail_safe_kw of the chargers under circuit cab-1 add up to 150 kW, above its headroom 100 kW",
@@ -105,13 +109,16 @@ struct ErrorClassTests {
             name: "connector minimum above maximum", old: "min_kw: 10", new: "min_kw: 200", at: "200", keyPath: "chargers[0].connectors[0].min_kw",
             message: "min_kw (200 kW) exceeds max_kw (150 kW)"),
         ErrorCase(
-            name: "phases on a DC connector", old: "min_kw: 10 }", new: "min_kw: 10, phases: 3 }", at: "3 }", keyPath: "chargers[0].connectors[0].phases",
+            name: "phases on a DC connector", old: "min_kw: 10 }", new: "min_kw: 10, phases: 3 }", at: "3 }",
+            keyPath: "chargers[0].connectors[0].phases",
             message: "phases apply to AC connectors only"),
         ErrorCase(
-            name: "unknown meter station", old: "  connection_kw: 1000", new: "  connection_kw: 1000\n  meter: { charger: METER }", at: "{ charger: METER }",
+            name: "unknown meter station", old: "  connection_kw: 1000", new: "  connection_kw: 1000\n  meter: { charger: METER }",
+            at: "{ charger: METER }",
             keyPath: "grid.meter", message: "meter charger METER is not among the chargers"),
         ErrorCase(
-            name: "pre-conditioning outside the stay", old: "target_soc: 90,", new: "target_soc: 90, precondition: { start: \"12:00\" },", at: "\"12:00\"",
+            name: "pre-conditioning outside the stay", old: "target_soc: 90,", new: "target_soc: 90, precondition: { start: \"12:00\" },",
+            at: "\"12:00\"",
             keyPath: "timetable[0].precondition.start", message: "pre-conditioning start 12:00 is outside the stay 22:00–05:30"),
         ErrorCase(
             name: "minimum target above target", old: "target_soc: 90,", new: "target_soc: 90, min_target_soc: 95,", at: "95",

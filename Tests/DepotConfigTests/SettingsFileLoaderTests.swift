@@ -33,9 +33,10 @@ struct SettingsFileLoaderTests {
             _ = try SettingsFileLoader.load(yaml: yaml, file: "busbar.yaml")
             Issue.record("an unauthenticated public listener was accepted")
         } catch {
-            #expect(error.issues.map(\.description) == [
-                "busbar.yaml:3:60 listen[1].allow_unauthenticated: unauthenticated stations are allowed on loopback listeners only (127.0.0.1, ::1)"
-            ])
+            #expect(
+                error.issues.map(\.description) == [
+                    "busbar.yaml:3:60 listen[1].allow_unauthenticated: unauthenticated stations are allowed on loopback listeners only (127.0.0.1, ::1)"
+                ])
         }
     }
 
@@ -73,7 +74,9 @@ struct SettingsFileLoaderTests {
         try settings.write(to: folder.appendingPathComponent("busbar.yaml"), atomically: true, encoding: .utf8)
         let result = ConfigurationCheck.run(paths: [folder.appendingPathComponent("busbar.yaml").path], workingDirectory: folder)
         #expect(result.checked.count == 3)
-        let described = result.issues.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line):\($0.column) \($0.keyPath): \($0.message)" }
+        let described = result.issues.map {
+            "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line):\($0.column) \($0.keyPath): \($0.message)"
+        }
         #expect(described.contains { $0.hasPrefix("b.yaml:2:7 depot.id: depot id test is also used by ") && $0.hasSuffix("/depots/a.yaml") })
         #expect(described.contains("busbar.yaml:4:32 api.tokens[0].tenant: unknown tenant nobody"))
     }

@@ -6,7 +6,10 @@ import Testing
 struct FleetTests {
     let bus = Vehicle(
         id: "bus-1", tenant: "hochbahn", batteryCapacity: 350, maxPower: 150,
-        powerCurve: [PowerCurvePoint(stateOfCharge: 0, maxPower: 150), PowerCurvePoint(stateOfCharge: 80, maxPower: 150), PowerCurvePoint(stateOfCharge: 100, maxPower: 30)],
+        powerCurve: [
+            PowerCurvePoint(stateOfCharge: 0, maxPower: 150), PowerCurvePoint(stateOfCharge: 80, maxPower: 150),
+            PowerCurvePoint(stateOfCharge: 100, maxPower: 30),
+        ],
         idTokens: ["04A2B3C4D5E6", "MAC:001A2B3C4D5E"]
     )
 
@@ -33,7 +36,10 @@ struct FleetTests {
         #expect(entry.arrival == ISO8601DateFormatter().date(from: "2026-11-23T21:15:00Z"))
         #expect(entry.departure == ISO8601DateFormatter().date(from: "2026-11-24T04:30:00Z"))
         #expect(entry.minTargetSoC == 90 && entry.maxTargetSoC == 90)
-        guard case .automatic(_, let start?, _) = entry.preconditioning else { Issue.record("no preconditioning"); return }
+        guard case .automatic(_, let start?, _) = entry.preconditioning else {
+            Issue.record("no preconditioning")
+            return
+        }
         #expect(start == ISO8601DateFormatter().date(from: "2026-11-24T03:45:00Z"))
         #expect(line.occurrence(arrivingOn: LocalDate(year: 2026, month: 11, day: 25), tenant: "hochbahn", in: berlin) == nil)
     }

@@ -39,9 +39,12 @@ struct LocalTimeTests {
         let grid = GridConnection(
             connectionLimit: 1000,
             blocks: [
-                TimeBlock(name: "early", window: DailyWindow(from: TimeOfDay("00:00")!, to: TimeOfDay("02:00")!), limit: 800, pricePerKilowattHour: 0.1),
-                TimeBlock(name: "gap", window: DailyWindow(from: TimeOfDay("02:00")!, to: TimeOfDay("03:00")!), limit: 700, pricePerKilowattHour: 0.2),
-                TimeBlock(name: "rest", window: DailyWindow(from: TimeOfDay("03:00")!, to: TimeOfDay("00:00")!), limit: 900, pricePerKilowattHour: 0.3),
+                TimeBlock(
+                    name: "early", window: DailyWindow(from: TimeOfDay("00:00")!, to: TimeOfDay("02:00")!), limit: 800, pricePerKilowattHour: 0.1),
+                TimeBlock(
+                    name: "gap", window: DailyWindow(from: TimeOfDay("02:00")!, to: TimeOfDay("03:00")!), limit: 700, pricePerKilowattHour: 0.2),
+                TimeBlock(
+                    name: "rest", window: DailyWindow(from: TimeOfDay("03:00")!, to: TimeOfDay("00:00")!), limit: 900, pricePerKilowattHour: 0.3),
             ]
         )
         let night = utc("2026-03-28T22:00:00Z")..<utc("2026-03-29T06:00:00Z")
@@ -60,8 +63,10 @@ struct LocalTimeTests {
         let grid = GridConnection(
             connectionLimit: 1000,
             blocks: [
-                TimeBlock(name: "night", window: DailyWindow(from: TimeOfDay("22:00")!, to: TimeOfDay("06:00")!), limit: 1200, pricePerKilowattHour: 0.1),
-                TimeBlock(name: "day", window: DailyWindow(from: TimeOfDay("06:00")!, to: TimeOfDay("22:00")!), limit: 600, pricePerKilowattHour: 0.3),
+                TimeBlock(
+                    name: "night", window: DailyWindow(from: TimeOfDay("22:00")!, to: TimeOfDay("06:00")!), limit: 1200, pricePerKilowattHour: 0.1),
+                TimeBlock(
+                    name: "day", window: DailyWindow(from: TimeOfDay("06:00")!, to: TimeOfDay("22:00")!), limit: 600, pricePerKilowattHour: 0.3),
             ]
         )
         #expect(grid.limit(at: utc("2026-01-15T23:00:00Z"), in: berlin) == 1000)

@@ -30,7 +30,8 @@ struct MigrationTests {
         let store = BusbarStore(try BusbarDatabase.inMemory())
         let t0 = Date(timeIntervalSince1970: 1_800_000_000)
         _ = try await store.recordAppliedRevision(depot: "nord", contentHash: "aaa", gitCommit: nil, files: ["depots/nord.yaml"], at: t0)
-        _ = try await store.recordAppliedRevision(depot: "nord", contentHash: "bbb", gitCommit: "abc123", files: ["depots/nord.yaml"], at: t0.addingTimeInterval(60))
+        _ = try await store.recordAppliedRevision(
+            depot: "nord", contentHash: "bbb", gitCommit: "abc123", files: ["depots/nord.yaml"], at: t0.addingTimeInterval(60))
         _ = try await store.recordAppliedRevision(depot: "sued", contentHash: "ccc", gitCommit: nil, files: [], at: t0.addingTimeInterval(120))
         let active = try #require(try await store.activeRevision(depot: "nord"))
         #expect(active.contentHash == "bbb")

@@ -105,7 +105,9 @@ extension DepotFileReader {
         for circuit in circuits {
             let shares = topology.chargers(under: circuit.id).compactMap(\.failSafePower).sum()
             if shares > circuit.limit - circuit.baseLoad {
-                node.report("fail_safe_kw of the chargers under circuit \(circuit.id) add up to \(shares), above its headroom \(circuit.limit - circuit.baseLoad)")
+                node.report(
+                    "fail_safe_kw of the chargers under circuit \(circuit.id) add up to \(shares), above its headroom \(circuit.limit - circuit.baseLoad)"
+                )
             }
         }
         if let grid {

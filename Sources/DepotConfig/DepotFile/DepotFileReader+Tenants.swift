@@ -17,7 +17,8 @@ extension DepotFileReader {
             }
         }
         let presystems = tenants.flatMap(\.presystems)
-        for (index, presystem) in presystems.enumerated() where presystems[..<index].contains(where: { $0.presystemID == presystem.presystemID || $0.username == presystem.username }) {
+        for (index, presystem) in presystems.enumerated()
+        where presystems[..<index].contains(where: { $0.presystemID == presystem.presystemID || $0.username == presystem.username }) {
             node.report("presystem \(presystem.presystemID) (user \(presystem.username)) is configured twice; each presystem belongs to one tenant")
         }
     }
@@ -63,7 +64,9 @@ extension DepotFileReader {
     }
 
     private func readBilling(_ node: ConfigNode) -> BillingMode? {
-        guard let map = node.mapping(keys: ["mode", "price_per_kwh"]), let modeNode = map.required("mode"), let mode = modeNode.string() else { return nil }
+        guard let map = node.mapping(keys: ["mode", "price_per_kwh"]), let modeNode = map.required("mode"), let mode = modeNode.string() else {
+            return nil
+        }
         switch mode {
         case "contract":
             guard let priceNode = map.required("price_per_kwh"), let price = priceNode.number() else { return nil }

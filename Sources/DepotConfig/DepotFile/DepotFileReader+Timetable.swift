@@ -26,8 +26,12 @@ extension DepotFileReader {
         let target = map.required("target_soc")?.percent()
         let minimum = map.optional("min_target_soc")?.percent()
         let maximum = map.optional("max_target_soc")?.percent()
-        if let target, let minimum, minimum > target { map.optional("min_target_soc")?.report("min_target_soc (\(minimum)) exceeds target_soc (\(target))") }
-        if let target, let maximum, maximum < target { map.optional("max_target_soc")?.report("max_target_soc (\(maximum)) is below target_soc (\(target))") }
+        if let target, let minimum, minimum > target {
+            map.optional("min_target_soc")?.report("min_target_soc (\(minimum)) exceeds target_soc (\(target))")
+        }
+        if let target, let maximum, maximum < target {
+            map.optional("max_target_soc")?.report("max_target_soc (\(maximum)) is below target_soc (\(target))")
+        }
         var preconditioningStart: TimeOfDay?
         var mode: PreconditioningMode?
         if let preMap = map.optional("precondition")?.mapping(keys: ["start", "mode"]) {

@@ -1,5 +1,6 @@
 /// The checked entries of one YAML mapping; asking for a required key that is absent reports it at
 import Yams
+
 /// the mapping's own position.
 struct ConfigMapping {
     let owner: ConfigNode

@@ -17,7 +17,9 @@ public enum SettingsFileLoader {
     }
 
     /// The depot files the settings name, expanding a `*` in the last path component, sorted.
-    public static func depotFiles(of settings: BusbarSettings, relativeTo folder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> [String] {
+    public static func depotFiles(
+        of settings: BusbarSettings, relativeTo folder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) -> [String] {
         settings.depotPatterns.flatMap { pattern -> [String] in
             guard pattern.contains("*") || pattern.contains("?") else { return [pattern] }
             let directory = (pattern as NSString).deletingLastPathComponent

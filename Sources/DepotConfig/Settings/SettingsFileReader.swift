@@ -27,7 +27,11 @@ struct SettingsFileReader {
         if let logMap = top.optional("log")?.mapping(keys: ["level", "format"]) {
             var level = logSettings.level
             if let levelNode = logMap.optional("level"), let text = levelNode.string() {
-                if LogSettings.levels.contains(text) { level = text } else { levelNode.report("must be one of \(LogSettings.levels.joined(separator: ", "))") }
+                if LogSettings.levels.contains(text) {
+                    level = text
+                } else {
+                    levelNode.report("must be one of \(LogSettings.levels.joined(separator: ", "))")
+                }
             }
             let format = logMap.optional("format")?.oneOf(LogSettings.Format.self) ?? logSettings.format
             logSettings = LogSettings(level: level, format: format)

@@ -7,7 +7,9 @@ public struct SMTPSettings: Hashable, Codable, Sendable {
     public let username: SecretReference?
     public let password: SecretReference?
 
-    public init(host: String, port: Int = 587, startTLS: Bool = true, from: String, username: SecretReference? = nil, password: SecretReference? = nil) {
+    public init(
+        host: String, port: Int = 587, startTLS: Bool = true, from: String, username: SecretReference? = nil, password: SecretReference? = nil
+    ) {
         self.host = host
         self.port = port
         self.startTLS = startTLS

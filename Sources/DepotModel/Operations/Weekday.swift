@@ -1,6 +1,12 @@
 /// A day of the week, for timetable entries that run only on some days.
 public enum Weekday: String, Hashable, Codable, Sendable, CaseIterable {
-    case monday = "mon", tuesday = "tue", wednesday = "wed", thursday = "thu", friday = "fri", saturday = "sat", sunday = "sun"
+    case monday = "mon"
+    case tuesday = "tue"
+    case wednesday = "wed"
+    case thursday = "thu"
+    case friday = "fri"
+    case saturday = "sat"
+    case sunday = "sun"
 
     /// The weekday of a Gregorian date (Zeller-free: days since a known Monday).
     public init(of date: LocalDate) {

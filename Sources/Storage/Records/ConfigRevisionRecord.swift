@@ -1,5 +1,5 @@
-public import GRDB
 public import Foundation
+public import GRDB
 
 /// A depot configuration revision (depot file plus policies) that was accepted and made active.
 /// Stored before the revision is swapped in, so the active revision is always on record.

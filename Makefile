@@ -1,0 +1,51 @@
+# Two commands on a fresh Debian or Ubuntu machine with Swift 6.2+ on the PATH:
+#   make demo   build Busbar and show the demo depot
+#   make test   build and run every test (Swift Testing, then the Python suites)
+# Both install the missing system packages (apt) and the pinned Python test tools (.venv) first.
+
+SHELL := /bin/bash
+APT_PACKAGES := liblua5.4-dev libsqlite3-dev pkg-config python3-venv
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test build lint deps system-deps python-deps clean
+
+demo: build
+	@echo
+	@echo "busbar demo arrives with the depot runtime; meanwhile, this is the demo depot Busbar loads:"
+	@echo
+	"$$(swift build --show-bin-path)/busbar" config check --summary config/depots/demo.yaml
+
+test: deps
+	swift build --build-tests
+	swift test
+	BUSBAR_BIN="$$(swift build --show-bin-path)/busbar" $(PYTHON) -m pytest -q Tests/interop
+
+build: system-deps
+	swift build
+
+lint:
+	swift format lint --strict --recursive Sources Tests Package.swift
+
+deps: system-deps python-deps
+
+system-deps:
+	@command -v swift >/dev/null || { echo "Swift 6.2 or newer is needed on the PATH (https://www.swift.org/install/linux/)"; exit 1; }
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		command -v apt-get >/dev/null || { echo "install these packages with your package manager: $$missing"; exit 1; }; \
+		echo "installing $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@pkg-config --exists lua5.4 || { echo "pkg-config cannot find lua5.4: install liblua5.4-dev (Debian/Ubuntu)"; exit 1; }
+
+python-deps: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	@[ -x $(PYTHON) ] || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+clean:
+	rm -rf .build $(VENV)
