@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Lua 5.4 from Debian's liblua5.4-dev; only PolicyEngine imports it (conventions.md §14).
@@ -63,7 +67,11 @@ let package = Package(
         ),
         .target(
             name: "DepotSimulator",
-            dependencies: ["DepotModel", "OCPP", "VDV"],
+            dependencies: [
+                "DepotModel", "OCPP", "VDV",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -71,6 +79,10 @@ let package = Package(
             dependencies: [
                 "DepotModel", "DepotConfig", "OCPP", "VDV", "PowerSolver", "PolicyEngine",
                 "Storage", "Notifications", "DepotRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -100,7 +112,16 @@ let package = Package(
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "DepotRuntimeTests", dependencies: ["DepotRuntime", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "DepotSimulatorTests", dependencies: ["DepotSimulator"], swiftSettings: swiftSettings),
-        .testTarget(name: "BusbarServerTests", dependencies: ["BusbarServer"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BusbarServerTests",
+            dependencies: [
+                "BusbarServer", "DepotModel", "DepotConfig", "Storage",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "BusbarCLITests", dependencies: ["DepotModel"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]
 )

@@ -18,6 +18,95 @@ public enum BusbarMigrations {
             }
             try db.create(index: "config_revision_by_depot", on: "config_revision", columns: ["depot_id", "applied_at"])
         }
+        migrator.registerMigration("v2-stations-and-transactions") { db in
+            try db.create(table: "station") { table in
+                table.primaryKey("id", .text)
+                table.column("depot_id", .text).notNull()
+                table.column("boot_state", .text).notNull().defaults(to: "unknown")
+                table.column("boot_at", .datetime)
+                table.column("vendor", .text)
+                table.column("model", .text)
+                table.column("serial_number", .text)
+                table.column("firmware_version", .text)
+                table.column("last_message_at", .datetime)
+            }
+            try db.create(table: "connector_status") { table in
+                table.column("station_id", .text).notNull().references("station", onDelete: .cascade)
+                table.column("connector", .integer).notNull()
+                table.column("state", .text).notNull()
+                table.column("error_code", .text)
+                table.column("info", .text)
+                table.column("vendor_error_code", .text)
+                table.column("station_time", .datetime)
+                table.column("received_at", .datetime).notNull()
+                table.primaryKey(["station_id", "connector"])
+            }
+            // One row per transaction; `transaction_key` is the 1.6 transactionId as text or the
+            // 2.0.1 station-chosen id, unique per station (ocpp.md §6).
+            try db.create(table: "charging_transaction") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("depot_id", .text).notNull()
+                table.column("station_id", .text).notNull()
+                table.column("transaction_key", .text).notNull()
+                table.column("connector", .integer).notNull()
+                table.column("id_token", .text).notNull().defaults(to: "")
+                table.column("tenant_id", .text)
+                table.column("vehicle_id", .text)
+                table.column("started_at", .datetime).notNull()
+                table.column("meter_start_kwh", .double).notNull()
+                table.column("stopped_at", .datetime)
+                table.column("meter_stop_kwh", .double)
+                table.column("stop_reason", .text)
+                table.column("last_seq_no", .integer)
+                table.column("suspicion", .integer).notNull().defaults(to: 0)
+                table.column("received_at", .datetime).notNull()
+                table.uniqueKey(["station_id", "transaction_key"])
+            }
+            // Content key of a 1.6 StartTransaction: a replay returns the same transactionId.
+            try db.create(
+                index: "charging_transaction_start_content", on: "charging_transaction",
+                columns: ["station_id", "connector", "id_token", "started_at", "meter_start_kwh"], unique: true)
+            try db.create(table: "meter_sample") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("station_id", .text).notNull()
+                table.column("transaction_key", .text).notNull().defaults(to: "")
+                table.column("connector", .integer).notNull()
+                table.column("sampled_at", .datetime).notNull()
+                table.column("measurand", .text).notNull()
+                table.column("phase", .text).notNull().defaults(to: "")
+                table.column("context", .text).notNull().defaults(to: "")
+                table.column("location", .text).notNull().defaults(to: "")
+                table.column("value", .double).notNull()
+                table.column("unit", .text).notNull()
+                table.uniqueKey(["station_id", "transaction_key", "connector", "sampled_at", "measurand", "phase", "context", "location"])
+            }
+            // 2.0.1 TransactionEvent idempotency: (station, transaction, seqNo) seen once.
+            try db.create(table: "transaction_event") { table in
+                table.column("station_id", .text).notNull()
+                table.column("transaction_key", .text).notNull()
+                table.column("seq_no", .integer).notNull()
+                table.column("event_type", .text).notNull()
+                table.column("received_at", .datetime).notNull()
+                table.primaryKey(["station_id", "transaction_key", "seq_no"])
+            }
+            // Messages about transactions Busbar does not know: stored and acknowledged (ocpp.md §7).
+            try db.create(table: "quarantined_message") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("station_id", .text).notNull()
+                table.column("action", .text).notNull()
+                table.column("payload", .text).notNull()
+                table.column("reason", .text).notNull()
+                table.column("received_at", .datetime).notNull()
+            }
+            try db.create(table: "ocpp_message") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("station_id", .text).notNull()
+                table.column("direction", .text).notNull()
+                table.column("frame", .text).notNull()
+                table.column("at", .datetime).notNull()
+            }
+            try db.create(index: "ocpp_message_by_station", on: "ocpp_message", columns: ["station_id", "at"])
+        }
         return migrator
     }
 }
