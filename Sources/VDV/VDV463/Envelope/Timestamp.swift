@@ -60,9 +60,9 @@ extension VDV463 {
             return Date(timeIntervalSince1970: Double(seconds) + fraction)
         }
 
-        /// Formats in UTC with milliseconds, e.g. `2026-03-02T21:15:00.000Z` (the 2.0.0 form Busbar emits).
+        /// Formats in UTC, rounded to the nearest millisecond, e.g. `2026-03-02T21:15:00.000Z` (the 2.0.0 form Busbar emits).
         public static func format(_ date: Date) -> String {
-            let totalMilliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+            let totalMilliseconds = Int((date.timeIntervalSince1970 * 1000).rounded())
             let (days, dayMilliseconds) = floorDivision(totalMilliseconds, 86_400_000)
             let (year, month, day) = civilFromDays(days)
             let hour = dayMilliseconds / 3_600_000
