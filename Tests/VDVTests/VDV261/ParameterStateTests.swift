@@ -1,0 +1,86 @@
+import Testing
+import VDV
+
+@Suite("VDV 261 parameter state and seq")
+struct ParameterStateTests {
+    static let vin = "WDB62830419876543"
+
+    @Test func mergesDeltasAndNeverClearsOnSeqZero() {
+        var state = VDV261.ParameterState()
+        #expect(state.merge(.init(seq: 0, vin: Self.vin, odo: 100, batReqtime: 25, chrgStat: 1), plugIn: "tx-1", version: .v1).step == .first)
+        #expect(state.merge(.init(seq: 1, vin: Self.vin, batReqtime: 20), plugIn: "tx-1", version: .v1).step == .next)
+        #expect(state.parameters == .init(seq: 1, vin: Self.vin, odo: 100, batReqtime: 20, chrgStat: 1))
+        #expect(state.merge(.init(seq: 0, vin: Self.vin, precReqtime: 35), plugIn: "tx-1", version: .v1).step == .unexpected(expected: 2))
+        #expect(state.parameters == .init(seq: 0, vin: Self.vin, odo: 100, batReqtime: 20, precReqtime: 35, chrgStat: 1))
+    }
+
+    @Test(arguments: [
+        (0, 1, VDV261.ParameterState.SequenceStep.next),
+        (254, 255, .next),
+        (255, 0, .next),
+        (7, 7, .repeated),
+        (7, 9, .unexpected(expected: 8)),
+        (255, 1, .unexpected(expected: 0)),
+    ])
+    func sequenceSteps(previous: Int, seq: Int, step: VDV261.ParameterState.SequenceStep) {
+        var state = VDV261.ParameterState()
+        _ = state.merge(.init(seq: previous, vin: Self.vin), plugIn: "tx-1", version: .v1)
+        #expect(state.merge(.init(seq: seq, vin: Self.vin), plugIn: "tx-1", version: .v1).step == step)
+        #expect(state.lastSeq == seq)
+    }
+
+    @Test func aRepeatedSeqIsIdempotent() {
+        var state = VDV261.ParameterState()
+        let request = VDV261.Request(seq: 4, vin: Self.vin, batEamount: 168_000)
+        _ = state.merge(.init(seq: 3, vin: Self.vin, odo: 5), plugIn: "tx-1", version: .v1)
+        _ = state.merge(request, plugIn: "tx-1", version: .v1)
+        let once = state
+        #expect(state.merge(request, plugIn: "tx-1", version: .v1).step == .repeated)
+        #expect(state == once)
+    }
+
+    @Test func aNewPlugInStartsAfresh() {
+        var state = VDV261.ParameterState()
+        _ = state.merge(.init(seq: 9, vin: Self.vin, odo: 100, chrgStat: 1), plugIn: "tx-1", version: .v1)
+        #expect(state.merge(.init(seq: 10, vin: Self.vin, batReqtime: 30), plugIn: "tx-2", version: .v1).step == .first)
+        #expect(state.plugIn == "tx-2")
+        #expect(state.parameters == .init(seq: 10, vin: Self.vin, batReqtime: 30))
+    }
+
+    @Test(arguments: [
+        (VDV261.Version.v2, 1, nil, nil, ["h2_stat", "bat_stat"]),
+        (.v2, 1, 0, nil, ["bat_stat"]),
+        (.v2, 1, 0, 0, []),
+        (.v2, 0, nil, nil, []),
+        (.v1, 1, nil, nil, []),
+    ] as [(VDV261.Version, Int, Int?, Int?, [String])])
+    func v2DeltasMissingStatusFieldsAreReported(version: VDV261.Version, seq: Int, h2: Int?, bat: Int?, missing: [String]) {
+        var state = VDV261.ParameterState()
+        let outcome = state.merge(.init(seq: seq, vin: Self.vin, h2Stat: h2, batStat: bat), plugIn: "tx-1", version: version)
+        #expect(outcome.missingV2Fields == missing)
+    }
+
+    @Test func mapsToVDV463WithTheConfiguredCodeTables() {
+        var state = VDV261.ParameterState()
+        #expect(state.vehicleChargingStatus(settings: .init()) == .unknown)
+        #expect(state.batteryStatus(settings: .init()) == nil)
+        #expect(state.preconditioningInfo == VDV463.PreconditioningInfo())
+        _ = state.merge(
+            .init(seq: 0, vin: Self.vin, batReqtime: 25, batEamount: 168_000, precReqtime: 35, precEamount: 11_000, chrgStat: 1, h2Stat: 0, batStat: 2),
+            plugIn: "tx-1",
+            version: .v2
+        )
+        #expect(
+            state.preconditioningInfo
+                == .init(hvBatteryPreconditioningTime: 25, hvBatteryChargingEnergy: 168_000, vehiclePreconditioningTime: 35, vehiclePreconditioningEnergy: 11_000)
+        )
+        let defaults = VDV261.Settings()
+        #expect(state.vehicleChargingStatus(settings: defaults) == .unknown)
+        #expect(state.batteryStatus(settings: defaults) == .notAvailable)
+        #expect(state.h2TankStatus(settings: defaults) == .notAvailable)
+        let configured = VDV261.Settings(chargingStatusCodes: [1: .charging], batteryStatusCodes: [2: .nok], h2StatusCodes: [0: .ok])
+        #expect(state.vehicleChargingStatus(settings: configured) == .charging)
+        #expect(state.batteryStatus(settings: configured) == .nok)
+        #expect(state.h2TankStatus(settings: configured) == .ok)
+    }
+}
