@@ -217,7 +217,9 @@ enum RepresentativeMessages {
         ),
         (
             "BootNotification.error",
-            message(1, "6b7f0a3e-2c41-4d8a-9e55-0f3a1c2b7d92", .error(.bootNotification, .init(errorMessage: "invalid payload: presystem: required field missing")))
+            message(
+                1, "6b7f0a3e-2c41-4d8a-9e55-0f3a1c2b7d92",
+                .error(.bootNotification, .init(errorMessage: "invalid payload: presystem: required field missing")))
         ),
         (
             "ProvideChargingRequests.request.full",
@@ -236,12 +238,18 @@ enum RepresentativeMessages {
                 .error(.provideChargingRequests, .init(errorMessage: "duplicate chargingRequestId CR-0309-112 in chargingRequestList"))
             )
         ),
-        ("ProvideChargingInformation.request.full", message(15, "0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f", .chargingInformation(fullChargingInformation))),
+        (
+            "ProvideChargingInformation.request.full",
+            message(15, "0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f", .chargingInformation(fullChargingInformation))
+        ),
         (
             "ProvideChargingInformation.request.unknown-vehicle",
             message(30, "0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e70", .chargingInformation(unknownVehicleChargingInformation))
         ),
-        ("ProvideChargingInformation.request.empty", message(45, "0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e71", .chargingInformation(.init(depotInfoList: [])))),
+        (
+            "ProvideChargingInformation.request.empty",
+            message(45, "0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e71", .chargingInformation(.init(depotInfoList: [])))
+        ),
         (
             "ProvideChargingInformation.confirmation",
             message(15.4, "0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f", .chargingInformationConfirmation, source: "BMS")

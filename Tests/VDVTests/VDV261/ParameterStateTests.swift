@@ -47,13 +47,14 @@ struct ParameterStateTests {
         #expect(state.parameters == .init(seq: 10, vin: Self.vin, batReqtime: 30))
     }
 
-    @Test(arguments: [
-        (VDV261.Version.v2, 1, nil, nil, ["h2_stat", "bat_stat"]),
-        (.v2, 1, 0, nil, ["bat_stat"]),
-        (.v2, 1, 0, 0, []),
-        (.v2, 0, nil, nil, []),
-        (.v1, 1, nil, nil, []),
-    ] as [(VDV261.Version, Int, Int?, Int?, [String])])
+    @Test(
+        arguments: [
+            (VDV261.Version.v2, 1, nil, nil, ["h2_stat", "bat_stat"]),
+            (.v2, 1, 0, nil, ["bat_stat"]),
+            (.v2, 1, 0, 0, []),
+            (.v2, 0, nil, nil, []),
+            (.v1, 1, nil, nil, []),
+        ] as [(VDV261.Version, Int, Int?, Int?, [String])])
     func v2DeltasMissingStatusFieldsAreReported(version: VDV261.Version, seq: Int, h2: Int?, bat: Int?, missing: [String]) {
         var state = VDV261.ParameterState()
         let outcome = state.merge(.init(seq: seq, vin: Self.vin, h2Stat: h2, batStat: bat), plugIn: "tx-1", version: version)
@@ -66,13 +67,16 @@ struct ParameterStateTests {
         #expect(state.batteryStatus(settings: .init()) == nil)
         #expect(state.preconditioningInfo == VDV463.PreconditioningInfo())
         _ = state.merge(
-            .init(seq: 0, vin: Self.vin, batReqtime: 25, batEamount: 168_000, precReqtime: 35, precEamount: 11_000, chrgStat: 1, h2Stat: 0, batStat: 2),
+            .init(
+                seq: 0, vin: Self.vin, batReqtime: 25, batEamount: 168_000, precReqtime: 35, precEamount: 11_000, chrgStat: 1, h2Stat: 0, batStat: 2),
             plugIn: "tx-1",
             version: .v2
         )
         #expect(
             state.preconditioningInfo
-                == .init(hvBatteryPreconditioningTime: 25, hvBatteryChargingEnergy: 168_000, vehiclePreconditioningTime: 35, vehiclePreconditioningEnergy: 11_000)
+                == .init(
+                    hvBatteryPreconditioningTime: 25, hvBatteryChargingEnergy: 168_000, vehiclePreconditioningTime: 35,
+                    vehiclePreconditioningEnergy: 11_000)
         )
         let defaults = VDV261.Settings()
         #expect(state.vehicleChargingStatus(settings: defaults) == .unknown)

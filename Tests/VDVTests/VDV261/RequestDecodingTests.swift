@@ -67,13 +67,14 @@ struct RequestDecodingTests {
         #expect(try VDV261.Request.decode(body).seq == 0)
     }
 
-    @Test(arguments: [
-        (nil, VDV261.Request(seq: 0, vin: "WDB62830419876543"), VDV261.Version.v1),
-        (nil, VDV261.Request(seq: 0, vin: "WDB62830419876543", batStat: 0), .v2),
-        (nil, VDV261.Request(seq: 0, vin: "WDB62830419876543", h2Stat: 2), .v2),
-        (.v1, VDV261.Request(seq: 0, vin: "WDB62830419876543", h2Stat: 2, batStat: 0), .v1),
-        (.v2, VDV261.Request(seq: 0, vin: "WDB62830419876543"), .v2),
-    ] as [(VDV261.Version?, VDV261.Request, VDV261.Version)])
+    @Test(
+        arguments: [
+            (nil, VDV261.Request(seq: 0, vin: "WDB62830419876543"), VDV261.Version.v1),
+            (nil, VDV261.Request(seq: 0, vin: "WDB62830419876543", batStat: 0), .v2),
+            (nil, VDV261.Request(seq: 0, vin: "WDB62830419876543", h2Stat: 2), .v2),
+            (.v1, VDV261.Request(seq: 0, vin: "WDB62830419876543", h2Stat: 2, batStat: 0), .v1),
+            (.v2, VDV261.Request(seq: 0, vin: "WDB62830419876543"), .v2),
+        ] as [(VDV261.Version?, VDV261.Request, VDV261.Version)])
     func versionIsConfiguredElseDetected(configured: VDV261.Version?, request: VDV261.Request, version: VDV261.Version) {
         #expect(VDV261.Version.detect(configured: configured, request: request) == version)
     }

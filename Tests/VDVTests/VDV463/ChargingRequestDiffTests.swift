@@ -47,33 +47,65 @@ struct ChargingRequestDiffTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "first list creates", stored: [], incoming: [request("A"), request("B")], creates: ["A", "B"], updates: [], deletes: [], rejections: [:]),
-        Case(name: "same list changes nothing", stored: [request("A")], incoming: [request("A")], creates: [], updates: [], deletes: [], rejections: [:]),
-        Case(name: "changed value updates", stored: [request("A")], incoming: [request("A", max: 95)], creates: [], updates: ["A"], deletes: [], rejections: [:]),
-        Case(name: "absent id deletes", stored: [request("A"), request("B")], incoming: [request("B")], creates: [], updates: [], deletes: ["A"], rejections: [:]),
-        Case(name: "empty list cancels all", stored: [request("A"), request("B")], incoming: [], creates: [], updates: [], deletes: ["A", "B"], rejections: [:]),
+        Case(
+            name: "first list creates", stored: [], incoming: [request("A"), request("B")], creates: ["A", "B"], updates: [], deletes: [],
+            rejections: [:]),
+        Case(
+            name: "same list changes nothing", stored: [request("A")], incoming: [request("A")], creates: [], updates: [], deletes: [],
+            rejections: [:]),
+        Case(
+            name: "changed value updates", stored: [request("A")], incoming: [request("A", max: 95)], creates: [], updates: ["A"], deletes: [],
+            rejections: [:]),
+        Case(
+            name: "absent id deletes", stored: [request("A"), request("B")], incoming: [request("B")], creates: [], updates: [], deletes: ["A"],
+            rejections: [:]),
+        Case(
+            name: "empty list cancels all", stored: [request("A"), request("B")], incoming: [], creates: [], updates: [], deletes: ["A", "B"],
+            rejections: [:]),
         Case(
             name: "1.0 Terminate deletes",
             stored: [request("A"), request("B")],
             incoming: [request("A", instruction: .terminate), request("B", instruction: .normal)],
             creates: [], updates: [], deletes: ["A"], rejections: [:]
         ),
-        Case(name: "Terminate of an unknown id does nothing", stored: [], incoming: [request("A", instruction: .terminate)], creates: [], updates: [], deletes: [], rejections: [:]),
-        Case(name: "Changed alone is no change", stored: [request("A")], incoming: [request("A", instruction: .changed)], creates: [], updates: [], deletes: [], rejections: [:]),
-        Case(name: "no point lets Busbar choose", stored: [], incoming: [request("A", point: nil)], creates: ["A"], updates: [], deletes: [], rejections: [:]),
-        Case(name: "unknown point", stored: [], incoming: [request("A", point: "P9")], creates: [], updates: [], deletes: [], rejections: ["A": .unknownChargingPoint]),
-        Case(name: "point of another tenant", stored: [], incoming: [request("A", point: "P3")], creates: [], updates: [], deletes: [], rejections: ["A": .pointNotAvailable]),
-        Case(name: "unknown vehicle", stored: [], incoming: [request("A", vehicle: "V9")], creates: [], updates: [], deletes: [], rejections: ["A": .unknownVehicle]),
-        Case(name: "min above max", stored: [], incoming: [request("A", min: 91, max: 90)], creates: [], updates: [], deletes: [], rejections: ["A": .minAboveMax]),
-        Case(name: "min equal to max", stored: [], incoming: [request("A", min: 90, max: 90)], creates: ["A"], updates: [], deletes: [], rejections: [:]),
+        Case(
+            name: "Terminate of an unknown id does nothing", stored: [], incoming: [request("A", instruction: .terminate)], creates: [], updates: [],
+            deletes: [], rejections: [:]),
+        Case(
+            name: "Changed alone is no change", stored: [request("A")], incoming: [request("A", instruction: .changed)], creates: [], updates: [],
+            deletes: [], rejections: [:]),
+        Case(
+            name: "no point lets Busbar choose", stored: [], incoming: [request("A", point: nil)], creates: ["A"], updates: [], deletes: [],
+            rejections: [:]),
+        Case(
+            name: "unknown point", stored: [], incoming: [request("A", point: "P9")], creates: [], updates: [], deletes: [],
+            rejections: ["A": .unknownChargingPoint]),
+        Case(
+            name: "point of another tenant", stored: [], incoming: [request("A", point: "P3")], creates: [], updates: [], deletes: [],
+            rejections: ["A": .pointNotAvailable]),
+        Case(
+            name: "unknown vehicle", stored: [], incoming: [request("A", vehicle: "V9")], creates: [], updates: [], deletes: [],
+            rejections: ["A": .unknownVehicle]),
+        Case(
+            name: "min above max", stored: [], incoming: [request("A", min: 91, max: 90)], creates: [], updates: [], deletes: [],
+            rejections: ["A": .minAboveMax]),
+        Case(
+            name: "min equal to max", stored: [], incoming: [request("A", min: 90, max: 90)], creates: ["A"], updates: [], deletes: [],
+            rejections: [:]),
         Case(
             name: "departure before arrival",
             stored: [], incoming: [request("A", arrivalIn: 7200, departureIn: 3600)],
             creates: [], updates: [], deletes: [], rejections: ["A": .departureBeforeArrival]
         ),
-        Case(name: "departure in the past", stored: [], incoming: [request("A", departureIn: -1)], creates: [], updates: [], deletes: [], rejections: ["A": .departureInThePast]),
-        Case(name: "departure now is not past", stored: [], incoming: [request("A", departureIn: 0)], creates: ["A"], updates: [], deletes: [], rejections: [:]),
-        Case(name: "no departure is fine", stored: [], incoming: [request("A", departureIn: nil)], creates: ["A"], updates: [], deletes: [], rejections: [:]),
+        Case(
+            name: "departure in the past", stored: [], incoming: [request("A", departureIn: -1)], creates: [], updates: [], deletes: [],
+            rejections: ["A": .departureInThePast]),
+        Case(
+            name: "departure now is not past", stored: [], incoming: [request("A", departureIn: 0)], creates: ["A"], updates: [], deletes: [],
+            rejections: [:]),
+        Case(
+            name: "no departure is fine", stored: [], incoming: [request("A", departureIn: nil)], creates: ["A"], updates: [], deletes: [],
+            rejections: [:]),
         Case(
             name: "refusing an update deletes the stored version",
             stored: [request("A")], incoming: [request("A", vehicle: "V9")],
@@ -88,7 +120,8 @@ struct ChargingRequestDiffTests {
 
     @Test(arguments: cases)
     func diff(_ row: Case) throws {
-        let diff = try VDV463.ChargingRequestDiff(presystemId: "BMS-1", stored: row.stored, incoming: row.incoming, context: Self.context, now: Self.now)
+        let diff = try VDV463.ChargingRequestDiff(
+            presystemId: "BMS-1", stored: row.stored, incoming: row.incoming, context: Self.context, now: Self.now)
         #expect(diff.creates.map(\.chargingRequestId) == row.creates)
         #expect(diff.updates.map(\.chargingRequestId) == row.updates)
         #expect(diff.deletes == row.deletes)

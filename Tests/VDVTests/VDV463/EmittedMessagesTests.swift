@@ -37,7 +37,8 @@ struct EmittedMessagesTests {
         let reply = request.reply(.bootNotificationConfirmation(.init(status: .accepted)), at: Instant.bootPlus(0.085))
         let text = String(decoding: reply.encoded(), as: UTF8.self)
         #expect(
-            text == #"[2,"CMS","urn:depot-sued:bms-1","2026-03-09T04:50:00.085Z","6b7f0a3e-2c41-4d8a-9e55-0f3a1c2b7d90","BootNotification",{"status":"Accepted"}]"#
+            text
+                == #"[2,"CMS","urn:depot-sued:bms-1","2026-03-09T04:50:00.085Z","6b7f0a3e-2c41-4d8a-9e55-0f3a1c2b7d90","BootNotification",{"status":"Accepted"}]"#
         )
     }
 

@@ -12,7 +12,8 @@ struct MessageDecodingTests {
         #expect(Self.v1.count >= 5, "no 1.0.0 fixtures under \(Fixtures.folder.path)")
     }
 
-    @Test(arguments: v2.map { ("decode/v2", $0) } + v1.map { ("decode/v1", $0) } + [("decode/tolerated", "ProvideChargingRequests.unknown-enum.json")])
+    @Test(
+        arguments: v2.map { ("decode/v2", $0) } + v1.map { ("decode/v1", $0) } + [("decode/tolerated", "ProvideChargingRequests.unknown-enum.json")])
     func validInputsDecodeAndSurviveReencoding(folder: String, name: String) throws {
         let message = try VDV463.Message.decode(try Fixtures.data(folder, name))
         #expect(name.hasPrefix(message.body.action.rawValue))
@@ -52,8 +53,9 @@ struct MessageDecodingTests {
         #expect(manual.hvacAuxiliaryConsumerPower == 18)
         #expect(manual.systemAuxiliaryConsumerPower == 6)
         #expect(manual.targetSoc == 95)
-        #expect(payload.chargingRequestList.last?.automaticPreconditioning?.preconditioningRequest
-            == .noClimatePreconditioningOrAutomaticPreselectionByTheVehicle)
+        #expect(
+            payload.chargingRequestList.last?.automaticPreconditioning?.preconditioningRequest
+                == .noClimatePreconditioningOrAutomaticPreselectionByTheVehicle)
     }
 
     @Test func readsThe1_0ChargingInstructions() throws {

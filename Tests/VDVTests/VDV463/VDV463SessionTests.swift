@@ -184,7 +184,10 @@ struct VDV463SessionTests {
             [
                 Step(0, .receive(Self.boot()), [Self.accepted(Self.boot(), at: 0), .sendChargingInformation(messageId: "pci-1")]),
                 Step(1, .receive(Self.confirmation("fresh-uuid")), [.log(.mismatchedConfirmation(expected: "pci-1", received: "fresh-uuid"))]),
-                Step(2, .receive(Self.confirmation("pci-1")), [.log(.unexpectedConfirmation(action: .provideChargingInformation, messageId: "pci-1"))]),
+                Step(
+                    2, .receive(Self.confirmation("pci-1")),
+                    [.log(.unexpectedConfirmation(action: .provideChargingInformation, messageId: "pci-1"))]
+                ),
                 Step(15, .tick, [.sendChargingInformation(messageId: "pci-2")]),
                 Step(16, .receive(Self.confirmation("pci-2")), []),
                 Step(30, .tick, [.sendChargingInformation(messageId: "pci-3")]),
@@ -271,7 +274,8 @@ struct VDV463SessionTests {
 
     @Test func undecodableFramesAreAnsweredWhenPossibleElseDropped() {
         var session = Self.makeSession()
-        let answerable = VDV463.DecodeError(.badPayload("presystem: required field missing"), messageId: "m1", messageType: .request, action: .bootNotification)
+        let answerable = VDV463.DecodeError(
+            .badPayload("presystem: required field missing"), messageId: "m1", messageType: .request, action: .bootNotification)
         let anonymous = VDV463.DecodeError(.wrongLength(3))
         let confirmation = VDV463.DecodeError(.badTimestamp("x"), messageId: "m2", messageType: .confirmation, action: .provideChargingInformation)
         let errorBody = VDV463.Body.error(.bootNotification, .init(errorMessage: "invalid payload: presystem: required field missing"))
@@ -289,7 +293,8 @@ struct VDV463SessionTests {
     }
 
     @Test func aConfigurableCadence() {
-        var session = Self.makeSession(.init(presystemId: Self.presystemId, chargingInformationInterval: .seconds(5), confirmationTimeout: .seconds(12)))
+        var session = Self.makeSession(
+            .init(presystemId: Self.presystemId, chargingInformationInterval: .seconds(5), confirmationTimeout: .seconds(12)))
         Self.run(
             [
                 Step(0, .receive(Self.boot()), [Self.accepted(Self.boot(), at: 0), .sendChargingInformation(messageId: "pci-1")]),

@@ -19,7 +19,8 @@ extension VDV463 {
         /// `prec_hvac` 3 (1.0.0 name).
         public static let noClimaticPreconditioningOrSNA = Self(rawValue: "NoClimaticPreconditioningOrSNA")
         /// `prec_hvac` 3 (2.0.0 name).
-        public static let noClimatePreconditioningOrAutomaticPreselectionByTheVehicle = Self(rawValue: "NoClimatePreconditioningOrAutomaticPreselectionByTheVehicle")
+        public static let noClimatePreconditioningOrAutomaticPreselectionByTheVehicle = Self(
+            rawValue: "NoClimatePreconditioningOrAutomaticPreselectionByTheVehicle")
         /// Signal not available (2.0.0).
         public static let sna = Self(rawValue: "SNA")
     }
