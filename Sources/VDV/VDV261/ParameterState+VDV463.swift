@@ -1,4 +1,21 @@
 extension VDV261.ParameterState {
+    /// The VDV 463 `VehicleInfo` of what the vehicle reported (vdv.md B5), nil before its first
+    /// request. VDV 261 carries no state of charge: the adapter adds `stateOfCharge` from OCPP.
+    /// `evccid` is passed on as the vehicle wrote it.
+    public func vehicleInfo(settings: VDV261.Settings) -> VDV463.VehicleInfo? {
+        guard let parameters else { return nil }
+        return VDV463.VehicleInfo(
+            vehicleId: parameters.vin,
+            evccId: parameters.evccid,
+            mileage: parameters.odo,
+            tractionBatteryInfo: batteryStatus(settings: settings).map { VDV463.TractionBatteryInfo(batteryStatus: $0) },
+            h2TankInfo: h2TankStatus(settings: settings).map { VDV463.H2TankInfo(h2TankStatus: $0) },
+            vehicleStatusInfo: VDV463.VehicleStatusInfo(),
+            vehicleChargingStatus: vehicleChargingStatus(settings: settings),
+            preconditioningInfo: preconditioningInfo
+        )
+    }
+
     /// The VDV 463 `PreconditioningInfo` of the merged parameters (vdv.md B5); `{}` when nothing is known.
     public var preconditioningInfo: VDV463.PreconditioningInfo {
         VDV463.PreconditioningInfo(

@@ -87,4 +87,26 @@ struct ParameterStateTests {
         #expect(state.batteryStatus(settings: configured) == .nok)
         #expect(state.h2TankStatus(settings: configured) == .ok)
     }
+
+    @Test func buildsTheVehicleInfoOfVDV463() {
+        var state = VDV261.ParameterState()
+        #expect(state.vehicleInfo(settings: .init()) == nil)
+        _ = state.merge(
+            .init(seq: 0, vin: Self.vin, evccid: "001A2B3C4D60", odo: 288_140, batReqtime: 25, chrgStat: 1, batStat: 0),
+            plugIn: "tx-1",
+            version: .v2
+        )
+        #expect(
+            state.vehicleInfo(settings: .init(chargingStatusCodes: [1: .charging]))
+                == VDV463.VehicleInfo(
+                    vehicleId: Self.vin,
+                    evccId: "001A2B3C4D60",
+                    mileage: 288_140,
+                    tractionBatteryInfo: .init(batteryStatus: .notAvailable),
+                    vehicleStatusInfo: .init(),
+                    vehicleChargingStatus: .charging,
+                    preconditioningInfo: .init(hvBatteryPreconditioningTime: 25)
+                )
+        )
+    }
 }

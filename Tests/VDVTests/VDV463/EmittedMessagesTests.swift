@@ -12,7 +12,7 @@ struct EmittedMessagesTests {
     @Test(arguments: RepresentativeMessages.all.map(\.name))
     func goldenFileMatchesTheEncoder(name: String) throws {
         let message = try #require(RepresentativeMessages.all.first { $0.name == name }?.message)
-        let emitted = message.encoded() + Data("\n".utf8)
+        let emitted = try message.encoded() + Data("\n".utf8)
         let url = Self.folder.appendingPathComponent("\(name).json")
         let committed = try? Data(contentsOf: url)
         if committed != emitted {
@@ -35,7 +35,7 @@ struct EmittedMessagesTests {
     @Test func encodesTheA8BootNotificationConfirmationExactly() throws {
         let request = try VDV463.Message.decode(try Fixtures.data("decode/v2", "BootNotification.request.json"))
         let reply = request.reply(.bootNotificationConfirmation(.init(status: .accepted)), at: Instant.bootPlus(0.085))
-        let text = String(decoding: reply.encoded(), as: UTF8.self)
+        let text = String(decoding: try reply.encoded(), as: UTF8.self)
         #expect(
             text
                 == #"[2,"CMS","urn:depot-sued:bms-1","2026-03-09T04:50:00.085Z","6b7f0a3e-2c41-4d8a-9e55-0f3a1c2b7d90","BootNotification",{"status":"Accepted"}]"#
@@ -43,9 +43,20 @@ struct EmittedMessagesTests {
     }
 
     @Test func omitsAbsentFieldsAndEmitsNo1_0Names() throws {
-        let text = String(decoding: RepresentativeMessages.all.map { $0.message.encoded() }.reduce(Data(), +), as: UTF8.self)
+        let text = String(decoding: try RepresentativeMessages.all.map { try $0.message.encoded() }.reduce(Data(), +), as: UTF8.self)
         for legacy in ["presentPower\"", "chargingStationStatus", "chargingInstruction", "MinSoc", "FinalSoc", "null"] {
             #expect(!text.contains(legacy), "emitted \(legacy)")
+        }
+    }
+
+    @Test func nonFiniteNumbersFailInsteadOfEmittingInvalidJSON() {
+        let point = VDV463.ChargingPointInfo(chargingPointId: "P1", chargingPointStatus: .available, presentPowerLimit: .nan)
+        let payload = VDV463.ProvideChargingInformationRequest(
+            depotInfoList: [.init(depotId: "D", chargingStationInfoList: [.init(chargingStationId: "S", chargingPointInfoList: [point])])]
+        )
+        let message = VDV463.Message.fromBusbar(presystemId: "p", timeStamp: Instant.boot, messageId: "m", body: .chargingInformation(payload))
+        #expect(throws: EncodingError.self) {
+            try message.encoded()
         }
     }
 

@@ -17,7 +17,7 @@ struct MessageDecodingTests {
     func validInputsDecodeAndSurviveReencoding(folder: String, name: String) throws {
         let message = try VDV463.Message.decode(try Fixtures.data(folder, name))
         #expect(name.hasPrefix(message.body.action.rawValue))
-        #expect(try VDV463.Message.decode(message.encoded()) == message)
+        #expect(try VDV463.Message.decode(try message.encoded()) == message)
     }
 
     @Test func readsTheA8ChargingRequest() throws {

@@ -306,4 +306,28 @@ struct VDV463SessionTests {
             on: &session
         )
     }
+
+    /// A list that fails the schemas never reaches the diff: the decoder's error becomes an error (3)
+    /// for the whole message and nothing is persisted (vdv.md A5).
+    @Test func aListFailingTheSchemasIsRefusedWhole() throws {
+        var session = Self.makeSession()
+        _ = session.receive(Self.boot(), at: Instant.boot)
+        let data = try Fixtures.data("decode/invalid", "ProvideChargingRequests.soc-out-of-range.json")
+        var actions: [VDV463Session.Action] = []
+        do {
+            actions = session.receive(try VDV463.Message.decode(data), at: Instant.bootPlus(1))
+        } catch {
+            actions = session.receiveUndecodable(error, at: Instant.bootPlus(1))
+        }
+        let errorMessage = "invalid payload: chargingRequestList[0].chargingRequestData.maxTargetSoc: 150.0 is outside 0…100"
+        let body = VDV463.Body.error(.provideChargingRequests, .init(errorMessage: errorMessage))
+        let reply = VDV463.Message.fromBusbar(
+            presystemId: Self.presystemId,
+            timeStamp: Instant.bootPlus(1),
+            messageId: "d2c4e6f8-1a3b-4c5d-8e7f-90a1b2c3d4ea",
+            body: body
+        )
+        #expect(actions == [.send(reply)])
+        #expect(session.requests.isEmpty)
+    }
 }

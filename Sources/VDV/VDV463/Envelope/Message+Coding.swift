@@ -64,9 +64,9 @@ extension VDV463.Message {
     }
 
     /// The 7-item array as compact JSON, payload keys sorted, nil fields omitted.
-    public func encoded() -> Data {
-        // Every item is a string, number or a Codable payload of this module: encoding cannot fail.
-        try! VDV463.makeEncoder().encode(Frame(message: self))
+    /// - Throws: `EncodingError` only for a non-finite number (NaN, infinity), which JSON cannot carry.
+    public func encoded() throws -> Data {
+        try VDV463.makeEncoder().encode(Frame(message: self))
     }
 
     private static func decodeBody(
