@@ -16,14 +16,16 @@ extension VDV463.Message {
         guard items.count == 7 else {
             throw VDV463.DecodeError(.wrongLength(items.count))
         }
-        var error = VDV463.DecodeError(.notJSON)
-        if case .string(let id) = items[4] { error.messageId = id }
-        if case .integer(let type) = items[0] { error.messageType = VDV463.MessageType(rawValue: Int(type)) }
-        if case .string(let action) = items[5] { error.action = VDV463.Action(rawValue: action) }
+        // Whatever identifies the frame is read first, so every later error can say it.
+        var readId: String?
+        var readType: VDV463.MessageType?
+        var readAction: VDV463.Action?
+        if case .string(let id) = items[4] { readId = id }
+        if case .integer(let type) = items[0] { readType = VDV463.MessageType(rawValue: Int(type)) }
+        if case .string(let action) = items[5] { readAction = VDV463.Action(rawValue: action) }
 
         func fail(_ reason: VDV463.DecodeError.Reason) -> VDV463.DecodeError {
-            error.reason = reason
-            return error
+            VDV463.DecodeError(reason, messageId: readId, messageType: readType, action: readAction)
         }
         func string(at index: Int) throws(VDV463.DecodeError) -> String {
             guard case .string(let text) = items[index] else {
