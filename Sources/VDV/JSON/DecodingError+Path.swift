@@ -1,10 +1,10 @@
 extension DecodingError {
-    /// A one-line explanation naming the JSON path, e.g.
+    /// A one-line explanation naming the JSON path below the first `droppedKeys` keys, e.g.
     /// `chargingRequestList[0].chargingRequestData.minTargetSoc: 150.0 is outside 0…100`.
-    var pathDescription: String {
+    func pathDescription(droppingFirst droppedKeys: Int) -> String {
         func path(_ codingPath: [any CodingKey]) -> String {
             var text = ""
-            for key in codingPath {
+            for key in codingPath.dropFirst(droppedKeys) {
                 if let index = key.intValue {
                     text += "[\(index)]"
                 } else {
@@ -13,17 +13,17 @@ extension DecodingError {
             }
             return text.isEmpty ? "payload" : text
         }
-        switch self {
+        return switch self {
         case .keyNotFound(let key, let context):
-            return "\(path(context.codingPath + [key])): required field missing"
+            "\(path(context.codingPath + [key])): required field missing"
         case .typeMismatch(let type, let context):
-            return "\(path(context.codingPath)): expected \(type)"
+            "\(path(context.codingPath)): expected \(type)"
         case .valueNotFound(let type, let context):
-            return "\(path(context.codingPath)): expected \(type), found null"
+            "\(path(context.codingPath)): expected \(type), found null"
         case .dataCorrupted(let context):
-            return "\(path(context.codingPath)): \(context.debugDescription)"
+            "\(path(context.codingPath)): \(context.debugDescription)"
         @unknown default:
-            return "\(self)"
+            "\(self)"
         }
     }
 }

@@ -64,43 +64,66 @@ extension VDV261 {
         /// - Throws: `RequestError`, whose `httpStatus` is the answer.
         public static func decode(_ body: Data) throws(RequestError) -> Request {
             guard body.count <= VDV261.maximumBodySize else { throw .bodyTooLarge(body.count) }
-            guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: body) else {
+            do {
+                return try JSONDecoder().decode(Body.self, from: body).request
+            } catch let error as RequestError {
+                throw error
+            } catch {
+                // Every other error is thrown by the JSON parser before the body is looked at.
                 throw .notAJSONObject
             }
-            func integer(_ field: String) throws(RequestError) -> Int? {
-                switch object[field] {
-                case nil, .null: return nil
-                case .integer(let value): return Int(value)
-                default: throw .wrongType(field: field, expected: "an integer")
+        }
+
+        /// The wire names of vdv.md B4.
+        private enum Field: String, CodingKey {
+            case seq, vin, evccid, odo
+            case batReqtime = "bat_reqtime"
+            case batEamount = "bat_eamount"
+            case bprecEamount = "bprec_eamount"
+            case precReqtime = "prec_reqtime"
+            case precEamount = "prec_eamount"
+            case chrgStat = "chrg_stat"
+            case h2Stat = "h2_stat"
+            case batStat = "bat_stat"
+        }
+
+        /// The body read field by field, so each problem names its field.
+        private struct Body: Decodable {
+            let request: Request
+
+            init(from decoder: any Decoder) throws {
+                guard let container = try? decoder.container(keyedBy: Field.self) else { throw RequestError.notAJSONObject }
+                func value<Value: Decodable>(_: Value.Type, _ field: Field, _ expected: String) throws(RequestError) -> Value? {
+                    do {
+                        return try container.decodeIfPresent(Value.self, forKey: field)
+                    } catch {
+                        throw .wrongType(field: field.rawValue, expected: expected)
+                    }
                 }
+                func integer(_ field: Field) throws(RequestError) -> Int? {
+                    try value(Int.self, field, "an integer")
+                }
+                guard let seq = try integer(.seq) else { throw RequestError.missingField("seq") }
+                guard (0...255).contains(seq) else { throw RequestError.outOfRange(field: "seq", detail: "must be 0–255, got \(seq)") }
+                guard let vin = try value(String.self, .vin, "a string") else { throw RequestError.missingField("vin") }
+                guard (11...17).contains(vin.count), vin.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
+                    throw RequestError.outOfRange(field: "vin", detail: "must be 11–17 printable ASCII characters")
+                }
+                request = Request(
+                    seq: seq,
+                    vin: vin,
+                    evccid: try value(String.self, .evccid, "a string"),
+                    odo: try integer(.odo),
+                    batReqtime: try integer(.batReqtime),
+                    batEamount: try integer(.batEamount),
+                    bprecEamount: try integer(.bprecEamount),
+                    precReqtime: try integer(.precReqtime),
+                    precEamount: try integer(.precEamount),
+                    chrgStat: try integer(.chrgStat),
+                    h2Stat: try integer(.h2Stat),
+                    batStat: try integer(.batStat)
+                )
             }
-            guard let seq = try integer("seq") else { throw .missingField("seq") }
-            guard (0...255).contains(seq) else { throw .outOfRange(field: "seq", detail: "must be 0–255, got \(seq)") }
-            guard let vinValue = object["vin"], vinValue != .null else { throw .missingField("vin") }
-            guard case .string(let vin) = vinValue else { throw .wrongType(field: "vin", expected: "a string") }
-            guard (11...17).contains(vin.count), vin.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
-                throw .outOfRange(field: "vin", detail: "must be 11–17 printable ASCII characters")
-            }
-            var evccid: String?
-            switch object["evccid"] {
-            case nil, .null: evccid = nil
-            case .string(let value): evccid = value
-            default: throw .wrongType(field: "evccid", expected: "a string")
-            }
-            return Request(
-                seq: seq,
-                vin: vin,
-                evccid: evccid,
-                odo: try integer("odo"),
-                batReqtime: try integer("bat_reqtime"),
-                batEamount: try integer("bat_eamount"),
-                bprecEamount: try integer("bprec_eamount"),
-                precReqtime: try integer("prec_reqtime"),
-                precEamount: try integer("prec_eamount"),
-                chrgStat: try integer("chrg_stat"),
-                h2Stat: try integer("h2_stat"),
-                batStat: try integer("bat_stat")
-            )
         }
     }
 }

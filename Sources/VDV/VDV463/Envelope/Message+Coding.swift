@@ -7,93 +7,96 @@ extension VDV463.Message {
     /// object holds, and error payloads may be any object.
     /// - Throws: `VDV463.DecodeError` saying what is wrong and which identifying items were read.
     public static func decode(_ data: Data) throws(VDV463.DecodeError) -> VDV463.Message {
-        guard let root = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+        do {
+            return try VDV463.makeDecoder().decode(IncomingFrame.self, from: data).message
+        } catch let error as VDV463.DecodeError {
+            throw error
+        } catch {
+            // Every other error is thrown by the JSON parser before the frame is looked at.
             throw VDV463.DecodeError(.notJSON)
         }
-        guard case .array(let items) = root else {
-            throw VDV463.DecodeError(.notAnArray(found: root.typeName))
-        }
-        guard items.count == 7 else {
-            throw VDV463.DecodeError(.wrongLength(items.count))
-        }
-        // Whatever identifies the frame is read first, so every later error can say it.
-        var readId: String?
-        var readType: VDV463.MessageType?
-        var readAction: VDV463.Action?
-        if case .string(let id) = items[4] { readId = id }
-        if case .integer(let type) = items[0] { readType = VDV463.MessageType(rawValue: Int(type)) }
-        if case .string(let action) = items[5] { readAction = VDV463.Action(rawValue: action) }
-
-        func fail(_ reason: VDV463.DecodeError.Reason) -> VDV463.DecodeError {
-            VDV463.DecodeError(reason, messageId: readId, messageType: readType, action: readAction)
-        }
-        func string(at index: Int) throws(VDV463.DecodeError) -> String {
-            guard case .string(let text) = items[index] else {
-                throw fail(.wrongItemType(index: index, expected: "string", found: items[index].typeName))
-            }
-            return text
-        }
-
-        guard case .integer(let rawType) = items[0] else {
-            throw fail(.wrongItemType(index: 0, expected: "integer", found: items[0].typeName))
-        }
-        guard let messageType = VDV463.MessageType(rawValue: Int(rawType)) else {
-            throw fail(.unknownMessageType(rawType))
-        }
-        let source = try string(at: 1)
-        let presystemId = try string(at: 2)
-        let stamp = try string(at: 3)
-        guard let timeStamp = VDV463.Timestamp.parse(stamp) else {
-            throw fail(.badTimestamp(stamp))
-        }
-        let messageId = try string(at: 4)
-        let actionName = try string(at: 5)
-        guard let action = VDV463.Action(rawValue: actionName) else {
-            throw fail(.unknownAction(actionName))
-        }
-        guard case .object = items[6] else {
-            throw fail(.wrongItemType(index: 6, expected: "object", found: items[6].typeName))
-        }
-        let body: VDV463.Body
-        do {
-            body = try decodeBody(messageType: messageType, action: action, payload: items[6])
-        } catch let decodingError as DecodingError {
-            throw fail(.badPayload(decodingError.pathDescription))
-        } catch {
-            throw fail(.badPayload("\(error)"))
-        }
-        return VDV463.Message(source: source, presystemId: presystemId, timeStamp: timeStamp, messageId: messageId, body: body)
     }
 
     /// The 7-item array as compact JSON, payload keys sorted, nil fields omitted.
     /// - Throws: `EncodingError` only for a non-finite number (NaN, infinity), which JSON cannot carry.
     public func encoded() throws -> Data {
-        try VDV463.makeEncoder().encode(Frame(message: self))
+        try VDV463.makeEncoder().encode(OutgoingFrame(message: self))
     }
 
-    private static func decodeBody(
-        messageType: VDV463.MessageType,
-        action: VDV463.Action,
-        payload: JSONValue
-    ) throws -> VDV463.Body {
-        func typed<Payload: Decodable>(_: Payload.Type) throws -> Payload {
-            try VDV463.makeDecoder().decode(Payload.self, from: VDV463.makeEncoder().encode(payload))
+    /// The envelope read item by item, so that the identifying items are known before anything
+    /// can fail and the payload is decoded straight into the type its action names.
+    private struct IncomingFrame: Decodable {
+        let message: VDV463.Message
+
+        init(from decoder: any Decoder) throws {
+            guard var container = try? decoder.unkeyedContainer() else {
+                throw VDV463.DecodeError(.notAnArray(found: JSONTypeName.of(decoder)))
+            }
+            guard container.count == 7 else {
+                throw VDV463.DecodeError(.wrongLength(container.count ?? 0))
+            }
+            var items: [any Decoder] = []
+            while !container.isAtEnd {
+                items.append(try container.superDecoder())
+            }
+            func read<Value: Decodable>(_: Value.Type, at index: Int) -> Value? {
+                try? items[index].singleValueContainer().decode(Value.self)
+            }
+            let messageId = read(String.self, at: 4)
+            let rawType = read(Int64.self, at: 0)
+            let actionName = read(String.self, at: 5)
+            let messageType = rawType.flatMap { VDV463.MessageType(rawValue: Int($0)) }
+            let action = actionName.flatMap(VDV463.Action.init(rawValue:))
+
+            func fail(_ reason: VDV463.DecodeError.Reason) -> VDV463.DecodeError {
+                VDV463.DecodeError(reason, messageId: messageId, messageType: messageType, action: action)
+            }
+            func string(at index: Int) throws(VDV463.DecodeError) -> String {
+                guard let text = read(String.self, at: index) else {
+                    throw fail(.wrongItemType(index: index, expected: "string", found: JSONTypeName.of(items[index])))
+                }
+                return text
+            }
+
+            guard let rawType else {
+                throw fail(.wrongItemType(index: 0, expected: "integer", found: JSONTypeName.of(items[0])))
+            }
+            guard let messageType else { throw fail(.unknownMessageType(rawType)) }
+            let source = try string(at: 1)
+            let presystemId = try string(at: 2)
+            let stamp = try string(at: 3)
+            guard let timeStamp = VDV463.Timestamp.parse(stamp) else { throw fail(.badTimestamp(stamp)) }
+            let id = try string(at: 4)
+            let name = try string(at: 5)
+            guard let action else { throw fail(.unknownAction(name)) }
+            let payloadType = JSONTypeName.of(items[6])
+            guard payloadType == "object" else {
+                throw fail(.wrongItemType(index: 6, expected: "object", found: payloadType))
+            }
+            let body: VDV463.Body
+            do {
+                body = try Self.body(messageType: messageType, action: action, payload: items[6])
+            } catch let error as DecodingError {
+                throw fail(.badPayload(error.pathDescription(droppingFirst: 1)))
+            }
+            message = VDV463.Message(source: source, presystemId: presystemId, timeStamp: timeStamp, messageId: id, body: body)
         }
-        switch (messageType, action) {
-        case (.request, .bootNotification): return .bootNotification(try typed(VDV463.BootNotificationRequest.self))
-        case (.request, .provideChargingRequests): return .chargingRequests(try typed(VDV463.ProvideChargingRequestsRequest.self))
-        case (.request, .provideChargingInformation):
-            return .chargingInformation(try typed(VDV463.ProvideChargingInformationRequest.self))
-        case (.confirmation, .bootNotification):
-            return .bootNotificationConfirmation(try typed(VDV463.BootNotificationResponse.self))
-        case (.confirmation, .provideChargingRequests): return .chargingRequestsConfirmation
-        case (.confirmation, .provideChargingInformation): return .chargingInformationConfirmation
-        case (.error, _): return .error(action, try typed(VDV463.ErrorResponse.self))
+
+        private static func body(messageType: VDV463.MessageType, action: VDV463.Action, payload: any Decoder) throws -> VDV463.Body {
+            switch (messageType, action) {
+            case (.request, .bootNotification): .bootNotification(try .init(from: payload))
+            case (.request, .provideChargingRequests): .chargingRequests(try .init(from: payload))
+            case (.request, .provideChargingInformation): .chargingInformation(try .init(from: payload))
+            case (.confirmation, .bootNotification): .bootNotificationConfirmation(try .init(from: payload))
+            case (.confirmation, .provideChargingRequests): .chargingRequestsConfirmation
+            case (.confirmation, .provideChargingInformation): .chargingInformationConfirmation
+            case (.error, _): .error(action, try .init(from: payload))
+            }
         }
     }
 
     /// The envelope as an unkeyed container, in the order of vdv.md A3.
-    private struct Frame: Encodable {
+    private struct OutgoingFrame: Encodable {
         let message: VDV463.Message
 
         func encode(to encoder: any Encoder) throws {

@@ -1,8 +1,6 @@
-import Foundation
-
 extension VDV463 {
     /// Payload of an error (3). Busbar writes 2.0.0 `{"errorMessage": …}`; on reading it accepts
-    /// `errorMessage`, the 1.0-era `message`, or any object, whose JSON text then becomes the message (vdv.md A3).
+    /// `errorMessage`, the 1.0-era `message`, or any object, whose member names then make the message (vdv.md A3).
     public struct ErrorResponse: Codable, Equatable, Sendable {
         /// What went wrong, for the peer's operators.
         public var errorMessage: String
@@ -12,15 +10,15 @@ extension VDV463 {
             self.errorMessage = errorMessage
         }
 
-        /// Reads any object: `errorMessage`, else `message`, else the object's JSON text.
+        /// Reads any object: `errorMessage`, else `message`, else a text naming the object's members.
         public init(from decoder: any Decoder) throws {
-            let object = try decoder.singleValueContainer().decode([String: JSONValue].self)
-            if case .string(let text) = object["errorMessage"] {
-                errorMessage = text
-            } else if case .string(let text) = object["message"] {
-                errorMessage = text
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            let text = { (key: String) in try? container.decodeIfPresent(String.self, forKey: AnyCodingKey(stringValue: key)) }
+            if let message = text("errorMessage") ?? text("message") {
+                errorMessage = message
             } else {
-                errorMessage = String(decoding: try VDV463.makeEncoder().encode(object), as: UTF8.self)
+                let members = container.allKeys.map(\.stringValue).sorted()
+                errorMessage = "error without errorMessage, members: [\(members.joined(separator: ", "))]"
             }
         }
     }
