@@ -330,4 +330,15 @@ struct VDV463SessionTests {
         #expect(actions == [.send(reply)])
         #expect(session.requests.isEmpty)
     }
+
+    @Test func busbarsOwnMessageIdsAreLowercaseUUIDs() throws {
+        var session = VDV463Session(configuration: .init(presystemId: Self.presystemId), context: Self.context)
+        let actions = session.receive(Self.boot(), at: Instant.boot)
+        guard case .sendChargingInformation(let messageId)? = actions.last else {
+            Issue.record("expected a ProvideChargingInformation, got \(actions)")
+            return
+        }
+        let uuid = try #require(UUID(uuidString: messageId))
+        #expect(messageId == uuid.uuidString.lowercased())
+    }
 }
