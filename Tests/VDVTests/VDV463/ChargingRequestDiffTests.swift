@@ -143,7 +143,8 @@ struct ChargingRequestDiffTests {
     }
 
     /// vdv.md "Tests": over random list sequences, applying each diff to the stored state gives
-    /// exactly the last list minus terminated and refused requests.
+    /// exactly the last list minus terminated and refused requests, and a list resent after a crash
+    /// between commit and confirmation converges (changes nothing).
     @Test func storedStateAlwaysEqualsTheLastListMinusRefusals() throws {
         var generator = SplitMix64(seed: 261_463)
         var stored: [String: VDV463.ChargingRequest] = [:]
@@ -174,6 +175,16 @@ struct ChargingRequestDiffTests {
             #expect(Set(stored.keys) == Set(expected.map(\.chargingRequestId)))
             #expect(Set(stored.keys) == Set(diff.resulting.map(\.chargingRequestId)))
             for request in diff.resulting { #expect(stored[request.chargingRequestId] == request) }
+            // A crash after the commit, before the confirmation: the resent list changes nothing.
+            let resent = try VDV463.ChargingRequestDiff(
+                presystemId: "BMS-1",
+                stored: diff.resulting,
+                incoming: incoming,
+                context: Self.context,
+                now: Self.now
+            )
+            #expect(resent.creates.isEmpty && resent.updates.isEmpty && resent.deletes.isEmpty)
+            #expect(resent.rejections == diff.rejections && resent.resulting == diff.resulting)
         }
     }
 }
