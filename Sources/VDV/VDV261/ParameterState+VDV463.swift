@@ -7,22 +7,23 @@ extension VDV261.ParameterState {
         return VDV463.VehicleInfo(
             vehicleId: parameters.vin,
             evccId: parameters.evccid,
-            mileage: parameters.odo,
+            mileage: settings.scaled(parameters.odo, .odo),
             tractionBatteryInfo: batteryStatus(settings: settings).map { VDV463.TractionBatteryInfo(batteryStatus: $0) },
             h2TankInfo: h2TankStatus(settings: settings).map { VDV463.H2TankInfo(h2TankStatus: $0) },
             vehicleStatusInfo: VDV463.VehicleStatusInfo(),
             vehicleChargingStatus: vehicleChargingStatus(settings: settings),
-            preconditioningInfo: preconditioningInfo
+            preconditioningInfo: preconditioningInfo(settings: settings)
         )
     }
 
-    /// The VDV 463 `PreconditioningInfo` of the merged parameters (vdv.md B5); `{}` when nothing is known.
-    public var preconditioningInfo: VDV463.PreconditioningInfo {
+    /// The VDV 463 `PreconditioningInfo` of the merged parameters in minutes and Wh (vdv.md B5);
+    /// `{}` when nothing is known.
+    public func preconditioningInfo(settings: VDV261.Settings) -> VDV463.PreconditioningInfo {
         VDV463.PreconditioningInfo(
-            hvBatteryPreconditioningTime: parameters?.batReqtime,
-            hvBatteryChargingEnergy: parameters?.batEamount,
-            vehiclePreconditioningTime: parameters?.precReqtime,
-            vehiclePreconditioningEnergy: parameters?.precEamount
+            hvBatteryPreconditioningTime: settings.scaled(parameters?.batReqtime, .batReqtime),
+            hvBatteryChargingEnergy: settings.scaled(parameters?.batEamount, .batEamount),
+            vehiclePreconditioningTime: settings.scaled(parameters?.precReqtime, .precReqtime),
+            vehiclePreconditioningEnergy: settings.scaled(parameters?.precEamount, .precEamount)
         )
     }
 

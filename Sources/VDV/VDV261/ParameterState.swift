@@ -27,14 +27,15 @@ extension VDV261 {
         public private(set) var plugIn: String?
         /// The last `seq` merged.
         public private(set) var lastSeq: Int?
-        /// The latest value of every field reported during this plug-in (`seq` and `vin` are those of the last request).
+        /// The latest raw value of every field reported during this plug-in (`seq` and `vin` are
+        /// those of the last request); configured SNA values never overwrite a value.
         public private(set) var parameters: Request?
 
         /// An empty state, before the first request.
         public init() {}
 
         /// Merges a request received during `plugIn`; a different plug-in than before discards the old state first.
-        public mutating func merge(_ request: Request, plugIn: String, version: Version) -> MergeOutcome {
+        public mutating func merge(_ request: Request, plugIn: String, version: Version, settings: Settings) -> MergeOutcome {
             if plugIn != self.plugIn {
                 self = ParameterState()
                 self.plugIn = plugIn
@@ -47,7 +48,7 @@ extension VDV261 {
             case let last?: step = .unexpected(expected: (last + 1) % 256)
             }
             lastSeq = request.seq
-            parameters = Self.merged(parameters, with: request)
+            parameters = Self.merged(parameters, with: request, settings: settings)
             var missing: [String] = []
             if version == .v2, request.seq > 0 {
                 if request.h2Stat == nil { missing.append("h2_stat") }
@@ -56,21 +57,26 @@ extension VDV261 {
             return MergeOutcome(step: step, missingV2Fields: missing)
         }
 
-        private static func merged(_ old: Request?, with new: Request) -> Request {
-            guard let old else { return new }
+        private static func merged(_ old: Request?, with new: Request, settings: Settings) -> Request {
+            func pick(_ field: Field, _ value: KeyPath<Request, Int?>) -> Int? {
+                guard let reported = new[keyPath: value], reported != settings.notAvailableValues[field] else {
+                    return old?[keyPath: value]
+                }
+                return reported
+            }
             return Request(
                 seq: new.seq,
                 vin: new.vin,
-                evccid: new.evccid ?? old.evccid,
-                odo: new.odo ?? old.odo,
-                batReqtime: new.batReqtime ?? old.batReqtime,
-                batEamount: new.batEamount ?? old.batEamount,
-                bprecEamount: new.bprecEamount ?? old.bprecEamount,
-                precReqtime: new.precReqtime ?? old.precReqtime,
-                precEamount: new.precEamount ?? old.precEamount,
-                chrgStat: new.chrgStat ?? old.chrgStat,
-                h2Stat: new.h2Stat ?? old.h2Stat,
-                batStat: new.batStat ?? old.batStat
+                evccid: new.evccid ?? old?.evccid,
+                odo: pick(.odo, \.odo),
+                batReqtime: pick(.batReqtime, \.batReqtime),
+                batEamount: pick(.batEamount, \.batEamount),
+                bprecEamount: pick(.bprecEamount, \.bprecEamount),
+                precReqtime: pick(.precReqtime, \.precReqtime),
+                precEamount: pick(.precEamount, \.precEamount),
+                chrgStat: pick(.chrgStat, \.chrgStat),
+                h2Stat: pick(.h2Stat, \.h2Stat),
+                batStat: pick(.batStat, \.batStat)
             )
         }
     }

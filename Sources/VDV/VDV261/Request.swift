@@ -74,19 +74,6 @@ extension VDV261 {
             }
         }
 
-        /// The wire names of vdv.md B4.
-        private enum Field: String, CodingKey {
-            case seq, vin, evccid, odo
-            case batReqtime = "bat_reqtime"
-            case batEamount = "bat_eamount"
-            case bprecEamount = "bprec_eamount"
-            case precReqtime = "prec_reqtime"
-            case precEamount = "prec_eamount"
-            case chrgStat = "chrg_stat"
-            case h2Stat = "h2_stat"
-            case batStat = "bat_stat"
-        }
-
         /// The body read field by field, so each problem names its field.
         private struct Body: Decodable {
             let request: Request

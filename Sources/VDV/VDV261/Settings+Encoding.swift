@@ -45,4 +45,9 @@ extension VDV261.Settings {
     public func h2TankStatus(for raw: Int) -> VDV463.HealthStatus {
         h2StatusCodes[raw] ?? .notAvailable
     }
+
+    /// A raw value in the assumed unit (km, minutes, Wh) after the field's scale factor, rounded.
+    public func scaled(_ raw: Int?, _ field: VDV261.Field) -> Int? {
+        raw.map { Int((Double($0) * (scaleFactors[field] ?? 1)).rounded()) }
+    }
 }

@@ -37,6 +37,11 @@ extension VDV261 {
         public var batteryStatusCodes: [Int: VDV463.HealthStatus]
         /// `h2_stat` code table; unlisted codes map to `NA`.
         public var h2StatusCodes: [Int: VDV463.HealthStatus]
+        /// Raw values that mean "signal not available" for a field; such a value is merged as if
+        /// the field were absent. Only configured values count, so no sentinel is read as data.
+        public var notAvailableValues: [Field: Int]
+        /// Factors turning a field's raw value into km, minutes or Wh (the assumed units); absent means 1.
+        public var scaleFactors: [Field: Double]
 
         /// Settings with the conservative defaults of vdv.md B6.
         public init(
@@ -47,7 +52,9 @@ extension VDV261 {
             climateModeNotAvailable: Int = 3,
             chargingStatusCodes: [Int: VDV463.VehicleChargingStatus] = [:],
             batteryStatusCodes: [Int: VDV463.HealthStatus] = [:],
-            h2StatusCodes: [Int: VDV463.HealthStatus] = [:]
+            h2StatusCodes: [Int: VDV463.HealthStatus] = [:],
+            notAvailableValues: [Field: Int] = [:],
+            scaleFactors: [Field: Double] = [:]
         ) {
             self.driveoff = driveoff
             self.driveoffNotAvailable = driveoffNotAvailable
@@ -57,6 +64,8 @@ extension VDV261 {
             self.chargingStatusCodes = chargingStatusCodes
             self.batteryStatusCodes = batteryStatusCodes
             self.h2StatusCodes = h2StatusCodes
+            self.notAvailableValues = notAvailableValues
+            self.scaleFactors = scaleFactors
         }
     }
 }
