@@ -341,4 +341,9 @@ struct VDV463SessionTests {
         let uuid = try #require(UUID(uuidString: messageId))
         #expect(messageId == uuid.uuidString.lowercased())
     }
+
+    @Test func theIntervalIsAtLeastOneSecond() {
+        #expect(
+            VDV463Session.Configuration(presystemId: Self.presystemId, chargingInformationInterval: .zero).chargingInformationInterval == .seconds(1))
+    }
 }

@@ -5,12 +5,12 @@ extension VDV463Session {
         public var presystemId: String
         /// A disabled presystem gets `Rejected` at boot.
         public var isEnabled: Bool
-        /// Cadence of ProvideChargingInformation; 15 s is what deployed systems do.
+        /// Cadence of ProvideChargingInformation; 15 s is what deployed systems do, at least 1 s.
         public var chargingInformationInterval: Duration
         /// How long a ProvideChargingInformation may stay unconfirmed before the socket is closed with 1001.
         public var confirmationTimeout: Duration
 
-        /// Settings with the defaults of vdv.md A4.
+        /// Settings with the defaults of vdv.md A4; an interval below 1 s is raised to 1 s.
         public init(
             presystemId: String,
             isEnabled: Bool = true,
@@ -19,7 +19,7 @@ extension VDV463Session {
         ) {
             self.presystemId = presystemId
             self.isEnabled = isEnabled
-            self.chargingInformationInterval = chargingInformationInterval
+            self.chargingInformationInterval = max(chargingInformationInterval, .seconds(1))
             self.confirmationTimeout = confirmationTimeout
         }
     }
