@@ -313,12 +313,7 @@ struct VDV463SessionTests {
         var session = Self.makeSession()
         _ = session.receive(Self.boot(), at: Instant.boot)
         let data = try Fixtures.data("decode/invalid", "ProvideChargingRequests.soc-out-of-range.json")
-        var actions: [VDV463Session.Action] = []
-        do {
-            actions = session.receive(try VDV463.Message.decode(data), at: Instant.bootPlus(1))
-        } catch {
-            actions = session.receiveUndecodable(error, at: Instant.bootPlus(1))
-        }
+        let actions = session.receive(frame: data, at: Instant.bootPlus(1))
         let errorMessage = "invalid payload: chargingRequestList[0].chargingRequestData.maxTargetSoc: 150.0 is outside 0…100"
         let body = VDV463.Body.error(.provideChargingRequests, .init(errorMessage: errorMessage))
         let reply = VDV463.Message.fromBusbar(
@@ -345,5 +340,17 @@ struct VDV463SessionTests {
     @Test func theIntervalIsAtLeastOneSecond() {
         #expect(
             VDV463Session.Configuration(presystemId: Self.presystemId, chargingInformationInterval: .zero).chargingInformationInterval == .seconds(1))
+    }
+
+    /// The adapter's whole path: frames in, actions out, Busbar's PCI built by the session.
+    @Test func framesInActionsOut() throws {
+        var session = Self.makeSession()
+        let boot = try Fixtures.data("decode/v2", "BootNotification.request.json")
+        let actions = session.receive(frame: boot, at: Instant.boot)
+        let bootMessage = try VDV463.Message.decode(boot)
+        #expect(actions == [Self.accepted(bootMessage, at: 0), .sendChargingInformation(messageId: "pci-1")])
+        let pci = session.chargingInformation(messageId: "pci-1", payload: .init(depotInfoList: []), at: Instant.boot)
+        #expect(pci.presystemId == Self.presystemId && pci.source == "CMS" && pci.body.messageType == .request)
+        #expect(session.receive(frame: Data("not json".utf8), at: Instant.boot) == [.log(.dropped(VDV463.DecodeError(.notJSON)))])
     }
 }

@@ -74,6 +74,25 @@ public struct VDV463Session: Sendable {
     /// Whether the session has closed (rejected boot, confirmation timeout); every event is then ignored.
     public var isClosed: Bool { state == .closed }
 
+    /// A text frame arrived: decode it, then handle it like `receive(_:at:)`, or like
+    /// `receiveUndecodable(_:at:)` when it cannot be read.
+    public mutating func receive(frame: Data, at now: Date) -> [Action] {
+        do {
+            return receive(try VDV463.Message.decode(frame), at: now)
+        } catch {
+            return receiveUndecodable(error, at: now)
+        }
+    }
+
+    /// The frame to send for `sendChargingInformation(messageId:)`, with the payload the depot's state gives.
+    public func chargingInformation(
+        messageId: String,
+        payload: VDV463.ProvideChargingInformationRequest,
+        at now: Date
+    ) -> VDV463.Message {
+        .fromBusbar(presystemId: configuration.presystemId, timeStamp: now, messageId: messageId, body: .chargingInformation(payload))
+    }
+
     /// A frame was read from the presystem.
     public mutating func receive(_ message: VDV463.Message, at now: Date) -> [Action] {
         guard state != .closed else { return [] }
