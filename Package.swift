@@ -105,7 +105,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "OCPPTests", dependencies: ["OCPP"], swiftSettings: swiftSettings),
-        .testTarget(name: "VDVTests", dependencies: ["VDV"], swiftSettings: swiftSettings),
+        .testTarget(name: "VDVTests", dependencies: ["VDV"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "PowerSolverTests", dependencies: ["PowerSolver", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DepotModel"], swiftSettings: swiftSettings),

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Paths of the test fixtures and of the official schemas, found from this file's location so
+/// tests need no resources in Package.swift and can write golden files back into the repository.
+enum Fixtures {
+    /// `Tests/VDVTests/Fixtures`.
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    /// The repository root (the worktree).
+    static let repositoryRoot = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `<repo root>/../shared/vdv463-schemas`, where CI keeps the official VDV 463 schemas.
+    static let schemas = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/vdv463-schemas")
+
+    /// The JSON file names in a fixture subfolder, sorted.
+    static func names(in subfolder: String) -> [String] {
+        let url = folder.appendingPathComponent(subfolder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted()
+    }
+
+    /// The bytes of a fixture, e.g. `data("decode/v2", "BootNotification.request.json")`.
+    static func data(_ subfolder: String, _ name: String) throws -> Data {
+        try Data(contentsOf: folder.appendingPathComponent(subfolder).appendingPathComponent(name))
+    }
+}
