@@ -1,0 +1,27 @@
+import Foundation
+
+/// A station's CALLRESULT to an ``OutgoingCall``, decoded strictly against the schema of the
+/// action that was sent.
+public enum OutgoingCallResult: Hashable, Sendable {
+    case v16(V16.CSMSCallResult)
+    case v201(V201.CSMSCallResult)
+
+    /// Decodes the reply to a CALL of `action`.
+    /// - Parameters:
+    ///   - quirks: the relaxations allowed for this station's model.
+    public static func decode(
+        action: String,
+        payload: JSONValue,
+        version: OCPPVersion,
+        quirks: DecodingQuirks = []
+    ) throws(OCPPError) -> OutgoingCallResult {
+        var used: DecodingQuirks = []
+        let decoded: OutgoingCallResult?
+        switch version {
+        case .v16: decoded = try V16.CSMSCallResult.decode(action: action, payload: payload, quirks: quirks, usedQuirks: &used).map(Self.v16)
+        case .v201: decoded = try V201.CSMSCallResult.decode(action: action, payload: payload, quirks: quirks, usedQuirks: &used).map(Self.v201)
+        }
+        guard let decoded else { throw OCPPError(.unsupportedAction, "no CALLRESULT type for \(action)") }
+        return decoded
+    }
+}
