@@ -51,7 +51,7 @@ struct PayloadValidator {
             let number = try numeric(value, path: path, expected: "a number")
             let inRange = number >= (minimum ?? -1e15) && number <= (maximum ?? 1e15)
             let scaled = number * 10
-            guard inRange, !tenths || abs(scaled - scaled.rounded()) <= 1e-9 * max(1, abs(scaled)) else {
+            guard inRange, !tenths || abs(scaled - scaled.rounded()) <= 8 * scaled.ulp else {
                 throw OCPPError(.propertyConstraint, "\(Self.name(path)): out of range or not a multiple of 0.1")
             }
             return .number(number)
