@@ -7,21 +7,25 @@ public struct JSONParser {
     /// Deep enough for every OCPP payload (2.0.1 NotifyReport needs 7 levels inside the frame).
     public static let maximumDepth = 32
 
-    private let bytes: [UInt8]
+    /// Borrowed from the array that `parse` keeps alive for the whole parse.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// Parses one JSON document that fills all of `bytes` (surrounding whitespace allowed).
     public static func parse(_ bytes: some Sequence<UInt8>) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser(bytes: Array(bytes))
-        parser.skipWhitespace()
-        let value = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        guard parser.index == parser.bytes.count else { throw .syntax(offset: parser.index) }
-        return value
+        let storage = Array(bytes)
+        return try storage.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+            var parser = JSONParser(bytes: buffer)
+            parser.skipWhitespace()
+            let value = try parser.parseValue(depth: 0)
+            parser.skipWhitespace()
+            guard parser.index == buffer.count else { throw .syntax(offset: parser.index) }
+            return value
+        }
     }
 
     /// Parses JSON text.
@@ -131,7 +135,7 @@ public struct JSONParser {
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard skipDigits() > 0 else { throw .syntax(offset: index) }
         }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text) else { throw .syntax(offset: start) }
         if value.isInfinite {
             return value < 0 ? -Double.greatestFiniteMagnitude : Double.greatestFiniteMagnitude
@@ -156,6 +160,13 @@ public struct JSONParser {
         while true {
             guard let byte = current else { throw .syntax(offset: index) }
             if byte == UInt8(ascii: "\"") {
+                if runStart == start + 1 {
+                    guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self) else {
+                        throw .invalidText(offset: runStart)
+                    }
+                    index += 1
+                    return text
+                }
                 try appendRun(from: runStart, to: index, into: &scalars)
                 index += 1
                 return String(scalars)
@@ -174,7 +185,7 @@ public struct JSONParser {
 
     private func appendRun(from start: Int, to end: Int, into scalars: inout String.UnicodeScalarView) throws(JSONParseError) {
         guard start < end else { return }
-        guard let text = String(validating: bytes[start..<end], as: UTF8.self) else {
+        guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) else {
             throw .invalidText(offset: start)
         }
         scalars.append(contentsOf: text.unicodeScalars)

@@ -55,7 +55,12 @@ public struct OCPPSession: Sendable {
 
     /// A text message arrived from the station.
     public mutating func receive(_ text: String, at now: ContinuousClock.Instant) -> [SessionAction] {
-        switch OCPPFrame.decode(text) {
+        receive(bytes: Array(text.utf8), at: now)
+    }
+
+    /// A text message arrived from the station, as raw bytes (UTF-8 is validated here too).
+    public mutating func receive(bytes: [UInt8], at now: ContinuousClock.Instant) -> [SessionAction] {
+        switch OCPPFrame.decode(bytes) {
         case .drop(let reason):
             return [.dropped(reason: reason)]
         case .reject(let messageId, let error):
