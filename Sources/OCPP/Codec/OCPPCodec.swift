@@ -52,6 +52,18 @@ public enum OCPPCodec {
         }
     }
 
+    /// Decodes a CALL a station sent, strictly or with the given quirks, when the caller does not
+    /// log which quirks were needed.
+    public static func decodeCall(
+        action: String,
+        payload: JSONValue,
+        version: OCPPVersion,
+        quirks: DecodingQuirks = []
+    ) throws(OCPPError) -> IncomingCall {
+        var unused: DecodingQuirks = []
+        return try decodeCall(action: action, payload: payload, version: version, quirks: quirks, usedQuirks: &unused)
+    }
+
     /// Decodes a CALL a station sent, deciding NotImplemented (action unknown to the version) and
     /// NotSupported (action Busbar only sends, or does not implement) before the payload.
     /// - Parameters:

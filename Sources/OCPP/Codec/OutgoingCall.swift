@@ -2,7 +2,9 @@ import Foundation
 
 /// A CALL Busbar sends to a station, of either version.
 public enum OutgoingCall: Hashable, Sendable {
+    /// An OCPP 1.6 CALL.
     case v16(V16.CSMSCall)
+    /// An OCPP 2.0.1 CALL.
     case v201(V201.CSMSCall)
 
     /// The action name on the wire.

@@ -3,7 +3,9 @@ import Foundation
 /// A station's CALLRESULT to an ``OutgoingCall``, decoded strictly against the schema of the
 /// action that was sent.
 public enum OutgoingCallResult: Hashable, Sendable {
+    /// An OCPP 1.6 reply.
     case v16(V16.CSMSCallResult)
+    /// An OCPP 2.0.1 reply.
     case v201(V201.CSMSCallResult)
 
     /// Decodes the reply to a CALL of `action`.

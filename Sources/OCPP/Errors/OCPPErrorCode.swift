@@ -3,19 +3,33 @@ import Foundation
 /// The CALLERROR `errorCode` values of both versions, spelled as on the wire (1.6 keeps the
 /// specification's `FormationViolation` and `OccurenceConstraintViolation`).
 public enum OCPPErrorCode: String, Hashable, Sendable, CaseIterable {
+    /// 1.6: malformed frame or payload shape.
     case formationViolation = "FormationViolation"
+    /// 2.0.1: payload shape not as the schema says.
     case formatViolation = "FormatViolation"
+    /// Any other error (received only).
     case genericError = "GenericError"
+    /// Busbar could not make the data durable; the station retries.
     case internalError = "InternalError"
+    /// 2.0.1: message type number not 2, 3 or 4.
     case messageTypeNotSupported = "MessageTypeNotSupported"
+    /// The action is unknown to the version.
     case notImplemented = "NotImplemented"
+    /// The action is known but not accepted from a station.
     case notSupported = "NotSupported"
+    /// 1.6 spelling: a required field missing or an item count out of bounds.
     case occurenceConstraintViolation = "OccurenceConstraintViolation"
+    /// 2.0.1 spelling: a required field missing or an item count out of bounds.
     case occurrenceConstraintViolation = "OccurrenceConstraintViolation"
+    /// A value out of range, not in the enum, too long, or not a date-time.
     case propertyConstraintViolation = "PropertyConstraintViolation"
+    /// Incomplete payload (received only).
     case protocolError = "ProtocolError"
+    /// 2.0.1: the frame is not a valid OCPP-J RPC frame.
     case rpcFrameworkError = "RpcFrameworkError"
+    /// The station is not accepted or broke the security policy.
     case securityError = "SecurityError"
+    /// A value of the wrong JSON type.
     case typeConstraintViolation = "TypeConstraintViolation"
 
     /// The one place that maps a refusal to its code (ocpp.md §4).

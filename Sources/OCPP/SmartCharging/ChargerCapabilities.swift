@@ -14,7 +14,9 @@ public struct ChargerCapabilities: Hashable, Sendable {
 
     /// A rate unit a station accepts (`ChargingScheduleAllowedChargingRateUnit` / `RateUnit`).
     public enum RateUnit: Hashable, Sendable {
+        /// `W`.
         case watts
+        /// `A` (per phase on AC).
         case amperes
     }
 
