@@ -109,6 +109,12 @@ def doc_text(description):
     return text or None
 
 
+def doc_lines(indent, text):
+    """A `///` comment wrapped to the 150-column limit of the repository's .swift-format."""
+    import textwrap
+    return [f"{indent}/// {line}" for line in textwrap.wrap(text, 150 - len(indent) - 4)]
+
+
 def schema_doc(node, required):
     bits = ["required" if required else "optional"]
     if "maxLength" in node:
@@ -231,7 +237,7 @@ class Generator:
 
     def enum_text(self, name, values, description, indent):
         doc = doc_text(description) or f"The closed set of `{name}` values of the OCA schema."
-        lines = [f"{indent}/// {doc}", f"{indent}public enum {name}: String, SchemaEnumeration {{"]
+        lines = doc_lines(indent, doc) + [f"{indent}public enum {name}: String, SchemaEnumeration {{"]
         seen = set()
         for v in values:
             c = case_name(v)
@@ -252,16 +258,21 @@ class Generator:
             swift_type, schema = self.map_property(name, prop, pnode, folder if isinstance(folder, str) else "Common", nested)
             fields.append((prop, swift_type, schema, prop in required, pnode))
         allows_extra = node.get("additionalProperties", True) is not False
-        out = [f"    /// {doc or 'A payload object of the OCA schema.'}",
-               f"    public struct {name}: SchemaDescribed {{"]
+        out = doc_lines("    ", doc or "A payload object of the OCA schema.") + [f"    public struct {name}: SchemaDescribed {{"]
         for prop, swift_type, _, req, pnode in fields:
             pdoc = doc_text(pnode.get("description")) or f"`{prop}`"
-            out.append(f"        /// {pdoc} ({schema_doc(pnode, req)}).")
+            out += doc_lines("        ", f"{pdoc} ({schema_doc(pnode, req)}).")
             out.append(f"        public var {ident(prop)}: {swift_type}{'' if req else '?'}")
         out.append("")
         out.append("        /// Builds the payload; optional fields default to absent.")
-        params = ", ".join(f"{ident(p)}: {t}{'' if r else '? = nil'}" for p, t, _, r, _ in fields)
-        out.append(f"        public init({params}) {{")
+        params = [f"{ident(p)}: {t}{'' if r else '? = nil'}" for p, t, _, r, _ in fields]
+        one_line = f"        public init({', '.join(params)}) {{"
+        if len(one_line) <= 150:
+            out.append(one_line)
+        else:
+            out.append("        public init(")
+            out.append(",\n".join(f"            {p}" for p in params))
+            out.append("        ) {")
         for prop, *_ in fields:
             out.append(f"            self.{ident(prop)} = {ident(prop)}")
         out.append("        }")
@@ -346,8 +357,11 @@ class Generator:
                   "            usedQuirks: inout DecodingQuirks",
                   f"        ) throws(OCPPError) -> {enum_name}? {{",
                   "            switch action {"]
-        lines += [f'            case "{a}": .{case_name(a)}(try OCPPCodec.decode({a}{suffix}.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))'
-                  for a in actions]
+        for a in actions:
+            lines.append(f'            case "{a}":')
+            lines.append(f"                .{case_name(a)}(")
+            lines.append(f"                    try OCPPCodec.decode({a}{suffix}.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)")
+            lines.append("                )")
         lines += ["            default: nil", "            }", "        }", "    }", "}", ""]
         self.files[("Calls", enum_name)] = "\n".join(lines)
 

@@ -19,7 +19,9 @@ extension ProfileBuilder {
                 duration: duration,
                 startSchedule: start,
                 chargingRateUnit: unit == .watts ? .w : .a,
-                chargingSchedulePeriod: periods.map { V16.ChargingSchedulePeriod(startPeriod: $0.startPeriod, limit: $0.limit, numberPhases: numberPhases) }
+                chargingSchedulePeriod: periods.map {
+                    V16.ChargingSchedulePeriod(startPeriod: $0.startPeriod, limit: $0.limit, numberPhases: numberPhases)
+                }
             )
             let purposeValue: V16.ChargingProfile.ChargingProfilePurpose =
                 switch purpose {
@@ -44,7 +46,9 @@ extension ProfileBuilder {
                 startSchedule: start,
                 duration: duration,
                 chargingRateUnit: unit == .watts ? .w : .a,
-                chargingSchedulePeriod: periods.map { V201.ChargingSchedulePeriod(startPeriod: $0.startPeriod, limit: $0.limit, numberPhases: numberPhases) }
+                chargingSchedulePeriod: periods.map {
+                    V201.ChargingSchedulePeriod(startPeriod: $0.startPeriod, limit: $0.limit, numberPhases: numberPhases)
+                }
             )
             let purposeValue: V201.ChargingProfilePurposeEnum =
                 switch purpose {

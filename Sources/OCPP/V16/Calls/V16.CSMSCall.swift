@@ -94,21 +94,66 @@ extension V16 {
             usedQuirks: inout DecodingQuirks
         ) throws(OCPPError) -> CSMSCall? {
             switch action {
-            case "CancelReservation": .cancelReservation(try OCPPCodec.decode(CancelReservationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ChangeAvailability": .changeAvailability(try OCPPCodec.decode(ChangeAvailabilityRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ChangeConfiguration": .changeConfiguration(try OCPPCodec.decode(ChangeConfigurationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ClearCache": .clearCache(try OCPPCodec.decode(ClearCacheRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ClearChargingProfile": .clearChargingProfile(try OCPPCodec.decode(ClearChargingProfileRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "DataTransfer": .dataTransfer(try OCPPCodec.decode(DataTransferRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetCompositeSchedule": .getCompositeSchedule(try OCPPCodec.decode(GetCompositeScheduleRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetConfiguration": .getConfiguration(try OCPPCodec.decode(GetConfigurationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "RemoteStartTransaction": .remoteStartTransaction(try OCPPCodec.decode(RemoteStartTransactionRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "RemoteStopTransaction": .remoteStopTransaction(try OCPPCodec.decode(RemoteStopTransactionRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ReserveNow": .reserveNow(try OCPPCodec.decode(ReserveNowRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "Reset": .reset(try OCPPCodec.decode(ResetRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "SetChargingProfile": .setChargingProfile(try OCPPCodec.decode(SetChargingProfileRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "TriggerMessage": .triggerMessage(try OCPPCodec.decode(TriggerMessageRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "UnlockConnector": .unlockConnector(try OCPPCodec.decode(UnlockConnectorRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
+            case "CancelReservation":
+                .cancelReservation(
+                    try OCPPCodec.decode(CancelReservationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ChangeAvailability":
+                .changeAvailability(
+                    try OCPPCodec.decode(ChangeAvailabilityRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ChangeConfiguration":
+                .changeConfiguration(
+                    try OCPPCodec.decode(ChangeConfigurationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ClearCache":
+                .clearCache(
+                    try OCPPCodec.decode(ClearCacheRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ClearChargingProfile":
+                .clearChargingProfile(
+                    try OCPPCodec.decode(ClearChargingProfileRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "DataTransfer":
+                .dataTransfer(
+                    try OCPPCodec.decode(DataTransferRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetCompositeSchedule":
+                .getCompositeSchedule(
+                    try OCPPCodec.decode(GetCompositeScheduleRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetConfiguration":
+                .getConfiguration(
+                    try OCPPCodec.decode(GetConfigurationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "RemoteStartTransaction":
+                .remoteStartTransaction(
+                    try OCPPCodec.decode(RemoteStartTransactionRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "RemoteStopTransaction":
+                .remoteStopTransaction(
+                    try OCPPCodec.decode(RemoteStopTransactionRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ReserveNow":
+                .reserveNow(
+                    try OCPPCodec.decode(ReserveNowRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "Reset":
+                .reset(
+                    try OCPPCodec.decode(ResetRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "SetChargingProfile":
+                .setChargingProfile(
+                    try OCPPCodec.decode(SetChargingProfileRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "TriggerMessage":
+                .triggerMessage(
+                    try OCPPCodec.decode(TriggerMessageRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "UnlockConnector":
+                .unlockConnector(
+                    try OCPPCodec.decode(UnlockConnectorRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
             default: nil
             }
         }

@@ -94,21 +94,66 @@ extension V16 {
             usedQuirks: inout DecodingQuirks
         ) throws(OCPPError) -> CSMSCallResult? {
             switch action {
-            case "CancelReservation": .cancelReservation(try OCPPCodec.decode(CancelReservationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ChangeAvailability": .changeAvailability(try OCPPCodec.decode(ChangeAvailabilityResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ChangeConfiguration": .changeConfiguration(try OCPPCodec.decode(ChangeConfigurationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ClearCache": .clearCache(try OCPPCodec.decode(ClearCacheResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ClearChargingProfile": .clearChargingProfile(try OCPPCodec.decode(ClearChargingProfileResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "DataTransfer": .dataTransfer(try OCPPCodec.decode(DataTransferResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetCompositeSchedule": .getCompositeSchedule(try OCPPCodec.decode(GetCompositeScheduleResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetConfiguration": .getConfiguration(try OCPPCodec.decode(GetConfigurationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "RemoteStartTransaction": .remoteStartTransaction(try OCPPCodec.decode(RemoteStartTransactionResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "RemoteStopTransaction": .remoteStopTransaction(try OCPPCodec.decode(RemoteStopTransactionResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ReserveNow": .reserveNow(try OCPPCodec.decode(ReserveNowResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "Reset": .reset(try OCPPCodec.decode(ResetResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "SetChargingProfile": .setChargingProfile(try OCPPCodec.decode(SetChargingProfileResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "TriggerMessage": .triggerMessage(try OCPPCodec.decode(TriggerMessageResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "UnlockConnector": .unlockConnector(try OCPPCodec.decode(UnlockConnectorResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
+            case "CancelReservation":
+                .cancelReservation(
+                    try OCPPCodec.decode(CancelReservationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ChangeAvailability":
+                .changeAvailability(
+                    try OCPPCodec.decode(ChangeAvailabilityResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ChangeConfiguration":
+                .changeConfiguration(
+                    try OCPPCodec.decode(ChangeConfigurationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ClearCache":
+                .clearCache(
+                    try OCPPCodec.decode(ClearCacheResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ClearChargingProfile":
+                .clearChargingProfile(
+                    try OCPPCodec.decode(ClearChargingProfileResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "DataTransfer":
+                .dataTransfer(
+                    try OCPPCodec.decode(DataTransferResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetCompositeSchedule":
+                .getCompositeSchedule(
+                    try OCPPCodec.decode(GetCompositeScheduleResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetConfiguration":
+                .getConfiguration(
+                    try OCPPCodec.decode(GetConfigurationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "RemoteStartTransaction":
+                .remoteStartTransaction(
+                    try OCPPCodec.decode(RemoteStartTransactionResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "RemoteStopTransaction":
+                .remoteStopTransaction(
+                    try OCPPCodec.decode(RemoteStopTransactionResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ReserveNow":
+                .reserveNow(
+                    try OCPPCodec.decode(ReserveNowResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "Reset":
+                .reset(
+                    try OCPPCodec.decode(ResetResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "SetChargingProfile":
+                .setChargingProfile(
+                    try OCPPCodec.decode(SetChargingProfileResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "TriggerMessage":
+                .triggerMessage(
+                    try OCPPCodec.decode(TriggerMessageResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "UnlockConnector":
+                .unlockConnector(
+                    try OCPPCodec.decode(UnlockConnectorResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
             default: nil
             }
         }

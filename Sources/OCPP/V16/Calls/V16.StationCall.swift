@@ -86,19 +86,58 @@ extension V16 {
             usedQuirks: inout DecodingQuirks
         ) throws(OCPPError) -> StationCall? {
             switch action {
-            case "Authorize": .authorize(try OCPPCodec.decode(AuthorizeRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "BootNotification": .bootNotification(try OCPPCodec.decode(BootNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "DataTransfer": .dataTransfer(try OCPPCodec.decode(DataTransferRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "DiagnosticsStatusNotification": .diagnosticsStatusNotification(try OCPPCodec.decode(DiagnosticsStatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "FirmwareStatusNotification": .firmwareStatusNotification(try OCPPCodec.decode(FirmwareStatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "Heartbeat": .heartbeat(try OCPPCodec.decode(HeartbeatRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "LogStatusNotification": .logStatusNotification(try OCPPCodec.decode(LogStatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "MeterValues": .meterValues(try OCPPCodec.decode(MeterValuesRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "SecurityEventNotification": .securityEventNotification(try OCPPCodec.decode(SecurityEventNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "SignedFirmwareStatusNotification": .signedFirmwareStatusNotification(try OCPPCodec.decode(SignedFirmwareStatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "StartTransaction": .startTransaction(try OCPPCodec.decode(StartTransactionRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "StatusNotification": .statusNotification(try OCPPCodec.decode(StatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "StopTransaction": .stopTransaction(try OCPPCodec.decode(StopTransactionRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
+            case "Authorize":
+                .authorize(
+                    try OCPPCodec.decode(AuthorizeRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "BootNotification":
+                .bootNotification(
+                    try OCPPCodec.decode(BootNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "DataTransfer":
+                .dataTransfer(
+                    try OCPPCodec.decode(DataTransferRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "DiagnosticsStatusNotification":
+                .diagnosticsStatusNotification(
+                    try OCPPCodec.decode(DiagnosticsStatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "FirmwareStatusNotification":
+                .firmwareStatusNotification(
+                    try OCPPCodec.decode(FirmwareStatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "Heartbeat":
+                .heartbeat(
+                    try OCPPCodec.decode(HeartbeatRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "LogStatusNotification":
+                .logStatusNotification(
+                    try OCPPCodec.decode(LogStatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "MeterValues":
+                .meterValues(
+                    try OCPPCodec.decode(MeterValuesRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "SecurityEventNotification":
+                .securityEventNotification(
+                    try OCPPCodec.decode(SecurityEventNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "SignedFirmwareStatusNotification":
+                .signedFirmwareStatusNotification(
+                    try OCPPCodec.decode(SignedFirmwareStatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "StartTransaction":
+                .startTransaction(
+                    try OCPPCodec.decode(StartTransactionRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "StatusNotification":
+                .statusNotification(
+                    try OCPPCodec.decode(StatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "StopTransaction":
+                .stopTransaction(
+                    try OCPPCodec.decode(StopTransactionRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
             default: nil
             }
         }

@@ -86,19 +86,58 @@ extension V16 {
             usedQuirks: inout DecodingQuirks
         ) throws(OCPPError) -> StationCallResult? {
             switch action {
-            case "Authorize": .authorize(try OCPPCodec.decode(AuthorizeResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "BootNotification": .bootNotification(try OCPPCodec.decode(BootNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "DataTransfer": .dataTransfer(try OCPPCodec.decode(DataTransferResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "DiagnosticsStatusNotification": .diagnosticsStatusNotification(try OCPPCodec.decode(DiagnosticsStatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "FirmwareStatusNotification": .firmwareStatusNotification(try OCPPCodec.decode(FirmwareStatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "Heartbeat": .heartbeat(try OCPPCodec.decode(HeartbeatResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "LogStatusNotification": .logStatusNotification(try OCPPCodec.decode(LogStatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "MeterValues": .meterValues(try OCPPCodec.decode(MeterValuesResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "SecurityEventNotification": .securityEventNotification(try OCPPCodec.decode(SecurityEventNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "SignedFirmwareStatusNotification": .signedFirmwareStatusNotification(try OCPPCodec.decode(SignedFirmwareStatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "StartTransaction": .startTransaction(try OCPPCodec.decode(StartTransactionResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "StatusNotification": .statusNotification(try OCPPCodec.decode(StatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "StopTransaction": .stopTransaction(try OCPPCodec.decode(StopTransactionResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
+            case "Authorize":
+                .authorize(
+                    try OCPPCodec.decode(AuthorizeResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "BootNotification":
+                .bootNotification(
+                    try OCPPCodec.decode(BootNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "DataTransfer":
+                .dataTransfer(
+                    try OCPPCodec.decode(DataTransferResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "DiagnosticsStatusNotification":
+                .diagnosticsStatusNotification(
+                    try OCPPCodec.decode(DiagnosticsStatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "FirmwareStatusNotification":
+                .firmwareStatusNotification(
+                    try OCPPCodec.decode(FirmwareStatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "Heartbeat":
+                .heartbeat(
+                    try OCPPCodec.decode(HeartbeatResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "LogStatusNotification":
+                .logStatusNotification(
+                    try OCPPCodec.decode(LogStatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "MeterValues":
+                .meterValues(
+                    try OCPPCodec.decode(MeterValuesResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "SecurityEventNotification":
+                .securityEventNotification(
+                    try OCPPCodec.decode(SecurityEventNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "SignedFirmwareStatusNotification":
+                .signedFirmwareStatusNotification(
+                    try OCPPCodec.decode(SignedFirmwareStatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "StartTransaction":
+                .startTransaction(
+                    try OCPPCodec.decode(StartTransactionResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "StatusNotification":
+                .statusNotification(
+                    try OCPPCodec.decode(StatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "StopTransaction":
+                .stopTransaction(
+                    try OCPPCodec.decode(StopTransactionResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
             default: nil
             }
         }

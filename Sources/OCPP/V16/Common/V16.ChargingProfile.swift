@@ -24,7 +24,17 @@ extension V16 {
         public var chargingSchedule: ChargingSchedule
 
         /// Builds the payload; optional fields default to absent.
-        public init(chargingProfileId: Int, transactionId: Int? = nil, stackLevel: Int, chargingProfilePurpose: ChargingProfilePurpose, chargingProfileKind: ChargingProfileKind, recurrencyKind: RecurrencyKind? = nil, validFrom: Date? = nil, validTo: Date? = nil, chargingSchedule: ChargingSchedule) {
+        public init(
+            chargingProfileId: Int,
+            transactionId: Int? = nil,
+            stackLevel: Int,
+            chargingProfilePurpose: ChargingProfilePurpose,
+            chargingProfileKind: ChargingProfileKind,
+            recurrencyKind: RecurrencyKind? = nil,
+            validFrom: Date? = nil,
+            validTo: Date? = nil,
+            chargingSchedule: ChargingSchedule
+        ) {
             self.chargingProfileId = chargingProfileId
             self.transactionId = transactionId
             self.stackLevel = stackLevel

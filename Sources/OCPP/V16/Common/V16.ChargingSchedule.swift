@@ -16,7 +16,13 @@ extension V16 {
         public var minChargingRate: Double?
 
         /// Builds the payload; optional fields default to absent.
-        public init(duration: Int? = nil, startSchedule: Date? = nil, chargingRateUnit: ChargingRateUnit, chargingSchedulePeriod: [ChargingSchedulePeriod], minChargingRate: Double? = nil) {
+        public init(
+            duration: Int? = nil,
+            startSchedule: Date? = nil,
+            chargingRateUnit: ChargingRateUnit,
+            chargingSchedulePeriod: [ChargingSchedulePeriod],
+            minChargingRate: Double? = nil
+        ) {
             self.duration = duration
             self.startSchedule = startSchedule
             self.chargingRateUnit = chargingRateUnit

@@ -20,7 +20,15 @@ extension V16 {
         public var unit: Unit?
 
         /// Builds the payload; optional fields default to absent.
-        public init(value: String, context: Context? = nil, format: Format? = nil, measurand: Measurand? = nil, phase: Phase? = nil, location: Location? = nil, unit: Unit? = nil) {
+        public init(
+            value: String,
+            context: Context? = nil,
+            format: Format? = nil,
+            measurand: Measurand? = nil,
+            phase: Phase? = nil,
+            location: Location? = nil,
+            unit: Unit? = nil
+        ) {
             self.value = value
             self.context = context
             self.format = format

@@ -24,7 +24,17 @@ extension V16 {
         public var meterSerialNumber: String?
 
         /// Builds the payload; optional fields default to absent.
-        public init(chargePointVendor: String, chargePointModel: String, chargePointSerialNumber: String? = nil, chargeBoxSerialNumber: String? = nil, firmwareVersion: String? = nil, iccid: String? = nil, imsi: String? = nil, meterType: String? = nil, meterSerialNumber: String? = nil) {
+        public init(
+            chargePointVendor: String,
+            chargePointModel: String,
+            chargePointSerialNumber: String? = nil,
+            chargeBoxSerialNumber: String? = nil,
+            firmwareVersion: String? = nil,
+            iccid: String? = nil,
+            imsi: String? = nil,
+            meterType: String? = nil,
+            meterSerialNumber: String? = nil
+        ) {
             self.chargePointVendor = chargePointVendor
             self.chargePointModel = chargePointModel
             self.chargePointSerialNumber = chargePointSerialNumber

@@ -20,7 +20,15 @@ extension V16 {
         public var vendorErrorCode: String?
 
         /// Builds the payload; optional fields default to absent.
-        public init(connectorId: Int, errorCode: ErrorCode, info: String? = nil, status: Status, timestamp: Date? = nil, vendorId: String? = nil, vendorErrorCode: String? = nil) {
+        public init(
+            connectorId: Int,
+            errorCode: ErrorCode,
+            info: String? = nil,
+            status: Status,
+            timestamp: Date? = nil,
+            vendorId: String? = nil,
+            vendorErrorCode: String? = nil
+        ) {
             self.connectorId = connectorId
             self.errorCode = errorCode
             self.info = info

@@ -18,7 +18,14 @@ extension V16 {
         public var transactionData: [TransactionData]?
 
         /// Builds the payload; optional fields default to absent.
-        public init(idTag: String? = nil, meterStop: Int, timestamp: Date, transactionId: Int, reason: Reason? = nil, transactionData: [TransactionData]? = nil) {
+        public init(
+            idTag: String? = nil,
+            meterStop: Int,
+            timestamp: Date,
+            transactionId: Int,
+            reason: Reason? = nil,
+            transactionData: [TransactionData]? = nil
+        ) {
             self.idTag = idTag
             self.meterStop = meterStop
             self.timestamp = timestamp

@@ -2,7 +2,8 @@
 import Foundation
 
 extension V201 {
-    /// Certificate status information. - if all certificates are valid: return 'Accepted'. - if one of the certificates was revoked, return 'CertificateRevoked'.
+    /// Certificate status information. - if all certificates are valid: return 'Accepted'. - if one of the certificates was revoked, return
+    /// 'CertificateRevoked'.
     public enum AuthorizeCertificateStatusEnum: String, SchemaEnumeration {
         case accepted = "Accepted"
         case signatureError = "SignatureError"

@@ -14,7 +14,12 @@ extension V201 {
         public var iso15118CertificateHashData: [OCSPRequestData]?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, idToken: IdToken, certificate: String? = nil, iso15118CertificateHashData: [OCSPRequestData]? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            idToken: IdToken,
+            certificate: String? = nil,
+            iso15118CertificateHashData: [OCSPRequestData]? = nil
+        ) {
             self.customData = customData
             self.idToken = idToken
             self.certificate = certificate

@@ -18,7 +18,14 @@ extension V201 {
         public var responderURL: String
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, hashAlgorithm: HashAlgorithmEnum, issuerNameHash: String, issuerKeyHash: String, serialNumber: String, responderURL: String) {
+        public init(
+            customData: CustomData? = nil,
+            hashAlgorithm: HashAlgorithmEnum,
+            issuerNameHash: String,
+            issuerKeyHash: String,
+            serialNumber: String,
+            responderURL: String
+        ) {
             self.customData = customData
             self.hashAlgorithm = hashAlgorithm
             self.issuerNameHash = issuerNameHash

@@ -110,25 +110,82 @@ extension V201 {
             usedQuirks: inout DecodingQuirks
         ) throws(OCPPError) -> CSMSCall? {
             switch action {
-            case "CancelReservation": .cancelReservation(try OCPPCodec.decode(CancelReservationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ChangeAvailability": .changeAvailability(try OCPPCodec.decode(ChangeAvailabilityRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ClearCache": .clearCache(try OCPPCodec.decode(ClearCacheRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ClearChargingProfile": .clearChargingProfile(try OCPPCodec.decode(ClearChargingProfileRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "DataTransfer": .dataTransfer(try OCPPCodec.decode(DataTransferRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetBaseReport": .getBaseReport(try OCPPCodec.decode(GetBaseReportRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetChargingProfiles": .getChargingProfiles(try OCPPCodec.decode(GetChargingProfilesRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetCompositeSchedule": .getCompositeSchedule(try OCPPCodec.decode(GetCompositeScheduleRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetReport": .getReport(try OCPPCodec.decode(GetReportRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetTransactionStatus": .getTransactionStatus(try OCPPCodec.decode(GetTransactionStatusRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetVariables": .getVariables(try OCPPCodec.decode(GetVariablesRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "RequestStartTransaction": .requestStartTransaction(try OCPPCodec.decode(RequestStartTransactionRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "RequestStopTransaction": .requestStopTransaction(try OCPPCodec.decode(RequestStopTransactionRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ReserveNow": .reserveNow(try OCPPCodec.decode(ReserveNowRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "Reset": .reset(try OCPPCodec.decode(ResetRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "SetChargingProfile": .setChargingProfile(try OCPPCodec.decode(SetChargingProfileRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "SetVariables": .setVariables(try OCPPCodec.decode(SetVariablesRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "TriggerMessage": .triggerMessage(try OCPPCodec.decode(TriggerMessageRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "UnlockConnector": .unlockConnector(try OCPPCodec.decode(UnlockConnectorRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
+            case "CancelReservation":
+                .cancelReservation(
+                    try OCPPCodec.decode(CancelReservationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ChangeAvailability":
+                .changeAvailability(
+                    try OCPPCodec.decode(ChangeAvailabilityRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ClearCache":
+                .clearCache(
+                    try OCPPCodec.decode(ClearCacheRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ClearChargingProfile":
+                .clearChargingProfile(
+                    try OCPPCodec.decode(ClearChargingProfileRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "DataTransfer":
+                .dataTransfer(
+                    try OCPPCodec.decode(DataTransferRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetBaseReport":
+                .getBaseReport(
+                    try OCPPCodec.decode(GetBaseReportRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetChargingProfiles":
+                .getChargingProfiles(
+                    try OCPPCodec.decode(GetChargingProfilesRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetCompositeSchedule":
+                .getCompositeSchedule(
+                    try OCPPCodec.decode(GetCompositeScheduleRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetReport":
+                .getReport(
+                    try OCPPCodec.decode(GetReportRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetTransactionStatus":
+                .getTransactionStatus(
+                    try OCPPCodec.decode(GetTransactionStatusRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetVariables":
+                .getVariables(
+                    try OCPPCodec.decode(GetVariablesRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "RequestStartTransaction":
+                .requestStartTransaction(
+                    try OCPPCodec.decode(RequestStartTransactionRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "RequestStopTransaction":
+                .requestStopTransaction(
+                    try OCPPCodec.decode(RequestStopTransactionRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ReserveNow":
+                .reserveNow(
+                    try OCPPCodec.decode(ReserveNowRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "Reset":
+                .reset(
+                    try OCPPCodec.decode(ResetRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "SetChargingProfile":
+                .setChargingProfile(
+                    try OCPPCodec.decode(SetChargingProfileRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "SetVariables":
+                .setVariables(
+                    try OCPPCodec.decode(SetVariablesRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "TriggerMessage":
+                .triggerMessage(
+                    try OCPPCodec.decode(TriggerMessageRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "UnlockConnector":
+                .unlockConnector(
+                    try OCPPCodec.decode(UnlockConnectorRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
             default: nil
             }
         }

@@ -110,25 +110,82 @@ extension V201 {
             usedQuirks: inout DecodingQuirks
         ) throws(OCPPError) -> CSMSCallResult? {
             switch action {
-            case "CancelReservation": .cancelReservation(try OCPPCodec.decode(CancelReservationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ChangeAvailability": .changeAvailability(try OCPPCodec.decode(ChangeAvailabilityResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ClearCache": .clearCache(try OCPPCodec.decode(ClearCacheResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ClearChargingProfile": .clearChargingProfile(try OCPPCodec.decode(ClearChargingProfileResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "DataTransfer": .dataTransfer(try OCPPCodec.decode(DataTransferResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetBaseReport": .getBaseReport(try OCPPCodec.decode(GetBaseReportResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetChargingProfiles": .getChargingProfiles(try OCPPCodec.decode(GetChargingProfilesResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetCompositeSchedule": .getCompositeSchedule(try OCPPCodec.decode(GetCompositeScheduleResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetReport": .getReport(try OCPPCodec.decode(GetReportResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetTransactionStatus": .getTransactionStatus(try OCPPCodec.decode(GetTransactionStatusResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "GetVariables": .getVariables(try OCPPCodec.decode(GetVariablesResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "RequestStartTransaction": .requestStartTransaction(try OCPPCodec.decode(RequestStartTransactionResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "RequestStopTransaction": .requestStopTransaction(try OCPPCodec.decode(RequestStopTransactionResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ReserveNow": .reserveNow(try OCPPCodec.decode(ReserveNowResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "Reset": .reset(try OCPPCodec.decode(ResetResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "SetChargingProfile": .setChargingProfile(try OCPPCodec.decode(SetChargingProfileResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "SetVariables": .setVariables(try OCPPCodec.decode(SetVariablesResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "TriggerMessage": .triggerMessage(try OCPPCodec.decode(TriggerMessageResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "UnlockConnector": .unlockConnector(try OCPPCodec.decode(UnlockConnectorResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
+            case "CancelReservation":
+                .cancelReservation(
+                    try OCPPCodec.decode(CancelReservationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ChangeAvailability":
+                .changeAvailability(
+                    try OCPPCodec.decode(ChangeAvailabilityResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ClearCache":
+                .clearCache(
+                    try OCPPCodec.decode(ClearCacheResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ClearChargingProfile":
+                .clearChargingProfile(
+                    try OCPPCodec.decode(ClearChargingProfileResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "DataTransfer":
+                .dataTransfer(
+                    try OCPPCodec.decode(DataTransferResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetBaseReport":
+                .getBaseReport(
+                    try OCPPCodec.decode(GetBaseReportResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetChargingProfiles":
+                .getChargingProfiles(
+                    try OCPPCodec.decode(GetChargingProfilesResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetCompositeSchedule":
+                .getCompositeSchedule(
+                    try OCPPCodec.decode(GetCompositeScheduleResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetReport":
+                .getReport(
+                    try OCPPCodec.decode(GetReportResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetTransactionStatus":
+                .getTransactionStatus(
+                    try OCPPCodec.decode(GetTransactionStatusResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "GetVariables":
+                .getVariables(
+                    try OCPPCodec.decode(GetVariablesResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "RequestStartTransaction":
+                .requestStartTransaction(
+                    try OCPPCodec.decode(RequestStartTransactionResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "RequestStopTransaction":
+                .requestStopTransaction(
+                    try OCPPCodec.decode(RequestStopTransactionResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ReserveNow":
+                .reserveNow(
+                    try OCPPCodec.decode(ReserveNowResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "Reset":
+                .reset(
+                    try OCPPCodec.decode(ResetResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "SetChargingProfile":
+                .setChargingProfile(
+                    try OCPPCodec.decode(SetChargingProfileResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "SetVariables":
+                .setVariables(
+                    try OCPPCodec.decode(SetVariablesResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "TriggerMessage":
+                .triggerMessage(
+                    try OCPPCodec.decode(TriggerMessageResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "UnlockConnector":
+                .unlockConnector(
+                    try OCPPCodec.decode(UnlockConnectorResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
             default: nil
             }
         }

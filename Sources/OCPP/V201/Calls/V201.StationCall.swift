@@ -106,24 +106,78 @@ extension V201 {
             usedQuirks: inout DecodingQuirks
         ) throws(OCPPError) -> StationCall? {
             switch action {
-            case "Authorize": .authorize(try OCPPCodec.decode(AuthorizeRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "BootNotification": .bootNotification(try OCPPCodec.decode(BootNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ClearedChargingLimit": .clearedChargingLimit(try OCPPCodec.decode(ClearedChargingLimitRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "DataTransfer": .dataTransfer(try OCPPCodec.decode(DataTransferRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "FirmwareStatusNotification": .firmwareStatusNotification(try OCPPCodec.decode(FirmwareStatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "Heartbeat": .heartbeat(try OCPPCodec.decode(HeartbeatRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "LogStatusNotification": .logStatusNotification(try OCPPCodec.decode(LogStatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "MeterValues": .meterValues(try OCPPCodec.decode(MeterValuesRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "NotifyChargingLimit": .notifyChargingLimit(try OCPPCodec.decode(NotifyChargingLimitRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "NotifyEVChargingNeeds": .notifyEVChargingNeeds(try OCPPCodec.decode(NotifyEVChargingNeedsRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "NotifyEVChargingSchedule": .notifyEVChargingSchedule(try OCPPCodec.decode(NotifyEVChargingScheduleRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "NotifyEvent": .notifyEvent(try OCPPCodec.decode(NotifyEventRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "NotifyReport": .notifyReport(try OCPPCodec.decode(NotifyReportRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ReportChargingProfiles": .reportChargingProfiles(try OCPPCodec.decode(ReportChargingProfilesRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ReservationStatusUpdate": .reservationStatusUpdate(try OCPPCodec.decode(ReservationStatusUpdateRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "SecurityEventNotification": .securityEventNotification(try OCPPCodec.decode(SecurityEventNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "StatusNotification": .statusNotification(try OCPPCodec.decode(StatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "TransactionEvent": .transactionEvent(try OCPPCodec.decode(TransactionEventRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
+            case "Authorize":
+                .authorize(
+                    try OCPPCodec.decode(AuthorizeRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "BootNotification":
+                .bootNotification(
+                    try OCPPCodec.decode(BootNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ClearedChargingLimit":
+                .clearedChargingLimit(
+                    try OCPPCodec.decode(ClearedChargingLimitRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "DataTransfer":
+                .dataTransfer(
+                    try OCPPCodec.decode(DataTransferRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "FirmwareStatusNotification":
+                .firmwareStatusNotification(
+                    try OCPPCodec.decode(FirmwareStatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "Heartbeat":
+                .heartbeat(
+                    try OCPPCodec.decode(HeartbeatRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "LogStatusNotification":
+                .logStatusNotification(
+                    try OCPPCodec.decode(LogStatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "MeterValues":
+                .meterValues(
+                    try OCPPCodec.decode(MeterValuesRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "NotifyChargingLimit":
+                .notifyChargingLimit(
+                    try OCPPCodec.decode(NotifyChargingLimitRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "NotifyEVChargingNeeds":
+                .notifyEVChargingNeeds(
+                    try OCPPCodec.decode(NotifyEVChargingNeedsRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "NotifyEVChargingSchedule":
+                .notifyEVChargingSchedule(
+                    try OCPPCodec.decode(NotifyEVChargingScheduleRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "NotifyEvent":
+                .notifyEvent(
+                    try OCPPCodec.decode(NotifyEventRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "NotifyReport":
+                .notifyReport(
+                    try OCPPCodec.decode(NotifyReportRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ReportChargingProfiles":
+                .reportChargingProfiles(
+                    try OCPPCodec.decode(ReportChargingProfilesRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ReservationStatusUpdate":
+                .reservationStatusUpdate(
+                    try OCPPCodec.decode(ReservationStatusUpdateRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "SecurityEventNotification":
+                .securityEventNotification(
+                    try OCPPCodec.decode(SecurityEventNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "StatusNotification":
+                .statusNotification(
+                    try OCPPCodec.decode(StatusNotificationRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "TransactionEvent":
+                .transactionEvent(
+                    try OCPPCodec.decode(TransactionEventRequest.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
             default: nil
             }
         }

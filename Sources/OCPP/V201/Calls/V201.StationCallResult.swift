@@ -106,24 +106,78 @@ extension V201 {
             usedQuirks: inout DecodingQuirks
         ) throws(OCPPError) -> StationCallResult? {
             switch action {
-            case "Authorize": .authorize(try OCPPCodec.decode(AuthorizeResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "BootNotification": .bootNotification(try OCPPCodec.decode(BootNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ClearedChargingLimit": .clearedChargingLimit(try OCPPCodec.decode(ClearedChargingLimitResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "DataTransfer": .dataTransfer(try OCPPCodec.decode(DataTransferResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "FirmwareStatusNotification": .firmwareStatusNotification(try OCPPCodec.decode(FirmwareStatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "Heartbeat": .heartbeat(try OCPPCodec.decode(HeartbeatResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "LogStatusNotification": .logStatusNotification(try OCPPCodec.decode(LogStatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "MeterValues": .meterValues(try OCPPCodec.decode(MeterValuesResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "NotifyChargingLimit": .notifyChargingLimit(try OCPPCodec.decode(NotifyChargingLimitResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "NotifyEVChargingNeeds": .notifyEVChargingNeeds(try OCPPCodec.decode(NotifyEVChargingNeedsResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "NotifyEVChargingSchedule": .notifyEVChargingSchedule(try OCPPCodec.decode(NotifyEVChargingScheduleResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "NotifyEvent": .notifyEvent(try OCPPCodec.decode(NotifyEventResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "NotifyReport": .notifyReport(try OCPPCodec.decode(NotifyReportResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ReportChargingProfiles": .reportChargingProfiles(try OCPPCodec.decode(ReportChargingProfilesResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "ReservationStatusUpdate": .reservationStatusUpdate(try OCPPCodec.decode(ReservationStatusUpdateResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "SecurityEventNotification": .securityEventNotification(try OCPPCodec.decode(SecurityEventNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "StatusNotification": .statusNotification(try OCPPCodec.decode(StatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
-            case "TransactionEvent": .transactionEvent(try OCPPCodec.decode(TransactionEventResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks))
+            case "Authorize":
+                .authorize(
+                    try OCPPCodec.decode(AuthorizeResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "BootNotification":
+                .bootNotification(
+                    try OCPPCodec.decode(BootNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ClearedChargingLimit":
+                .clearedChargingLimit(
+                    try OCPPCodec.decode(ClearedChargingLimitResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "DataTransfer":
+                .dataTransfer(
+                    try OCPPCodec.decode(DataTransferResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "FirmwareStatusNotification":
+                .firmwareStatusNotification(
+                    try OCPPCodec.decode(FirmwareStatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "Heartbeat":
+                .heartbeat(
+                    try OCPPCodec.decode(HeartbeatResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "LogStatusNotification":
+                .logStatusNotification(
+                    try OCPPCodec.decode(LogStatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "MeterValues":
+                .meterValues(
+                    try OCPPCodec.decode(MeterValuesResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "NotifyChargingLimit":
+                .notifyChargingLimit(
+                    try OCPPCodec.decode(NotifyChargingLimitResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "NotifyEVChargingNeeds":
+                .notifyEVChargingNeeds(
+                    try OCPPCodec.decode(NotifyEVChargingNeedsResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "NotifyEVChargingSchedule":
+                .notifyEVChargingSchedule(
+                    try OCPPCodec.decode(NotifyEVChargingScheduleResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "NotifyEvent":
+                .notifyEvent(
+                    try OCPPCodec.decode(NotifyEventResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "NotifyReport":
+                .notifyReport(
+                    try OCPPCodec.decode(NotifyReportResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ReportChargingProfiles":
+                .reportChargingProfiles(
+                    try OCPPCodec.decode(ReportChargingProfilesResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "ReservationStatusUpdate":
+                .reservationStatusUpdate(
+                    try OCPPCodec.decode(ReservationStatusUpdateResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "SecurityEventNotification":
+                .securityEventNotification(
+                    try OCPPCodec.decode(SecurityEventNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "StatusNotification":
+                .statusNotification(
+                    try OCPPCodec.decode(StatusNotificationResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
+            case "TransactionEvent":
+                .transactionEvent(
+                    try OCPPCodec.decode(TransactionEventResponse.self, from: payload, quirks: quirks, usedQuirks: &usedQuirks)
+                )
             default: nil
             }
         }

@@ -8,7 +8,8 @@ extension V201 {
         public var customData: CustomData?
         /// This field specifies the additional IdToken. (required, at most 36 characters).
         public var additionalIdToken: String
-        /// This defines the type of the additionalIdToken. This is a custom type, so the implementation needs to be agreed upon by all involved parties. (required, at most 50 characters).
+        /// This defines the type of the additionalIdToken. This is a custom type, so the implementation needs to be agreed upon by all involved
+        /// parties. (required, at most 50 characters).
         public var type: String
 
         /// Builds the payload; optional fields default to absent.

@@ -2,7 +2,8 @@
 import Foundation
 
 extension V201 {
-    /// Charging_ Limit. Charging_ Limit_ Source. Charging_ Limit_ Source_ Code urn:x-enexis:ecdm:uid:1:570845 Represents the source of the charging limit.
+    /// Charging_ Limit. Charging_ Limit_ Source. Charging_ Limit_ Source_ Code urn:x-enexis:ecdm:uid:1:570845 Represents the source of the charging
+    /// limit.
     public enum ChargingLimitSourceEnum: String, SchemaEnumeration {
         case ems = "EMS"
         case other = "Other"

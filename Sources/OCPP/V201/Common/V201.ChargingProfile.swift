@@ -16,17 +16,31 @@ extension V201 {
         public var chargingProfileKind: ChargingProfileKindEnum
         /// `recurrencyKind` (optional).
         public var recurrencyKind: RecurrencyKindEnum?
-        /// Point in time at which the profile starts to be valid. If absent, the profile is valid as soon as it is received by the Charging Station. (optional, RFC 3339 date-time).
+        /// Point in time at which the profile starts to be valid. If absent, the profile is valid as soon as it is received by the Charging Station.
+        /// (optional, RFC 3339 date-time).
         public var validFrom: Date?
-        /// Point in time at which the profile stops to be valid. If absent, the profile is valid until it is replaced by another profile. (optional, RFC 3339 date-time).
+        /// Point in time at which the profile stops to be valid. If absent, the profile is valid until it is replaced by another profile. (optional,
+        /// RFC 3339 date-time).
         public var validTo: Date?
         /// `chargingSchedule` (required).
         public var chargingSchedule: [ChargingSchedule]
-        /// SHALL only be included if ChargingProfilePurpose is set to TxProfile. The transactionId is used to match the profile to a specific transaction. (optional, at most 36 characters).
+        /// SHALL only be included if ChargingProfilePurpose is set to TxProfile. The transactionId is used to match the profile to a specific
+        /// transaction. (optional, at most 36 characters).
         public var transactionId: String?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, id: Int, stackLevel: Int, chargingProfilePurpose: ChargingProfilePurposeEnum, chargingProfileKind: ChargingProfileKindEnum, recurrencyKind: RecurrencyKindEnum? = nil, validFrom: Date? = nil, validTo: Date? = nil, chargingSchedule: [ChargingSchedule], transactionId: String? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            id: Int,
+            stackLevel: Int,
+            chargingProfilePurpose: ChargingProfilePurposeEnum,
+            chargingProfileKind: ChargingProfileKindEnum,
+            recurrencyKind: RecurrencyKindEnum? = nil,
+            validFrom: Date? = nil,
+            validTo: Date? = nil,
+            chargingSchedule: [ChargingSchedule],
+            transactionId: String? = nil
+        ) {
             self.customData = customData
             self.id = id
             self.stackLevel = stackLevel

@@ -10,7 +10,8 @@ extension V201 {
         public var id: Int
         /// Starting point of an absolute schedule. If absent the schedule will be relative to start of charging. (optional, RFC 3339 date-time).
         public var startSchedule: Date?
-        /// Duration of the charging schedule in seconds. If the duration is left empty, the last period will continue indefinitely or until end of the transaction if chargingProfilePurpose = TxProfile. (optional).
+        /// Duration of the charging schedule in seconds. If the duration is left empty, the last period will continue indefinitely or until end of
+        /// the transaction if chargingProfilePurpose = TxProfile. (optional).
         public var duration: Int?
         /// `chargingRateUnit` (required).
         public var chargingRateUnit: ChargingRateUnitEnum
@@ -22,7 +23,16 @@ extension V201 {
         public var salesTariff: SalesTariff?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, id: Int, startSchedule: Date? = nil, duration: Int? = nil, chargingRateUnit: ChargingRateUnitEnum, chargingSchedulePeriod: [ChargingSchedulePeriod], minChargingRate: Double? = nil, salesTariff: SalesTariff? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            id: Int,
+            startSchedule: Date? = nil,
+            duration: Int? = nil,
+            chargingRateUnit: ChargingRateUnitEnum,
+            chargingSchedulePeriod: [ChargingSchedulePeriod],
+            minChargingRate: Double? = nil,
+            salesTariff: SalesTariff? = nil
+        ) {
             self.customData = customData
             self.id = id
             self.startSchedule = startSchedule

@@ -6,13 +6,17 @@ extension V201 {
     public struct ChargingSchedulePeriod: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?
-        /// Start of the period, in seconds from the start of schedule. The value of StartPeriod also defines the stop time of the previous period. (required).
+        /// Start of the period, in seconds from the start of schedule. The value of StartPeriod also defines the stop time of the previous period.
+        /// (required).
         public var startPeriod: Int
-        /// Charging rate limit during the schedule period, in the applicable chargingRateUnit, for example in Amperes (A) or Watts (W). Accepts at most one digit fraction (e.g. 8.1). (required).
+        /// Charging rate limit during the schedule period, in the applicable chargingRateUnit, for example in Amperes (A) or Watts (W). Accepts at
+        /// most one digit fraction (e.g. 8.1). (required).
         public var limit: Double
-        /// The number of phases that can be used for charging. If a number of phases is needed, numberPhases=3 will be assumed unless another number is given. (optional).
+        /// The number of phases that can be used for charging. If a number of phases is needed, numberPhases=3 will be assumed unless another number
+        /// is given. (optional).
         public var numberPhases: Int?
-        /// Values: 1..3, Used if numberPhases=1 and if the EVSE is capable of switching the phase connected to the EV, i.e. ACPhaseSwitchingSupported is defined and true. (optional).
+        /// Values: 1..3, Used if numberPhases=1 and if the EVSE is capable of switching the phase connected to the EV, i.e. ACPhaseSwitchingSupported
+        /// is defined and true. (optional).
         public var phaseToUse: Int?
 
         /// Builds the payload; optional fields default to absent.

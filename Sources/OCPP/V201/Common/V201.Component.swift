@@ -8,9 +8,11 @@ extension V201 {
         public var customData: CustomData?
         /// `evse` (optional).
         public var evse: EVSE?
-        /// Name of the component. Name should be taken from the list of standardized component names whenever possible. Case Insensitive. strongly advised to use Camel Case. (required, at most 50 characters).
+        /// Name of the component. Name should be taken from the list of standardized component names whenever possible. Case Insensitive. strongly
+        /// advised to use Camel Case. (required, at most 50 characters).
         public var name: String
-        /// Name of instance in case the component exists as multiple instances. Case Insensitive. strongly advised to use Camel Case. (optional, at most 50 characters).
+        /// Name of instance in case the component exists as multiple instances. Case Insensitive. strongly advised to use Camel Case. (optional, at
+        /// most 50 characters).
         public var instance: String?
 
         /// Builds the payload; optional fields default to absent.

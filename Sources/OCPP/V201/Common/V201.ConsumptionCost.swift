@@ -6,7 +6,8 @@ extension V201 {
     public struct ConsumptionCost: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?
-        /// The lowest level of consumption that defines the starting point of this consumption block. The block interval extends to the start of the next interval. (required).
+        /// The lowest level of consumption that defines the starting point of this consumption block. The block interval extends to the start of the
+        /// next interval. (required).
         public var startValue: Double
         /// `cost` (required).
         public var cost: [Cost]

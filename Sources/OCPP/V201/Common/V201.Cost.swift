@@ -10,7 +10,8 @@ extension V201 {
         public var costKind: CostKindEnum
         /// The estimated or actual cost per kWh (required).
         public var amount: Int
-        /// Values: -3..3, The amountMultiplier defines the exponent to base 10 (dec). The final value is determined by: amount * 10 ^ amountMultiplier (optional).
+        /// Values: -3..3, The amountMultiplier defines the exponent to base 10 (dec). The final value is determined by: amount * 10 ^
+        /// amountMultiplier (optional).
         public var amountMultiplier: Int?
 
         /// Builds the payload; optional fields default to absent.

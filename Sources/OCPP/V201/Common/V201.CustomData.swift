@@ -2,7 +2,8 @@
 import Foundation
 
 extension V201 {
-    /// This class does not get 'AdditionalProperties = false' in the schema generation, so it can be extended with arbitrary JSON properties to allow adding custom data.
+    /// This class does not get 'AdditionalProperties = false' in the schema generation, so it can be extended with arbitrary JSON properties to allow
+    /// adding custom data.
     public struct CustomData: SchemaDescribed {
         /// `vendorId` (required, at most 255 characters).
         public var vendorId: String

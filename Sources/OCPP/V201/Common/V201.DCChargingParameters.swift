@@ -24,7 +24,17 @@ extension V201 {
         public var bulkSoC: Int?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, evMaxCurrent: Int, evMaxVoltage: Int, energyAmount: Int? = nil, evMaxPower: Int? = nil, stateOfCharge: Int? = nil, evEnergyCapacity: Int? = nil, fullSoC: Int? = nil, bulkSoC: Int? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            evMaxCurrent: Int,
+            evMaxVoltage: Int,
+            energyAmount: Int? = nil,
+            evMaxPower: Int? = nil,
+            stateOfCharge: Int? = nil,
+            evEnergyCapacity: Int? = nil,
+            fullSoC: Int? = nil,
+            bulkSoC: Int? = nil
+        ) {
             self.customData = customData
             self.evMaxCurrent = evMaxCurrent
             self.evMaxVoltage = evMaxVoltage

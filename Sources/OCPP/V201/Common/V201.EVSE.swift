@@ -6,7 +6,8 @@ extension V201 {
     public struct EVSE: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?
-        /// Identified_ Object. MRID. Numeric_ Identifier urn:x-enexis:ecdm:uid:1:569198 EVSE Identifier. This contains a number (&gt; 0) designating an EVSE of the Charging Station. (required).
+        /// Identified_ Object. MRID. Numeric_ Identifier urn:x-enexis:ecdm:uid:1:569198 EVSE Identifier. This contains a number (&gt; 0) designating
+        /// an EVSE of the Charging Station. (required).
         public var id: Int
         /// An id to designate a specific connector (on an EVSE) by connector index number. (optional).
         public var connectorId: Int?

@@ -8,7 +8,8 @@ extension V201 {
         public var customData: CustomData?
         /// `additionalInfo` (optional).
         public var additionalInfo: [AdditionalInfo]?
-        /// IdToken is case insensitive. Might hold the hidden id of an RFID tag, but can for example also contain a UUID. (required, at most 36 characters).
+        /// IdToken is case insensitive. Might hold the hidden id of an RFID tag, but can for example also contain a UUID. (required, at most 36
+        /// characters).
         public var idToken: String
         /// `type` (required).
         public var type: IdTokenEnum

@@ -2,7 +2,8 @@
 public import Foundation
 
 extension V201 {
-    /// Contains status information about an identifier. It is advised to not stop charging for a token that expires during charging, as ExpiryDate is only used for caching purposes.
+    /// Contains status information about an identifier. It is advised to not stop charging for a token that expires during charging, as ExpiryDate is
+    /// only used for caching purposes.
     public struct IdTokenInfo: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?
@@ -10,21 +11,34 @@ extension V201 {
         public var status: AuthorizationStatusEnum
         /// Date and Time after which the token must be considered invalid. (optional, RFC 3339 date-time).
         public var cacheExpiryDateTime: Date?
-        /// Priority from a business point of view. Default priority is 0, The range is from -9 to 9. Higher values indicate a higher priority. (optional).
+        /// Priority from a business point of view. Default priority is 0, The range is from -9 to 9. Higher values indicate a higher priority.
+        /// (optional).
         public var chargingPriority: Int?
-        /// Preferred user interface language of identifier user. Contains a language code as defined in &lt;&lt;ref-RFC5646,[RFC5646]&gt;&gt;. (optional, at most 8 characters).
+        /// Preferred user interface language of identifier user. Contains a language code as defined in &lt;&lt;ref-RFC5646,[RFC5646]&gt;&gt;.
+        /// (optional, at most 8 characters).
         public var language1: String?
         /// Only used when the IdToken is only valid for one or more specific EVSEs, not for the entire Charging Station. (optional).
         public var evseId: [Int]?
         /// `groupIdToken` (optional).
         public var groupIdToken: IdToken?
-        /// Second preferred user interface language of identifier user. Don’t use when language1 is omitted, has to be different from language1. (optional, at most 8 characters).
+        /// Second preferred user interface language of identifier user. Don’t use when language1 is omitted, has to be different from language1.
+        /// (optional, at most 8 characters).
         public var language2: String?
         /// `personalMessage` (optional).
         public var personalMessage: MessageContent?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, status: AuthorizationStatusEnum, cacheExpiryDateTime: Date? = nil, chargingPriority: Int? = nil, language1: String? = nil, evseId: [Int]? = nil, groupIdToken: IdToken? = nil, language2: String? = nil, personalMessage: MessageContent? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            status: AuthorizationStatusEnum,
+            cacheExpiryDateTime: Date? = nil,
+            chargingPriority: Int? = nil,
+            language1: String? = nil,
+            evseId: [Int]? = nil,
+            groupIdToken: IdToken? = nil,
+            language2: String? = nil,
+            personalMessage: MessageContent? = nil
+        ) {
             self.customData = customData
             self.status = status
             self.cacheExpiryDateTime = cacheExpiryDateTime

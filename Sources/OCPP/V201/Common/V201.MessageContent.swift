@@ -8,7 +8,8 @@ extension V201 {
         public var customData: CustomData?
         /// `format` (required).
         public var format: MessageFormatEnum
-        /// Message_ Content. Language. Language_ Code urn:x-enexis:ecdm:uid:1:570849 Message language identifier. Contains a language code as defined in &lt;&lt;ref-RFC5646,[RFC5646]&gt;&gt;. (optional, at most 8 characters).
+        /// Message_ Content. Language. Language_ Code urn:x-enexis:ecdm:uid:1:570849 Message language identifier. Contains a language code as defined
+        /// in &lt;&lt;ref-RFC5646,[RFC5646]&gt;&gt;. (optional, at most 8 characters).
         public var language: String?
         /// Message_ Content. Content. Message urn:x-enexis:ecdm:uid:1:570852 Message contents. (required, at most 512 characters).
         public var content: String

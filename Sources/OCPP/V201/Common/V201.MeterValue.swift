@@ -2,7 +2,8 @@
 public import Foundation
 
 extension V201 {
-    /// Collection of one or more sampled values in MeterValuesRequest and TransactionEvent. All sampled values in a MeterValue are sampled at the same point in time.
+    /// Collection of one or more sampled values in MeterValuesRequest and TransactionEvent. All sampled values in a MeterValue are sampled at the
+    /// same point in time.
     public struct MeterValue: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?

@@ -2,7 +2,8 @@
 import Foundation
 
 extension V201 {
-    /// Indicates how the measured value is to be interpreted. For instance between L1 and neutral (L1-N) Please note that not all values of phase are applicable to all Measurands.
+    /// Indicates how the measured value is to be interpreted. For instance between L1 and neutral (L1-N) Please note that not all values of phase are
+    /// applicable to all Measurands.
     public enum PhaseEnum: String, SchemaEnumeration {
         case l1 = "L1"
         case l2 = "L2"

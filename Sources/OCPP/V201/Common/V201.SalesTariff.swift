@@ -6,7 +6,8 @@ extension V201 {
     public struct SalesTariff: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?
-        /// Identified_ Object. MRID. Numeric_ Identifier urn:x-enexis:ecdm:uid:1:569198 SalesTariff identifier used to identify one sales tariff. (required).
+        /// Identified_ Object. MRID. Numeric_ Identifier urn:x-enexis:ecdm:uid:1:569198 SalesTariff identifier used to identify one sales tariff.
+        /// (required).
         public var id: Int
         /// A human readable title/short description of the sales tariff e.g. for HMI display purposes. (optional, at most 32 characters).
         public var salesTariffDescription: String?
@@ -16,7 +17,13 @@ extension V201 {
         public var salesTariffEntry: [SalesTariffEntry]
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, id: Int, salesTariffDescription: String? = nil, numEPriceLevels: Int? = nil, salesTariffEntry: [SalesTariffEntry]) {
+        public init(
+            customData: CustomData? = nil,
+            id: Int,
+            salesTariffDescription: String? = nil,
+            numEPriceLevels: Int? = nil,
+            salesTariffEntry: [SalesTariffEntry]
+        ) {
             self.customData = customData
             self.id = id
             self.salesTariffDescription = salesTariffDescription

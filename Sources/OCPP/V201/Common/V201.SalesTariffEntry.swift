@@ -8,13 +8,19 @@ extension V201 {
         public var customData: CustomData?
         /// `relativeTimeInterval` (required).
         public var relativeTimeInterval: RelativeTimeInterval
-        /// Defines the price level of this SalesTariffEntry (referring to NumEPriceLevels). Small values for the EPriceLevel represent a cheaper TariffEntry. (optional).
+        /// Defines the price level of this SalesTariffEntry (referring to NumEPriceLevels). Small values for the EPriceLevel represent a cheaper
+        /// TariffEntry. (optional).
         public var ePriceLevel: Int?
         /// `consumptionCost` (optional).
         public var consumptionCost: [ConsumptionCost]?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, relativeTimeInterval: RelativeTimeInterval, ePriceLevel: Int? = nil, consumptionCost: [ConsumptionCost]? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            relativeTimeInterval: RelativeTimeInterval,
+            ePriceLevel: Int? = nil,
+            consumptionCost: [ConsumptionCost]? = nil
+        ) {
             self.customData = customData
             self.relativeTimeInterval = relativeTimeInterval
             self.ePriceLevel = ePriceLevel

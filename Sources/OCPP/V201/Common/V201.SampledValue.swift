@@ -2,7 +2,8 @@
 import Foundation
 
 extension V201 {
-    /// Single sampled value in MeterValues. Each value can be accompanied by optional fields. To save on mobile data usage, default values of all of the optional fields are such that.
+    /// Single sampled value in MeterValues. Each value can be accompanied by optional fields. To save on mobile data usage, default values of all of
+    /// the optional fields are such that.
     public struct SampledValue: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?
@@ -22,7 +23,16 @@ extension V201 {
         public var unitOfMeasure: UnitOfMeasure?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, value: Double, context: ReadingContextEnum? = nil, measurand: MeasurandEnum? = nil, phase: PhaseEnum? = nil, location: LocationEnum? = nil, signedMeterValue: SignedMeterValue? = nil, unitOfMeasure: UnitOfMeasure? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            value: Double,
+            context: ReadingContextEnum? = nil,
+            measurand: MeasurandEnum? = nil,
+            phase: PhaseEnum? = nil,
+            location: LocationEnum? = nil,
+            signedMeterValue: SignedMeterValue? = nil,
+            unitOfMeasure: UnitOfMeasure? = nil
+        ) {
             self.customData = customData
             self.value = value
             self.context = context

@@ -6,7 +6,8 @@ extension V201 {
     public struct SignedMeterValue: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?
-        /// Base64 encoded, contains the signed data which might contain more then just the meter value. It can contain information like timestamps, reference to a customer etc. (required, at most 2500 characters).
+        /// Base64 encoded, contains the signed data which might contain more then just the meter value. It can contain information like timestamps,
+        /// reference to a customer etc. (required, at most 2500 characters).
         public var signedMeterData: String
         /// Method used to create the digital signature. (required, at most 50 characters).
         public var signingMethod: String

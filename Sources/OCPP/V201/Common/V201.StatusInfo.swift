@@ -6,7 +6,8 @@ extension V201 {
     public struct StatusInfo: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?
-        /// A predefined code for the reason why the status is returned in this response. The string is case-insensitive. (required, at most 20 characters).
+        /// A predefined code for the reason why the status is returned in this response. The string is case-insensitive. (required, at most 20
+        /// characters).
         public var reasonCode: String
         /// Additional text to provide detailed information. (optional, at most 512 characters).
         public var additionalInfo: String?

@@ -6,7 +6,8 @@ extension V201 {
     public struct UnitOfMeasure: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?
-        /// Unit of the value. Default = "Wh" if the (default) measurand is an "Energy" type. This field SHALL use a value from the list Standardized Units of Measurements in Part 2 Appendices. (optional, at most 20 characters).
+        /// Unit of the value. Default = "Wh" if the (default) measurand is an "Energy" type. This field SHALL use a value from the list Standardized
+        /// Units of Measurements in Part 2 Appendices. (optional, at most 20 characters).
         public var unit: String?
         /// Multiplier, this value represents the exponent to base 10. I.e. multiplier 3 means 10 raised to the 3rd power. Default is 0. (optional).
         public var multiplier: Int?

@@ -6,9 +6,11 @@ extension V201 {
     public struct Variable: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?
-        /// Name of the variable. Name should be taken from the list of standardized variable names whenever possible. Case Insensitive. strongly advised to use Camel Case. (required, at most 50 characters).
+        /// Name of the variable. Name should be taken from the list of standardized variable names whenever possible. Case Insensitive. strongly
+        /// advised to use Camel Case. (required, at most 50 characters).
         public var name: String
-        /// Name of instance in case the variable exists as multiple instances. Case Insensitive. strongly advised to use Camel Case. (optional, at most 50 characters).
+        /// Name of instance in case the variable exists as multiple instances. Case Insensitive. strongly advised to use Camel Case. (optional, at
+        /// most 50 characters).
         public var instance: String?
 
         /// Builds the payload; optional fields default to absent.

@@ -18,7 +18,14 @@ extension V201 {
         public var constant: Bool?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, type: AttributeEnum? = nil, value: String? = nil, mutability: MutabilityEnum? = nil, persistent: Bool? = nil, constant: Bool? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            type: AttributeEnum? = nil,
+            value: String? = nil,
+            mutability: MutabilityEnum? = nil,
+            persistent: Bool? = nil,
+            constant: Bool? = nil
+        ) {
             self.customData = customData
             self.type = type
             self.value = value

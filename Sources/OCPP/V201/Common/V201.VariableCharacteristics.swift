@@ -12,15 +12,25 @@ extension V201 {
         public var dataType: DataEnum
         /// Minimum possible value of this variable. (optional).
         public var minLimit: Double?
-        /// Maximum possible value of this variable. When the datatype of this Variable is String, OptionList, SequenceList or MemberList, this field defines the maximum length of the (CSV) string. (optional).
+        /// Maximum possible value of this variable. When the datatype of this Variable is String, OptionList, SequenceList or MemberList, this field
+        /// defines the maximum length of the (CSV) string. (optional).
         public var maxLimit: Double?
-        /// Allowed values when variable is Option/Member/SequenceList. * OptionList: The (Actual) Variable value must be a single value from the reported (CSV) enumeration list. (optional, at most 1000 characters).
+        /// Allowed values when variable is Option/Member/SequenceList. * OptionList: The (Actual) Variable value must be a single value from the
+        /// reported (CSV) enumeration list. (optional, at most 1000 characters).
         public var valuesList: String?
         /// Flag indicating if this variable supports monitoring. (required).
         public var supportsMonitoring: Bool
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, unit: String? = nil, dataType: DataEnum, minLimit: Double? = nil, maxLimit: Double? = nil, valuesList: String? = nil, supportsMonitoring: Bool) {
+        public init(
+            customData: CustomData? = nil,
+            unit: String? = nil,
+            dataType: DataEnum,
+            minLimit: Double? = nil,
+            maxLimit: Double? = nil,
+            valuesList: String? = nil,
+            supportsMonitoring: Bool
+        ) {
             self.customData = customData
             self.unit = unit
             self.dataType = dataType

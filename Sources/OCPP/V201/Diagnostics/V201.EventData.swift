@@ -14,7 +14,8 @@ extension V201 {
         public var trigger: EventTriggerEnum
         /// Refers to the Id of an event that is considered to be the cause for this event. (optional).
         public var cause: Int?
-        /// Actual value (_attributeType_ Actual) of the variable. The Configuration Variable &lt;&lt;configkey-reporting-value-size,ReportingValueSize&gt;&gt; can be used to limit GetVariableResult.attributeV... (required, at most 2500 characters).
+        /// Actual value (_attributeType_ Actual) of the variable. The Configuration Variable &lt;&lt;configkey-reporting-value-
+        /// size,ReportingValueSize&gt;&gt; can be used to limit GetVariableResult.attributeV... (required, at most 2500 characters).
         public var actualValue: String
         /// Technical (error) code as reported by component. (optional, at most 50 characters).
         public var techCode: String?
@@ -22,7 +23,8 @@ extension V201 {
         public var techInfo: String?
         /// _Cleared_ is set to true to report the clearing of a monitored situation, i.e. a 'return to normal'. (optional).
         public var cleared: Bool?
-        /// If an event notification is linked to a specific transaction, this field can be used to specify its transactionId. (optional, at most 36 characters).
+        /// If an event notification is linked to a specific transaction, this field can be used to specify its transactionId. (optional, at most 36
+        /// characters).
         public var transactionId: String?
         /// `component` (required).
         public var component: Component
@@ -34,7 +36,22 @@ extension V201 {
         public var variable: Variable
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, eventId: Int, timestamp: Date, trigger: EventTriggerEnum, cause: Int? = nil, actualValue: String, techCode: String? = nil, techInfo: String? = nil, cleared: Bool? = nil, transactionId: String? = nil, component: Component, variableMonitoringId: Int? = nil, eventNotificationType: EventNotificationEnum, variable: Variable) {
+        public init(
+            customData: CustomData? = nil,
+            eventId: Int,
+            timestamp: Date,
+            trigger: EventTriggerEnum,
+            cause: Int? = nil,
+            actualValue: String,
+            techCode: String? = nil,
+            techInfo: String? = nil,
+            cleared: Bool? = nil,
+            transactionId: String? = nil,
+            component: Component,
+            variableMonitoringId: Int? = nil,
+            eventNotificationType: EventNotificationEnum,
+            variable: Variable
+        ) {
             self.customData = customData
             self.eventId = eventId
             self.timestamp = timestamp

@@ -8,7 +8,8 @@ extension V201 {
         public var customData: CustomData?
         /// `status` (required).
         public var status: UploadLogStatusEnum
-        /// The request id that was provided in GetLogRequest that started this log upload. This field is mandatory, unless the message was triggered by a TriggerMessageRequest AND there is no log upload ongoing. (optional).
+        /// The request id that was provided in GetLogRequest that started this log upload. This field is mandatory, unless the message was triggered
+        /// by a TriggerMessageRequest AND there is no log upload ongoing. (optional).
         public var requestId: Int?
 
         /// Builds the payload; optional fields default to absent.

@@ -8,7 +8,8 @@ extension V201 {
         public var customData: CustomData?
         /// Timestamp of the moment this message was generated at the Charging Station. (required, RFC 3339 date-time).
         public var generatedAt: Date
-        /// “to be continued” indicator. Indicates whether another part of the report follows in an upcoming notifyEventRequest message. Default value when omitted is false. (optional).
+        /// “to be continued” indicator. Indicates whether another part of the report follows in an upcoming notifyEventRequest message. Default value
+        /// when omitted is false. (optional).
         public var tbc: Bool?
         /// Sequence number of this message. First message starts at 0. (required).
         public var seqNo: Int

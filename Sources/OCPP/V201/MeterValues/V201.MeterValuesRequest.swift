@@ -6,7 +6,8 @@ extension V201 {
     public struct MeterValuesRequest: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?
-        /// Request_ Body. EVSEID. Numeric_ Identifier urn:x-enexis:ecdm:uid:1:571101 This contains a number (&gt;0) designating an EVSE of the Charging Station. (required).
+        /// Request_ Body. EVSEID. Numeric_ Identifier urn:x-enexis:ecdm:uid:1:571101 This contains a number (&gt;0) designating an EVSE of the
+        /// Charging Station. (required).
         public var evseId: Int
         /// `meterValue` (required).
         public var meterValue: [MeterValue]

@@ -18,7 +18,14 @@ extension V201 {
         public var firmwareVersion: String?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, serialNumber: String? = nil, model: String, modem: Modem? = nil, vendorName: String, firmwareVersion: String? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            serialNumber: String? = nil,
+            model: String,
+            modem: Modem? = nil,
+            vendorName: String,
+            firmwareVersion: String? = nil
+        ) {
             self.customData = customData
             self.serialNumber = serialNumber
             self.model = model

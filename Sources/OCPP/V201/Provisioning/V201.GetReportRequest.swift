@@ -14,7 +14,12 @@ extension V201 {
         public var componentCriteria: [ComponentCriterionEnum]?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, componentVariable: [ComponentVariable]? = nil, requestId: Int, componentCriteria: [ComponentCriterionEnum]? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            componentVariable: [ComponentVariable]? = nil,
+            requestId: Int,
+            componentCriteria: [ComponentCriterionEnum]? = nil
+        ) {
             self.customData = customData
             self.componentVariable = componentVariable
             self.requestId = requestId

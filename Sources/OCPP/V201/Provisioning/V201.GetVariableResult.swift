@@ -12,7 +12,8 @@ extension V201 {
         public var attributeStatus: GetVariableStatusEnum
         /// `attributeType` (optional).
         public var attributeType: AttributeEnum?
-        /// Value of requested attribute type of component-variable. This field can only be empty when the given status is NOT accepted. (optional, at most 2500 characters).
+        /// Value of requested attribute type of component-variable. This field can only be empty when the given status is NOT accepted. (optional, at
+        /// most 2500 characters).
         public var attributeValue: String?
         /// `component` (required).
         public var component: Component
@@ -20,7 +21,15 @@ extension V201 {
         public var variable: Variable
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, attributeStatusInfo: StatusInfo? = nil, attributeStatus: GetVariableStatusEnum, attributeType: AttributeEnum? = nil, attributeValue: String? = nil, component: Component, variable: Variable) {
+        public init(
+            customData: CustomData? = nil,
+            attributeStatusInfo: StatusInfo? = nil,
+            attributeStatus: GetVariableStatusEnum,
+            attributeType: AttributeEnum? = nil,
+            attributeValue: String? = nil,
+            component: Component,
+            variable: Variable
+        ) {
             self.customData = customData
             self.attributeStatusInfo = attributeStatusInfo
             self.attributeStatus = attributeStatus

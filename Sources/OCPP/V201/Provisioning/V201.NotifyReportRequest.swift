@@ -12,7 +12,8 @@ extension V201 {
         public var generatedAt: Date
         /// `reportData` (optional).
         public var reportData: [ReportData]?
-        /// “to be continued” indicator. Indicates whether another part of the report follows in an upcoming notifyReportRequest message. Default value when omitted is false. (optional).
+        /// “to be continued” indicator. Indicates whether another part of the report follows in an upcoming notifyReportRequest message. Default
+        /// value when omitted is false. (optional).
         public var tbc: Bool?
         /// Sequence number of this message. First message starts at 0. (required).
         public var seqNo: Int

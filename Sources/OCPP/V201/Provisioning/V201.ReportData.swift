@@ -16,7 +16,13 @@ extension V201 {
         public var variableCharacteristics: VariableCharacteristics?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, component: Component, variable: Variable, variableAttribute: [VariableAttribute], variableCharacteristics: VariableCharacteristics? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            component: Component,
+            variable: Variable,
+            variableAttribute: [VariableAttribute],
+            variableCharacteristics: VariableCharacteristics? = nil
+        ) {
             self.customData = customData
             self.component = component
             self.variable = variable

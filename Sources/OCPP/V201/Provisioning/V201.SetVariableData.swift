@@ -8,7 +8,8 @@ extension V201 {
         public var customData: CustomData?
         /// `attributeType` (optional).
         public var attributeType: AttributeEnum?
-        /// Value to be assigned to attribute of variable. The Configuration Variable &lt;&lt;configkey-configuration-value-size,ConfigurationValueSize&gt;&gt; can be used to limit SetVariableData.attributeVal... (required, at most 1000 characters).
+        /// Value to be assigned to attribute of variable. The Configuration Variable &lt;&lt;configkey-configuration-value-
+        /// size,ConfigurationValueSize&gt;&gt; can be used to limit SetVariableData.attributeVal... (required, at most 1000 characters).
         public var attributeValue: String
         /// `component` (required).
         public var component: Component
@@ -16,7 +17,13 @@ extension V201 {
         public var variable: Variable
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, attributeType: AttributeEnum? = nil, attributeValue: String, component: Component, variable: Variable) {
+        public init(
+            customData: CustomData? = nil,
+            attributeType: AttributeEnum? = nil,
+            attributeValue: String,
+            component: Component,
+            variable: Variable
+        ) {
             self.customData = customData
             self.attributeType = attributeType
             self.attributeValue = attributeValue

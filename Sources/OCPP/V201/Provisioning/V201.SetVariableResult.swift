@@ -18,7 +18,14 @@ extension V201 {
         public var variable: Variable
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, attributeType: AttributeEnum? = nil, attributeStatus: SetVariableStatusEnum, attributeStatusInfo: StatusInfo? = nil, component: Component, variable: Variable) {
+        public init(
+            customData: CustomData? = nil,
+            attributeType: AttributeEnum? = nil,
+            attributeStatus: SetVariableStatusEnum,
+            attributeStatusInfo: StatusInfo? = nil,
+            component: Component,
+            variable: Variable
+        ) {
             self.customData = customData
             self.attributeType = attributeType
             self.attributeStatus = attributeStatus

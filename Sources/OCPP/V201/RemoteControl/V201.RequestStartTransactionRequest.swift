@@ -12,13 +12,21 @@ extension V201 {
         public var groupIdToken: IdToken?
         /// `idToken` (required).
         public var idToken: IdToken
-        /// Id given by the server to this start request. The Charging Station might return this in the &lt;&lt;transactioneventrequest, TransactionEventRequest&gt;&gt;, letting the server know which transacti... (required).
+        /// Id given by the server to this start request. The Charging Station might return this in the &lt;&lt;transactioneventrequest,
+        /// TransactionEventRequest&gt;&gt;, letting the server know which transacti... (required).
         public var remoteStartId: Int
         /// `chargingProfile` (optional).
         public var chargingProfile: ChargingProfile?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, evseId: Int? = nil, groupIdToken: IdToken? = nil, idToken: IdToken, remoteStartId: Int, chargingProfile: ChargingProfile? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            evseId: Int? = nil,
+            groupIdToken: IdToken? = nil,
+            idToken: IdToken,
+            remoteStartId: Int,
+            chargingProfile: ChargingProfile? = nil
+        ) {
             self.customData = customData
             self.evseId = evseId
             self.groupIdToken = groupIdToken

@@ -10,7 +10,8 @@ extension V201 {
         public var status: RequestStartStopStatusEnum
         /// `statusInfo` (optional).
         public var statusInfo: StatusInfo?
-        /// When the transaction was already started by the Charging Station before the RequestStartTransactionRequest was received, for example: cable plugged in first. (optional, at most 36 characters).
+        /// When the transaction was already started by the Charging Station before the RequestStartTransactionRequest was received, for example:
+        /// cable plugged in first. (optional, at most 36 characters).
         public var transactionId: String?
 
         /// Builds the payload; optional fields default to absent.

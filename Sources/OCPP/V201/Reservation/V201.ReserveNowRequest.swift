@@ -20,7 +20,15 @@ extension V201 {
         public var groupIdToken: IdToken?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, id: Int, expiryDateTime: Date, connectorType: ConnectorEnum? = nil, idToken: IdToken, evseId: Int? = nil, groupIdToken: IdToken? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            id: Int,
+            expiryDateTime: Date,
+            connectorType: ConnectorEnum? = nil,
+            idToken: IdToken,
+            evseId: Int? = nil,
+            groupIdToken: IdToken? = nil
+        ) {
             self.customData = customData
             self.id = id
             self.expiryDateTime = expiryDateTime

@@ -8,7 +8,8 @@ extension V201 {
         public var customData: CustomData?
         /// `chargingLimitSource` (required).
         public var chargingLimitSource: ChargingLimitSourceEnum
-        /// Charging_ Limit. Is_ Grid_ Critical. Indicator urn:x-enexis:ecdm:uid:1:570847 Indicates whether the charging limit is critical for the grid. (optional).
+        /// Charging_ Limit. Is_ Grid_ Critical. Indicator urn:x-enexis:ecdm:uid:1:570847 Indicates whether the charging limit is critical for the
+        /// grid. (optional).
         public var isGridCritical: Bool?
 
         /// Builds the payload; optional fields default to absent.

@@ -16,7 +16,13 @@ extension V201 {
         public var departureTime: Date?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, acChargingParameters: ACChargingParameters? = nil, dcChargingParameters: DCChargingParameters? = nil, requestedEnergyTransfer: EnergyTransferModeEnum, departureTime: Date? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            acChargingParameters: ACChargingParameters? = nil,
+            dcChargingParameters: DCChargingParameters? = nil,
+            requestedEnergyTransfer: EnergyTransferModeEnum,
+            departureTime: Date? = nil
+        ) {
             self.customData = customData
             self.acChargingParameters = acChargingParameters
             self.dcChargingParameters = dcChargingParameters

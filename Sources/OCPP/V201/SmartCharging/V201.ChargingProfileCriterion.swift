@@ -10,13 +10,21 @@ extension V201 {
         public var chargingProfilePurpose: ChargingProfilePurposeEnum?
         /// Value determining level in hierarchy stack of profiles. Higher values have precedence over lower values. Lowest level is 0. (optional).
         public var stackLevel: Int?
-        /// List of all the chargingProfileIds requested. Any ChargingProfile that matches one of these profiles will be reported. If omitted, the Charging Station SHALL not filter on chargingProfileId. (optional).
+        /// List of all the chargingProfileIds requested. Any ChargingProfile that matches one of these profiles will be reported. If omitted, the
+        /// Charging Station SHALL not filter on chargingProfileId. (optional).
         public var chargingProfileId: [Int]?
-        /// For which charging limit sources, charging profiles SHALL be reported. If omitted, the Charging Station SHALL not filter on chargingLimitSource. (optional).
+        /// For which charging limit sources, charging profiles SHALL be reported. If omitted, the Charging Station SHALL not filter on
+        /// chargingLimitSource. (optional).
         public var chargingLimitSource: [ChargingLimitSourceEnum]?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, chargingProfilePurpose: ChargingProfilePurposeEnum? = nil, stackLevel: Int? = nil, chargingProfileId: [Int]? = nil, chargingLimitSource: [ChargingLimitSourceEnum]? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            chargingProfilePurpose: ChargingProfilePurposeEnum? = nil,
+            stackLevel: Int? = nil,
+            chargingProfileId: [Int]? = nil,
+            chargingLimitSource: [ChargingLimitSourceEnum]? = nil
+        ) {
             self.customData = customData
             self.chargingProfilePurpose = chargingProfilePurpose
             self.stackLevel = stackLevel

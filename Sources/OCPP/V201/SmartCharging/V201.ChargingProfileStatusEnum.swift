@@ -2,7 +2,8 @@
 import Foundation
 
 extension V201 {
-    /// Returns whether the Charging Station has been able to process the message successfully. This does not guarantee the schedule will be followed to the letter.
+    /// Returns whether the Charging Station has been able to process the message successfully. This does not guarantee the schedule will be followed
+    /// to the letter.
     public enum ChargingProfileStatusEnum: String, SchemaEnumeration {
         case accepted = "Accepted"
         case rejected = "Rejected"

@@ -6,7 +6,8 @@ extension V201 {
     public struct ClearChargingProfile: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?
-        /// Identified_ Object. MRID. Numeric_ Identifier urn:x-enexis:ecdm:uid:1:569198 Specifies the id of the EVSE for which to clear charging profiles. (optional).
+        /// Identified_ Object. MRID. Numeric_ Identifier urn:x-enexis:ecdm:uid:1:569198 Specifies the id of the EVSE for which to clear charging
+        /// profiles. (optional).
         public var evseId: Int?
         /// `chargingProfilePurpose` (optional).
         public var chargingProfilePurpose: ChargingProfilePurposeEnum?
@@ -14,7 +15,12 @@ extension V201 {
         public var stackLevel: Int?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, evseId: Int? = nil, chargingProfilePurpose: ChargingProfilePurposeEnum? = nil, stackLevel: Int? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            evseId: Int? = nil,
+            chargingProfilePurpose: ChargingProfilePurposeEnum? = nil,
+            stackLevel: Int? = nil
+        ) {
             self.customData = customData
             self.evseId = evseId
             self.chargingProfilePurpose = chargingProfilePurpose

@@ -8,17 +8,26 @@ extension V201 {
         public var customData: CustomData?
         /// `chargingSchedulePeriod` (required).
         public var chargingSchedulePeriod: [ChargingSchedulePeriod]
-        /// The ID of the EVSE for which the schedule is requested. When evseid=0, the Charging Station calculated the expected consumption for the grid connection. (required).
+        /// The ID of the EVSE for which the schedule is requested. When evseid=0, the Charging Station calculated the expected consumption for the
+        /// grid connection. (required).
         public var evseId: Int
         /// Duration of the schedule in seconds. (required).
         public var duration: Int
-        /// Date and time at which the schedule becomes active. All time measurements within the schedule are relative to this timestamp. (required, RFC 3339 date-time).
+        /// Date and time at which the schedule becomes active. All time measurements within the schedule are relative to this timestamp. (required,
+        /// RFC 3339 date-time).
         public var scheduleStart: Date
         /// `chargingRateUnit` (required).
         public var chargingRateUnit: ChargingRateUnitEnum
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, chargingSchedulePeriod: [ChargingSchedulePeriod], evseId: Int, duration: Int, scheduleStart: Date, chargingRateUnit: ChargingRateUnitEnum) {
+        public init(
+            customData: CustomData? = nil,
+            chargingSchedulePeriod: [ChargingSchedulePeriod],
+            evseId: Int,
+            duration: Int,
+            scheduleStart: Date,
+            chargingRateUnit: ChargingRateUnitEnum
+        ) {
             self.customData = customData
             self.chargingSchedulePeriod = chargingSchedulePeriod
             self.evseId = evseId

@@ -2,7 +2,8 @@
 import Foundation
 
 extension V201 {
-    /// This indicates whether the Charging Station is able to process this request and will send &lt;&lt;reportchargingprofilesrequest, ReportChargingProfilesRequest&gt;&gt; messages.
+    /// This indicates whether the Charging Station is able to process this request and will send &lt;&lt;reportchargingprofilesrequest,
+    /// ReportChargingProfilesRequest&gt;&gt; messages.
     public enum GetChargingProfileStatusEnum: String, SchemaEnumeration {
         case accepted = "Accepted"
         case noProfiles = "NoProfiles"

@@ -6,9 +6,11 @@ extension V201 {
     public struct GetChargingProfilesRequest: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?
-        /// Reference identification that is to be used by the Charging Station in the &lt;&lt;reportchargingprofilesrequest, ReportChargingProfilesRequest&gt;&gt; when provided. (required).
+        /// Reference identification that is to be used by the Charging Station in the &lt;&lt;reportchargingprofilesrequest,
+        /// ReportChargingProfilesRequest&gt;&gt; when provided. (required).
         public var requestId: Int
-        /// For which EVSE installed charging profiles SHALL be reported. If 0, only charging profiles installed on the Charging Station itself (the grid connection) SHALL be reported. (optional).
+        /// For which EVSE installed charging profiles SHALL be reported. If 0, only charging profiles installed on the Charging Station itself (the
+        /// grid connection) SHALL be reported. (optional).
         public var evseId: Int?
         /// `chargingProfile` (required).
         public var chargingProfile: ChargingProfileCriterion

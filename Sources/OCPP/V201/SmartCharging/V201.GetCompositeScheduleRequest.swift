@@ -10,7 +10,8 @@ extension V201 {
         public var duration: Int
         /// `chargingRateUnit` (optional).
         public var chargingRateUnit: ChargingRateUnitEnum?
-        /// The ID of the EVSE for which the schedule is requested. When evseid=0, the Charging Station will calculate the expected consumption for the grid connection. (required).
+        /// The ID of the EVSE for which the schedule is requested. When evseid=0, the Charging Station will calculate the expected consumption for
+        /// the grid connection. (required).
         public var evseId: Int
 
         /// Builds the payload; optional fields default to absent.

@@ -2,7 +2,8 @@
 import Foundation
 
 extension V201 {
-    /// Returns whether the CSMS has been able to process the message successfully. It does not imply that the evChargingNeeds can be met with the current charging profile.
+    /// Returns whether the CSMS has been able to process the message successfully. It does not imply that the evChargingNeeds can be met with the
+    /// current charging profile.
     public enum NotifyEVChargingNeedsStatusEnum: String, SchemaEnumeration {
         case accepted = "Accepted"
         case rejected = "Rejected"

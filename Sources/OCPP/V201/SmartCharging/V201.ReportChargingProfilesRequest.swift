@@ -6,7 +6,8 @@ extension V201 {
     public struct ReportChargingProfilesRequest: SchemaDescribed {
         /// `customData` (optional).
         public var customData: CustomData?
-        /// Id used to match the &lt;&lt;getchargingprofilesrequest, GetChargingProfilesRequest&gt;&gt; message with the resulting ReportChargingProfilesRequest messages. (required).
+        /// Id used to match the &lt;&lt;getchargingprofilesrequest, GetChargingProfilesRequest&gt;&gt; message with the resulting
+        /// ReportChargingProfilesRequest messages. (required).
         public var requestId: Int
         /// `chargingLimitSource` (required).
         public var chargingLimitSource: ChargingLimitSourceEnum
@@ -18,7 +19,14 @@ extension V201 {
         public var evseId: Int
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, requestId: Int, chargingLimitSource: ChargingLimitSourceEnum, chargingProfile: [ChargingProfile], tbc: Bool? = nil, evseId: Int) {
+        public init(
+            customData: CustomData? = nil,
+            requestId: Int,
+            chargingLimitSource: ChargingLimitSourceEnum,
+            chargingProfile: [ChargingProfile],
+            tbc: Bool? = nil,
+            evseId: Int
+        ) {
             self.customData = customData
             self.requestId = requestId
             self.chargingLimitSource = chargingLimitSource

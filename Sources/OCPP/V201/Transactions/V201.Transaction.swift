@@ -10,15 +10,24 @@ extension V201 {
         public var transactionId: String
         /// `chargingState` (optional).
         public var chargingState: ChargingStateEnum?
-        /// Contains the total time that energy flowed from EVSE to EV during the transaction (in seconds). Note that timeSpentCharging is smaller or equal to the duration of the transaction. (optional).
+        /// Contains the total time that energy flowed from EVSE to EV during the transaction (in seconds). Note that timeSpentCharging is smaller or
+        /// equal to the duration of the transaction. (optional).
         public var timeSpentCharging: Int?
         /// `stoppedReason` (optional).
         public var stoppedReason: ReasonEnum?
-        /// The ID given to remote start request (&lt;&lt;requeststarttransactionrequest, RequestStartTransactionRequest&gt;&gt;. This enables to CSMS to match the started transaction to the given start request. (optional).
+        /// The ID given to remote start request (&lt;&lt;requeststarttransactionrequest, RequestStartTransactionRequest&gt;&gt;. This enables to CSMS
+        /// to match the started transaction to the given start request. (optional).
         public var remoteStartId: Int?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, transactionId: String, chargingState: ChargingStateEnum? = nil, timeSpentCharging: Int? = nil, stoppedReason: ReasonEnum? = nil, remoteStartId: Int? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            transactionId: String,
+            chargingState: ChargingStateEnum? = nil,
+            timeSpentCharging: Int? = nil,
+            stoppedReason: ReasonEnum? = nil,
+            remoteStartId: Int? = nil
+        ) {
             self.customData = customData
             self.transactionId = transactionId
             self.chargingState = chargingState

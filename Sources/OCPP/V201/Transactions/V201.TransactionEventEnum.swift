@@ -2,7 +2,8 @@
 import Foundation
 
 extension V201 {
-    /// This contains the type of this event. The first TransactionEvent of a transaction SHALL contain: "Started" The last TransactionEvent of a transaction SHALL contain: "Ended" All others SHALL contain...
+    /// This contains the type of this event. The first TransactionEvent of a transaction SHALL contain: "Started" The last TransactionEvent of a
+    /// transaction SHALL contain: "Ended" All others SHALL contain...
     public enum TransactionEventEnum: String, SchemaEnumeration {
         case ended = "Ended"
         case started = "Started"

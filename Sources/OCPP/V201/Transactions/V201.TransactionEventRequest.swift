@@ -16,9 +16,11 @@ extension V201 {
         public var triggerReason: TriggerReasonEnum
         /// Incremental sequence number, helps with determining if all messages of a transaction have been received. (required).
         public var seqNo: Int
-        /// Indication that this transaction event happened when the Charging Station was offline. Default = false, meaning: the event occurred when the Charging Station was online. (optional).
+        /// Indication that this transaction event happened when the Charging Station was offline. Default = false, meaning: the event occurred when
+        /// the Charging Station was online. (optional).
         public var offline: Bool?
-        /// If the Charging Station is able to report the number of phases used, then it SHALL provide it. When omitted the CSMS may be able to determine the number of phases used via device management. (optional).
+        /// If the Charging Station is able to report the number of phases used, then it SHALL provide it. When omitted the CSMS may be able to
+        /// determine the number of phases used via device management. (optional).
         public var numberOfPhasesUsed: Int?
         /// The maximum current of the connected cable in Ampere (A). (optional).
         public var cableMaxCurrent: Int?
@@ -32,7 +34,21 @@ extension V201 {
         public var idToken: IdToken?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, eventType: TransactionEventEnum, meterValue: [MeterValue]? = nil, timestamp: Date, triggerReason: TriggerReasonEnum, seqNo: Int, offline: Bool? = nil, numberOfPhasesUsed: Int? = nil, cableMaxCurrent: Int? = nil, reservationId: Int? = nil, transactionInfo: Transaction, evse: EVSE? = nil, idToken: IdToken? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            eventType: TransactionEventEnum,
+            meterValue: [MeterValue]? = nil,
+            timestamp: Date,
+            triggerReason: TriggerReasonEnum,
+            seqNo: Int,
+            offline: Bool? = nil,
+            numberOfPhasesUsed: Int? = nil,
+            cableMaxCurrent: Int? = nil,
+            reservationId: Int? = nil,
+            transactionInfo: Transaction,
+            evse: EVSE? = nil,
+            idToken: IdToken? = nil
+        ) {
             self.customData = customData
             self.eventType = eventType
             self.meterValue = meterValue

@@ -8,7 +8,8 @@ extension V201 {
         public var customData: CustomData?
         /// SHALL only be sent when charging has ended. Final total cost of this transaction, including taxes. (optional).
         public var totalCost: Double?
-        /// Priority from a business point of view. Default priority is 0, The range is from -9 to 9. Higher values indicate a higher priority. (optional).
+        /// Priority from a business point of view. Default priority is 0, The range is from -9 to 9. Higher values indicate a higher priority.
+        /// (optional).
         public var chargingPriority: Int?
         /// `idTokenInfo` (optional).
         public var idTokenInfo: IdTokenInfo?
@@ -16,7 +17,13 @@ extension V201 {
         public var updatedPersonalMessage: MessageContent?
 
         /// Builds the payload; optional fields default to absent.
-        public init(customData: CustomData? = nil, totalCost: Double? = nil, chargingPriority: Int? = nil, idTokenInfo: IdTokenInfo? = nil, updatedPersonalMessage: MessageContent? = nil) {
+        public init(
+            customData: CustomData? = nil,
+            totalCost: Double? = nil,
+            chargingPriority: Int? = nil,
+            idTokenInfo: IdTokenInfo? = nil,
+            updatedPersonalMessage: MessageContent? = nil
+        ) {
             self.customData = customData
             self.totalCost = totalCost
             self.chargingPriority = chargingPriority
