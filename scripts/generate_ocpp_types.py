@@ -5,12 +5,13 @@ Source of truth: the official OCA JSON schemas bundled in the PyPI package `ocpp
 (pinned in requirements.txt). Each payload becomes a Codable struct plus its `schema`,
 which `PayloadValidator` checks before decoding (ocpp.md §4). Run from the repository root:
 
-    python3 scripts/generate_ocpp_types.py
+    python3 scripts/generate_ocpp_types.py [output folder, default Sources/OCPP]
 """
 import json
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import ocpp
@@ -404,6 +405,9 @@ class Generator:
 
 
 def main():
+    global OUT
+    if len(sys.argv) > 1:
+        OUT = Path(sys.argv[1])
     for ns in ("V16", "V201"):
         for child in (OUT / ns).glob("*"):
             if child.is_dir():
