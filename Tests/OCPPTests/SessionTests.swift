@@ -219,3 +219,41 @@ struct SessionTests {
         #expect(used == .numericStrings)
     }
 }
+
+@Suite("Session state machine, OCPP 2.0.1")
+struct Session201Tests {
+    static func profile(_ id: String, evse: Int, amperes: Double) -> CommandRequest {
+        let schedule = V201.ChargingSchedule(id: 1, chargingRateUnit: .a, chargingSchedulePeriod: [V201.ChargingSchedulePeriod(startPeriod: 0, limit: amperes)])
+        let profile = V201.ChargingProfile(
+            id: 1_000_003 + 10 * evse,
+            stackLevel: 0,
+            chargingProfilePurpose: .txProfile,
+            chargingProfileKind: .absolute,
+            chargingSchedule: [schedule],
+            transactionId: "tx-\(evse)"
+        )
+        return CommandRequest(messageId: id, call: .v201(.setChargingProfile(V201.SetChargingProfileRequest(evseId: evse, chargingProfile: profile))))
+    }
+
+    @Test func profilesCoalescePerEVSEAndPurpose() {
+        var session = OCPPSession(version: .v201, bootState: .accepted)
+        let now = ContinuousClock.now
+        let clearCache = CommandRequest(messageId: "c1", call: .v201(.clearCache(V201.ClearCacheRequest())))
+        _ = session.enqueue(clearCache, at: now)
+        _ = session.enqueue(Self.profile("p1", evse: 1, amperes: 32), at: now)
+        _ = session.enqueue(Self.profile("p2", evse: 2, amperes: 32), at: now)
+        #expect(session.enqueue(Self.profile("p3", evse: 1, amperes: 16), at: now) == [.superseded(messageId: "p1")])
+        #expect(session.queuedCommands.map(\.messageId) == ["p3", "p2"])
+        #expect(session.inFlightMessageId == "c1")
+    }
+
+    @Test func callsOfTheOtherVersionAreNotSent() {
+        var session = OCPPSession(version: .v201, bootState: .accepted)
+        let actions = session.enqueue(CommandRequest(messageId: "r1", call: .v16(.clearCache(V16.ClearCacheRequest()))), at: .now)
+        guard case .deliver(_, _, .notSent)? = actions.first else {
+            Issue.record("expected notSent, got \(actions)")
+            return
+        }
+        #expect(session.inFlightMessageId == nil)
+    }
+}

@@ -115,7 +115,12 @@ public struct OCPPSession: Sendable {
     /// Queues a CALL for the station; it is sent at once when the slot is free. A queued,
     /// unsent SetChargingProfile for the same slot is replaced, and a lower limit than the one
     /// queued or last sent for that slot goes to the front of the queue (ocpp.md §5).
+    /// A CALL of the other version is never sent: it is delivered at once as `notSent`.
     public mutating func enqueue(_ request: CommandRequest, at now: ContinuousClock.Instant) -> [SessionAction] {
+        guard request.call.version == version else {
+            let error = OCPPError(.internalFailure, "a \(request.call.version.rawValue) CALL on an \(version.rawValue) connection")
+            return [.deliver(messageId: request.messageId, action: request.call.action, outcome: .notSent(error))]
+        }
         var actions: [SessionAction] = []
         var position = queue.endIndex
         var previousLimit: (value: Double, unit: String)?
