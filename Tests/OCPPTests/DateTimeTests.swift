@@ -10,6 +10,7 @@ struct DateTimeTests {
         ("2026-11-24t17:00:00.5z", 1_795_539_600.5),
         ("2024-02-29T00:00:00Z", 1_709_164_800.0),
         ("1970-01-01T00:00:00Z", 0),
+        ("2026-11-24T17:00:00.123456789Z", 1_795_539_600.123456789),
     ])
     func parses(text: String, seconds: Double) {
         #expect(OCPPDateTime.parse(text) == Date(timeIntervalSince1970: seconds))
@@ -28,6 +29,7 @@ struct DateTimeTests {
         (1_795_539_600.0, "2026-11-24T17:00:00Z"),
         (1_795_539_600.25, "2026-11-24T17:00:00.250Z"),
         (-1.0, "1969-12-31T23:59:59Z"),
+        (1e300, "9999-12-31T23:59:59.999Z"),
     ])
     func formats(seconds: Double, text: String) {
         #expect(OCPPDateTime.format(Date(timeIntervalSince1970: seconds)) == text)

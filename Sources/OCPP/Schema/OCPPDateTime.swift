@@ -62,7 +62,9 @@ public enum OCPPDateTime {
     /// UTC text with milliseconds when they are not zero (`2026-11-24T17:00:00Z`,
     /// `2026-11-24T17:00:00.250Z`), the form Busbar sends.
     public static func format(_ date: Date) -> String {
-        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        // Clamped to years 0001...9999, the range the 4-digit format can express.
+        let milliseconds1970 = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        let totalMilliseconds = Int64(min(max(milliseconds1970, -62_135_596_800_000), 253_402_300_799_999))
         let milliseconds = Int(((totalMilliseconds % 1000) + 1000) % 1000)
         let totalSeconds = (totalMilliseconds - Int64(milliseconds)) / 1000
         let secondsOfDay = Int(((totalSeconds % 86_400) + 86_400) % 86_400)

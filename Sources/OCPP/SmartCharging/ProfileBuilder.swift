@@ -88,6 +88,7 @@ public struct ProfileBuilder: Sendable {
             case .dc(let volts): value = power / volts
             }
         }
+        guard value.isFinite else { return SchedulePeriod(startPeriod: startPeriod, limit: 0) }
         return SchedulePeriod(startPeriod: startPeriod, limit: max(0, (value * 10 + 1e-6).rounded(.down) / 10))
     }
 
