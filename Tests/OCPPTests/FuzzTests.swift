@@ -23,6 +23,7 @@ struct FuzzTests {
     @Test("100 000 mutated frames per version", arguments: [(OCPPVersion.v16, UInt64(16)), (.v201, 201)])
     func mutatedFrames(version: OCPPVersion, seed: UInt64) throws {
         let seeds = try Self.seeds(version)
+        let seedActions = Fixture.all().filter { $0.version == version && $0.expectedError == nil }.map(\.action)
         try #require(!seeds.isEmpty)
         var mutator = try FrameMutator(seeds: seeds, random: SplitMix64(seed: seed))
         var decisions: [String: Int] = [:]
@@ -31,6 +32,10 @@ struct FuzzTests {
             var session = OCPPSession(version: version, bootState: .accepted)
             let actions = session.receive(bytes: frame, at: .now)
             let decision = Self.decision(actions)
+            if case .frame(.callResult(_, let payload)) = OCPPFrame.decode(frame) {
+                // Replies are decoded against the action of the CALL they answer; that must not crash either.
+                _ = try? OutgoingCallResult.decode(action: seedActions[round % seedActions.count], payload: payload, version: version)
+            }
             decisions[decision, default: 0] += 1
             if decision == "invalid" {
                 Issue.record("no single decision for \(String(decoding: frame, as: UTF8.self).prefix(200)): \(actions)")
