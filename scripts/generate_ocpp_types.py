@@ -201,6 +201,15 @@ class Generator:
     def singular(self, prop):
         return {"csChargingProfiles": "chargingProfile"}.get(prop, prop)
 
+    def ref_doc(self, node):
+        """The description of the definition a property refers to, directly or as array items."""
+        ref = node.get("$ref") or node.get("items", {}).get("$ref")
+        if not ref:
+            return None
+        if self.ref_name(ref) == "CustomDataType":
+            return "Vendor-specific extension: a `vendorId`; further properties are accepted and not kept"
+        return doc_text(self.defs[self.ref_name(ref)].get("description"))
+
     # ---- 1.6 inline objects ---------------------------------------------------------------------
     def inline_struct(self, owner, prop, node, folder):
         name = upper_first(self.singular(prop))
@@ -261,7 +270,7 @@ class Generator:
         allows_extra = node.get("additionalProperties", True) is not False
         out = doc_lines("    ", doc or "A payload object of the OCA schema.") + [f"    public struct {name}: SchemaDescribed {{"]
         for prop, swift_type, _, req, pnode in fields:
-            pdoc = doc_text(pnode.get("description")) or f"`{prop}`"
+            pdoc = doc_text(pnode.get("description")) or self.ref_doc(pnode) or f"`{prop}`"
             out += doc_lines("        ", f"{pdoc} ({schema_doc(pnode, req)}).")
             out.append(f"        public var {ident(prop)}: {swift_type}{'' if req else '?'}")
         out.append("")

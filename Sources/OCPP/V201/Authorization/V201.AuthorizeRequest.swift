@@ -4,9 +4,10 @@ import Foundation
 extension V201 {
     /// The `Authorize` CALL (station → Busbar).
     public struct AuthorizeRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `idToken` (required).
+        /// Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of
+        /// identifiers. (required).
         public var idToken: IdToken
         /// The X.509 certificated presented by EV and encoded in PEM format. (optional, at most 5500 characters).
         public var certificate: String?

@@ -4,11 +4,13 @@ import Foundation
 extension V201 {
     /// The reply to `Authorize` (Busbar → station).
     public struct AuthorizeResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `idTokenInfo` (required).
+        /// Contains status information about an identifier. It is advised to not stop charging for a token that expires during charging, as
+        /// ExpiryDate is only used for caching purposes. (required).
         public var idTokenInfo: IdTokenInfo
-        /// `certificateStatus` (optional).
+        /// Certificate status information. - if all certificates are valid: return 'Accepted'. - if one of the certificates was revoked, return
+        /// 'CertificateRevoked'. (optional).
         public var certificateStatus: AuthorizeCertificateStatusEnum?
 
         /// Builds the payload; optional fields default to absent.

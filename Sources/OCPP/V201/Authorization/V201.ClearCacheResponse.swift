@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The reply to `ClearCache` (station → Busbar).
     public struct ClearCacheResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// Accepted if the Charging Station has executed the request, otherwise rejected. (required).
         public var status: ClearCacheStatusEnum
-        /// `statusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var statusInfo: StatusInfo?
 
         /// Builds the payload; optional fields default to absent.

@@ -4,9 +4,9 @@ import Foundation
 extension V201 {
     /// A payload object of the OCA schema.
     public struct OCSPRequestData: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `hashAlgorithm` (required).
+        /// Used algorithms for the hashes provided. (required).
         public var hashAlgorithm: HashAlgorithmEnum
         /// Hashed value of the Issuer DN (Distinguished Name). (required, at most 128 characters).
         public var issuerNameHash: String

@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The `ChangeAvailability` CALL (Busbar → station).
     public struct ChangeAvailabilityRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `evse` (optional).
+        /// Electric Vehicle Supply Equipment (optional).
         public var evse: EVSE?
-        /// `operationalStatus` (required).
+        /// This contains the type of availability change that the Charging Station should perform. (required).
         public var operationalStatus: OperationalStatusEnum
 
         /// Builds the payload; optional fields default to absent.

@@ -4,11 +4,11 @@ public import Foundation
 extension V201 {
     /// The `StatusNotification` CALL (station → Busbar).
     public struct StatusNotificationRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// The time for which the status is reported. If absent time of receipt of the message will be assumed. (required, RFC 3339 date-time).
         public var timestamp: Date
-        /// `connectorStatus` (required).
+        /// This contains the current status of the Connector. (required).
         public var connectorStatus: ConnectorStatusEnum
         /// The id of the EVSE to which the connector belongs for which the the status is reported. (required).
         public var evseId: Int

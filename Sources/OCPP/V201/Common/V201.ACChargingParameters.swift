@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// EV AC charging parameters.
     public struct ACChargingParameters: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Amount of energy requested (in Wh). This includes energy required for preconditioning. (required).
         public var energyAmount: Int

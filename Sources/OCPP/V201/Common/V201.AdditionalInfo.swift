@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of identifiers.
     public struct AdditionalInfo: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// This field specifies the additional IdToken. (required, at most 36 characters).
         public var additionalIdToken: String

@@ -4,17 +4,17 @@ public import Foundation
 extension V201 {
     /// A ChargingProfile consists of ChargingSchedule, describing the amount of power or current that can be delivered per time interval.
     public struct ChargingProfile: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Identified_ Object. MRID. Numeric_ Identifier urn:x-enexis:ecdm:uid:1:569198 Id of ChargingProfile. (required).
         public var id: Int
         /// Value determining level in hierarchy stack of profiles. Higher values have precedence over lower values. Lowest level is 0. (required).
         public var stackLevel: Int
-        /// `chargingProfilePurpose` (required).
+        /// Defines the purpose of the schedule transferred by this profile (required).
         public var chargingProfilePurpose: ChargingProfilePurposeEnum
-        /// `chargingProfileKind` (required).
+        /// Indicates the kind of schedule. (required).
         public var chargingProfileKind: ChargingProfileKindEnum
-        /// `recurrencyKind` (optional).
+        /// Indicates the start point of a recurrence. (optional).
         public var recurrencyKind: RecurrencyKindEnum?
         /// Point in time at which the profile starts to be valid. If absent, the profile is valid as soon as it is received by the Charging Station.
         /// (optional, RFC 3339 date-time).
@@ -22,7 +22,7 @@ extension V201 {
         /// Point in time at which the profile stops to be valid. If absent, the profile is valid until it is replaced by another profile. (optional,
         /// RFC 3339 date-time).
         public var validTo: Date?
-        /// `chargingSchedule` (required).
+        /// Charging schedule structure defines a list of charging periods, as used in: GetCompositeSchedule.conf and ChargingProfile. (required).
         public var chargingSchedule: [ChargingSchedule]
         /// SHALL only be included if ChargingProfilePurpose is set to TxProfile. The transactionId is used to match the profile to a specific
         /// transaction. (optional, at most 36 characters).

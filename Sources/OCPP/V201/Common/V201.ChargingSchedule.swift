@@ -4,7 +4,7 @@ public import Foundation
 extension V201 {
     /// Charging schedule structure defines a list of charging periods, as used in: GetCompositeSchedule.conf and ChargingProfile.
     public struct ChargingSchedule: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Identifies the ChargingSchedule. (required).
         public var id: Int
@@ -13,13 +13,13 @@ extension V201 {
         /// Duration of the charging schedule in seconds. If the duration is left empty, the last period will continue indefinitely or until end of
         /// the transaction if chargingProfilePurpose = TxProfile. (optional).
         public var duration: Int?
-        /// `chargingRateUnit` (required).
+        /// The unit of measure Limit is expressed in. (required).
         public var chargingRateUnit: ChargingRateUnitEnum
-        /// `chargingSchedulePeriod` (required).
+        /// Charging schedule period structure defines a time period in a charging schedule. (required).
         public var chargingSchedulePeriod: [ChargingSchedulePeriod]
         /// Minimum charging rate supported by the EV. The unit of measure is defined by the chargingRateUnit. (optional).
         public var minChargingRate: Double?
-        /// `salesTariff` (optional).
+        /// NOTE: This dataType is based on dataTypes from &lt;&lt;ref-ISOIEC15118-2,ISO 15118-2&gt;&gt;. (optional).
         public var salesTariff: SalesTariff?
 
         /// Builds the payload; optional fields default to absent.

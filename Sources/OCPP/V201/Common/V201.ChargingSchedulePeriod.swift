@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// Charging schedule period structure defines a time period in a charging schedule.
     public struct ChargingSchedulePeriod: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Start of the period, in seconds from the start of schedule. The value of StartPeriod also defines the stop time of the previous period.
         /// (required).

@@ -4,9 +4,9 @@ import Foundation
 extension V201 {
     /// A physical or logical component
     public struct Component: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `evse` (optional).
+        /// Electric Vehicle Supply Equipment (optional).
         public var evse: EVSE?
         /// Name of the component. Name should be taken from the list of standardized component names whenever possible. Case Insensitive. strongly
         /// advised to use Camel Case. (required, at most 50 characters).

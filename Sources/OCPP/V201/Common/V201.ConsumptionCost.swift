@@ -4,12 +4,12 @@ import Foundation
 extension V201 {
     /// Consumption_ Cost
     public struct ConsumptionCost: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// The lowest level of consumption that defines the starting point of this consumption block. The block interval extends to the start of the
         /// next interval. (required).
         public var startValue: Double
-        /// `cost` (required).
+        /// Cost (required).
         public var cost: [Cost]
 
         /// Builds the payload; optional fields default to absent.

@@ -4,9 +4,9 @@ import Foundation
 extension V201 {
     /// Cost
     public struct Cost: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `costKind` (required).
+        /// The kind of cost referred to in the message element amount (required).
         public var costKind: CostKindEnum
         /// The estimated or actual cost per kWh (required).
         public var amount: Int

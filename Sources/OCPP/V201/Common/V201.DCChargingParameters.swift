@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// EV DC charging parameters
     public struct DCChargingParameters: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Maximum current (amps) supported by the electric vehicle. Includes cable capacity. (required).
         public var evMaxCurrent: Int

@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// Electric Vehicle Supply Equipment
     public struct EVSE: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Identified_ Object. MRID. Numeric_ Identifier urn:x-enexis:ecdm:uid:1:569198 EVSE Identifier. This contains a number (&gt; 0) designating
         /// an EVSE of the Charging Station. (required).

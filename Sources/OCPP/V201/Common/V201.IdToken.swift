@@ -4,14 +4,15 @@ import Foundation
 extension V201 {
     /// Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of identifiers.
     public struct IdToken: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `additionalInfo` (optional).
+        /// Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of
+        /// identifiers. (optional).
         public var additionalInfo: [AdditionalInfo]?
         /// IdToken is case insensitive. Might hold the hidden id of an RFID tag, but can for example also contain a UUID. (required, at most 36
         /// characters).
         public var idToken: String
-        /// `type` (required).
+        /// Enumeration of possible idToken types. (required).
         public var type: IdTokenEnum
 
         /// Builds the payload; optional fields default to absent.

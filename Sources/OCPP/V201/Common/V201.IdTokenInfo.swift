@@ -5,9 +5,9 @@ extension V201 {
     /// Contains status information about an identifier. It is advised to not stop charging for a token that expires during charging, as ExpiryDate is
     /// only used for caching purposes.
     public struct IdTokenInfo: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// Current status of the ID Token. (required).
         public var status: AuthorizationStatusEnum
         /// Date and Time after which the token must be considered invalid. (optional, RFC 3339 date-time).
         public var cacheExpiryDateTime: Date?
@@ -19,12 +19,13 @@ extension V201 {
         public var language1: String?
         /// Only used when the IdToken is only valid for one or more specific EVSEs, not for the entire Charging Station. (optional).
         public var evseId: [Int]?
-        /// `groupIdToken` (optional).
+        /// Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of
+        /// identifiers. (optional).
         public var groupIdToken: IdToken?
         /// Second preferred user interface language of identifier user. Don’t use when language1 is omitted, has to be different from language1.
         /// (optional, at most 8 characters).
         public var language2: String?
-        /// `personalMessage` (optional).
+        /// Message_ Content urn:x-enexis:ecdm:uid:2:234490 Contains message details, for a message to be displayed on a Charging Station. (optional).
         public var personalMessage: MessageContent?
 
         /// Builds the payload; optional fields default to absent.

@@ -4,9 +4,9 @@ import Foundation
 extension V201 {
     /// Message_ Content urn:x-enexis:ecdm:uid:2:234490 Contains message details, for a message to be displayed on a Charging Station.
     public struct MessageContent: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `format` (required).
+        /// Message_ Content. Format. Message_ Format_ Code urn:x-enexis:ecdm:uid:1:570848 Format of the message. (required).
         public var format: MessageFormatEnum
         /// Message_ Content. Language. Language_ Code urn:x-enexis:ecdm:uid:1:570849 Message language identifier. Contains a language code as defined
         /// in &lt;&lt;ref-RFC5646,[RFC5646]&gt;&gt;. (optional, at most 8 characters).

@@ -5,9 +5,10 @@ extension V201 {
     /// Collection of one or more sampled values in MeterValuesRequest and TransactionEvent. All sampled values in a MeterValue are sampled at the
     /// same point in time.
     public struct MeterValue: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `sampledValue` (required).
+        /// Single sampled value in MeterValues. Each value can be accompanied by optional fields. To save on mobile data usage, default values of all
+        /// of the optional fields are such that. (required).
         public var sampledValue: [SampledValue]
         /// Timestamp for measured value(s). (required, RFC 3339 date-time).
         public var timestamp: Date

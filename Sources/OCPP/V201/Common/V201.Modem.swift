@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// Defines parameters required for initiating and maintaining wireless communication with other devices.
     public struct Modem: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// This contains the ICCID of the modem’s SIM card. (optional, at most 20 characters).
         public var iccid: String?

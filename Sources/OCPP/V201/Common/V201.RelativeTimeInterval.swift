@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// Relative_ Timer_ Interval
     public struct RelativeTimeInterval: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Start of the interval, in seconds from NOW. (required).
         public var start: Int

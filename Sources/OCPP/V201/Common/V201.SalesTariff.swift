@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// NOTE: This dataType is based on dataTypes from &lt;&lt;ref-ISOIEC15118-2,ISO 15118-2&gt;&gt;.
     public struct SalesTariff: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Identified_ Object. MRID. Numeric_ Identifier urn:x-enexis:ecdm:uid:1:569198 SalesTariff identifier used to identify one sales tariff.
         /// (required).
@@ -13,7 +13,7 @@ extension V201 {
         public var salesTariffDescription: String?
         /// Defines the overall number of distinct price levels used across all provided SalesTariff elements. (optional).
         public var numEPriceLevels: Int?
-        /// `salesTariffEntry` (required).
+        /// Sales_ Tariff_ Entry (required).
         public var salesTariffEntry: [SalesTariffEntry]
 
         /// Builds the payload; optional fields default to absent.

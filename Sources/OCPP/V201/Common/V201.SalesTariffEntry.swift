@@ -4,14 +4,14 @@ import Foundation
 extension V201 {
     /// Sales_ Tariff_ Entry
     public struct SalesTariffEntry: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `relativeTimeInterval` (required).
+        /// Relative_ Timer_ Interval (required).
         public var relativeTimeInterval: RelativeTimeInterval
         /// Defines the price level of this SalesTariffEntry (referring to NumEPriceLevels). Small values for the EPriceLevel represent a cheaper
         /// TariffEntry. (optional).
         public var ePriceLevel: Int?
-        /// `consumptionCost` (optional).
+        /// Consumption_ Cost (optional).
         public var consumptionCost: [ConsumptionCost]?
 
         /// Builds the payload; optional fields default to absent.

@@ -5,21 +5,22 @@ extension V201 {
     /// Single sampled value in MeterValues. Each value can be accompanied by optional fields. To save on mobile data usage, default values of all of
     /// the optional fields are such that.
     public struct SampledValue: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Indicates the measured value. (required).
         public var value: Double
-        /// `context` (optional).
+        /// Type of detail value: start, end or sample. Default = "Sample.Periodic" (optional).
         public var context: ReadingContextEnum?
-        /// `measurand` (optional).
+        /// Type of measurement. Default = "Energy.Active.Import.Register" (optional).
         public var measurand: MeasurandEnum?
-        /// `phase` (optional).
+        /// Indicates how the measured value is to be interpreted. For instance between L1 and neutral (L1-N) Please note that not all values of phase
+        /// are applicable to all Measurands. (optional).
         public var phase: PhaseEnum?
-        /// `location` (optional).
+        /// Indicates where the measured value has been sampled. Default = "Outlet" (optional).
         public var location: LocationEnum?
-        /// `signedMeterValue` (optional).
+        /// Represent a signed version of the meter value. (optional).
         public var signedMeterValue: SignedMeterValue?
-        /// `unitOfMeasure` (optional).
+        /// Represents a UnitOfMeasure with a multiplier (optional).
         public var unitOfMeasure: UnitOfMeasure?
 
         /// Builds the payload; optional fields default to absent.

@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// Represent a signed version of the meter value.
     public struct SignedMeterValue: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Base64 encoded, contains the signed data which might contain more then just the meter value. It can contain information like timestamps,
         /// reference to a customer etc. (required, at most 2500 characters).

@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// Element providing more information about the status.
     public struct StatusInfo: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// A predefined code for the reason why the status is returned in this response. The string is case-insensitive. (required, at most 20
         /// characters).

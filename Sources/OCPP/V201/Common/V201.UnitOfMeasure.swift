@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// Represents a UnitOfMeasure with a multiplier
     public struct UnitOfMeasure: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Unit of the value. Default = "Wh" if the (default) measurand is an "Energy" type. This field SHALL use a value from the list Standardized
         /// Units of Measurements in Part 2 Appendices. (optional, at most 20 characters).

@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// Reference key to a component-variable.
     public struct Variable: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Name of the variable. Name should be taken from the list of standardized variable names whenever possible. Case Insensitive. strongly
         /// advised to use Camel Case. (required, at most 50 characters).

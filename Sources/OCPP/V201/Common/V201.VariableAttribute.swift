@@ -4,13 +4,13 @@ import Foundation
 extension V201 {
     /// Attribute data of a variable.
     public struct VariableAttribute: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `type` (optional).
+        /// Attribute: Actual, MinSet, MaxSet, etc. Defaults to Actual if absent. (optional).
         public var type: AttributeEnum?
         /// Value of the attribute. May only be omitted when mutability is set to 'WriteOnly'. (optional, at most 2500 characters).
         public var value: String?
-        /// `mutability` (optional).
+        /// Defines the mutability of this attribute. Default is ReadWrite when omitted. (optional).
         public var mutability: MutabilityEnum?
         /// If true, value will be persistent across system reboots or power down. Default when omitted is false. (optional).
         public var persistent: Bool?

@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// Fixed read-only parameters of a variable.
     public struct VariableCharacteristics: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Unit of the variable. When the transmitted value has a unit, this field SHALL be included. (optional, at most 16 characters).
         public var unit: String?
-        /// `dataType` (required).
+        /// Data type of this variable. (required).
         public var dataType: DataEnum
         /// Minimum possible value of this variable. (optional).
         public var minLimit: Double?

@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// The `DataTransfer` CALL (station → Busbar).
     public struct DataTransferRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// May be used to indicate a specific message or implementation. (optional, at most 50 characters).
         public var messageId: String?

@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The reply to `DataTransfer` (Busbar → station).
     public struct DataTransferResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// This indicates the success or failure of the data transfer. (required).
         public var status: DataTransferStatusEnum
-        /// `statusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var statusInfo: StatusInfo?
         /// Data without specified length or format, in response to request. (optional).
         public var data: JSONValue?

@@ -4,13 +4,13 @@ public import Foundation
 extension V201 {
     /// Class to report an event notification for a component-variable.
     public struct EventData: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Identifies the event. This field can be referred to as a cause by other events. (required).
         public var eventId: Int
         /// Timestamp of the moment the report was generated. (required, RFC 3339 date-time).
         public var timestamp: Date
-        /// `trigger` (required).
+        /// Type of monitor that triggered this event, e.g. exceeding a threshold value. (required).
         public var trigger: EventTriggerEnum
         /// Refers to the Id of an event that is considered to be the cause for this event. (optional).
         public var cause: Int?
@@ -26,13 +26,13 @@ extension V201 {
         /// If an event notification is linked to a specific transaction, this field can be used to specify its transactionId. (optional, at most 36
         /// characters).
         public var transactionId: String?
-        /// `component` (required).
+        /// A physical or logical component (required).
         public var component: Component
         /// Identifies the VariableMonitoring which triggered the event. (optional).
         public var variableMonitoringId: Int?
-        /// `eventNotificationType` (required).
+        /// Specifies the event notification type of the message. (required).
         public var eventNotificationType: EventNotificationEnum
-        /// `variable` (required).
+        /// Reference key to a component-variable. (required).
         public var variable: Variable
 
         /// Builds the payload; optional fields default to absent.

@@ -4,9 +4,9 @@ import Foundation
 extension V201 {
     /// The `FirmwareStatusNotification` CALL (station → Busbar).
     public struct FirmwareStatusNotificationRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// This contains the progress status of the firmware installation. (required).
         public var status: FirmwareStatusEnum
         /// The request id that was provided in the UpdateFirmwareRequest that started this firmware update. (optional).
         public var requestId: Int?

@@ -4,9 +4,9 @@ import Foundation
 extension V201 {
     /// The `LogStatusNotification` CALL (station → Busbar).
     public struct LogStatusNotificationRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// This contains the status of the log upload. (required).
         public var status: UploadLogStatusEnum
         /// The request id that was provided in GetLogRequest that started this log upload. This field is mandatory, unless the message was triggered
         /// by a TriggerMessageRequest AND there is no log upload ongoing. (optional).

@@ -4,7 +4,7 @@ public import Foundation
 extension V201 {
     /// The `NotifyEvent` CALL (station → Busbar).
     public struct NotifyEventRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Timestamp of the moment this message was generated at the Charging Station. (required, RFC 3339 date-time).
         public var generatedAt: Date
@@ -13,7 +13,7 @@ extension V201 {
         public var tbc: Bool?
         /// Sequence number of this message. First message starts at 0. (required).
         public var seqNo: Int
-        /// `eventData` (required).
+        /// Class to report an event notification for a component-variable. (required).
         public var eventData: [EventData]
 
         /// Builds the payload; optional fields default to absent.

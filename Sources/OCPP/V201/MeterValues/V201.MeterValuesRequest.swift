@@ -4,12 +4,13 @@ import Foundation
 extension V201 {
     /// The `MeterValues` CALL (station → Busbar).
     public struct MeterValuesRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Request_ Body. EVSEID. Numeric_ Identifier urn:x-enexis:ecdm:uid:1:571101 This contains a number (&gt;0) designating an EVSE of the
         /// Charging Station. (required).
         public var evseId: Int
-        /// `meterValue` (required).
+        /// Collection of one or more sampled values in MeterValuesRequest and TransactionEvent. All sampled values in a MeterValue are sampled at the
+        /// same point in time. (required).
         public var meterValue: [MeterValue]
 
         /// Builds the payload; optional fields default to absent.

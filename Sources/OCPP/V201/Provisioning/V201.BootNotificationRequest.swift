@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The `BootNotification` CALL (station → Busbar).
     public struct BootNotificationRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `chargingStation` (required).
+        /// The physical system where an Electrical Vehicle (EV) can be charged. (required).
         public var chargingStation: ChargingStation
-        /// `reason` (required).
+        /// This contains the reason for sending this message to the CSMS. (required).
         public var reason: BootReasonEnum
 
         /// Builds the payload; optional fields default to absent.

@@ -4,15 +4,15 @@ public import Foundation
 extension V201 {
     /// The reply to `BootNotification` (Busbar → station).
     public struct BootNotificationResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// This contains the CSMS’s current time. (required, RFC 3339 date-time).
         public var currentTime: Date
         /// When &lt;&lt;cmn_registrationstatusenumtype,Status&gt;&gt; is Accepted, this contains the heartbeat interval in seconds. (required).
         public var interval: Int
-        /// `status` (required).
+        /// This contains whether the Charging Station has been registered within the CSMS. (required).
         public var status: RegistrationStatusEnum
-        /// `statusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var statusInfo: StatusInfo?
 
         /// Builds the payload; optional fields default to absent.

@@ -4,13 +4,13 @@ import Foundation
 extension V201 {
     /// The physical system where an Electrical Vehicle (EV) can be charged.
     public struct ChargingStation: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Vendor-specific device identifier. (optional, at most 25 characters).
         public var serialNumber: String?
         /// Defines the model of the device. (required, at most 20 characters).
         public var model: String
-        /// `modem` (optional).
+        /// Defines parameters required for initiating and maintaining wireless communication with other devices. (optional).
         public var modem: Modem?
         /// Identifies the vendor (not necessarily in a unique manner). (required, at most 50 characters).
         public var vendorName: String

@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// Class to report components, variables and variable attributes and characteristics.
     public struct ComponentVariable: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `component` (required).
+        /// A physical or logical component (required).
         public var component: Component
-        /// `variable` (optional).
+        /// Reference key to a component-variable. (optional).
         public var variable: Variable?
 
         /// Builds the payload; optional fields default to absent.

@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The `GetBaseReport` CALL (Busbar → station).
     public struct GetBaseReportRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// The Id of the request. (required).
         public var requestId: Int
-        /// `reportBase` (required).
+        /// This field specifies the report base. (required).
         public var reportBase: ReportBaseEnum
 
         /// Builds the payload; optional fields default to absent.

@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The reply to `GetBaseReport` (station → Busbar).
     public struct GetBaseReportResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// This indicates whether the Charging Station is able to accept this request. (required).
         public var status: GenericDeviceModelStatusEnum
-        /// `statusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var statusInfo: StatusInfo?
 
         /// Builds the payload; optional fields default to absent.

@@ -4,9 +4,9 @@ import Foundation
 extension V201 {
     /// The `GetReport` CALL (Busbar → station).
     public struct GetReportRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `componentVariable` (optional).
+        /// Class to report components, variables and variable attributes and characteristics. (optional).
         public var componentVariable: [ComponentVariable]?
         /// The Id of the request. (required).
         public var requestId: Int

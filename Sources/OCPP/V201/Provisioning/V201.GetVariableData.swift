@@ -4,13 +4,13 @@ import Foundation
 extension V201 {
     /// Class to hold parameters for GetVariables request.
     public struct GetVariableData: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `attributeType` (optional).
+        /// Attribute: Actual, MinSet, MaxSet, etc. Defaults to Actual if absent. (optional).
         public var attributeType: AttributeEnum?
-        /// `component` (required).
+        /// A physical or logical component (required).
         public var component: Component
-        /// `variable` (required).
+        /// Reference key to a component-variable. (required).
         public var variable: Variable
 
         /// Builds the payload; optional fields default to absent.

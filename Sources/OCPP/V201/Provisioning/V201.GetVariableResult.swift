@@ -4,20 +4,20 @@ import Foundation
 extension V201 {
     /// Class to hold results of GetVariables request.
     public struct GetVariableResult: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `attributeStatusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var attributeStatusInfo: StatusInfo?
-        /// `attributeStatus` (required).
+        /// Result status of getting the variable. (required).
         public var attributeStatus: GetVariableStatusEnum
-        /// `attributeType` (optional).
+        /// Attribute: Actual, MinSet, MaxSet, etc. Defaults to Actual if absent. (optional).
         public var attributeType: AttributeEnum?
         /// Value of requested attribute type of component-variable. This field can only be empty when the given status is NOT accepted. (optional, at
         /// most 2500 characters).
         public var attributeValue: String?
-        /// `component` (required).
+        /// A physical or logical component (required).
         public var component: Component
-        /// `variable` (required).
+        /// Reference key to a component-variable. (required).
         public var variable: Variable
 
         /// Builds the payload; optional fields default to absent.

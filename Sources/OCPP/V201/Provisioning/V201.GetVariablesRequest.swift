@@ -4,9 +4,9 @@ import Foundation
 extension V201 {
     /// The `GetVariables` CALL (Busbar → station).
     public struct GetVariablesRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `getVariableData` (required).
+        /// Class to hold parameters for GetVariables request. (required).
         public var getVariableData: [GetVariableData]
 
         /// Builds the payload; optional fields default to absent.

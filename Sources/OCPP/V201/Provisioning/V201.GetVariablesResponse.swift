@@ -4,9 +4,9 @@ import Foundation
 extension V201 {
     /// The reply to `GetVariables` (station → Busbar).
     public struct GetVariablesResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `getVariableResult` (required).
+        /// Class to hold results of GetVariables request. (required).
         public var getVariableResult: [GetVariableResult]
 
         /// Builds the payload; optional fields default to absent.

@@ -4,7 +4,7 @@ public import Foundation
 extension V201 {
     /// The reply to `Heartbeat` (Busbar → station).
     public struct HeartbeatResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Contains the current time of the CSMS. (required, RFC 3339 date-time).
         public var currentTime: Date

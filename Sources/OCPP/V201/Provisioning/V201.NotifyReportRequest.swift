@@ -4,13 +4,13 @@ public import Foundation
 extension V201 {
     /// The `NotifyReport` CALL (station → Busbar).
     public struct NotifyReportRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// The id of the GetReportRequest or GetBaseReportRequest that requested this report (required).
         public var requestId: Int
         /// Timestamp of the moment this message was generated at the Charging Station. (required, RFC 3339 date-time).
         public var generatedAt: Date
-        /// `reportData` (optional).
+        /// Class to report components, variables and variable attributes and characteristics. (optional).
         public var reportData: [ReportData]?
         /// “to be continued” indicator. Indicates whether another part of the report follows in an upcoming notifyReportRequest message. Default
         /// value when omitted is false. (optional).

@@ -4,15 +4,15 @@ import Foundation
 extension V201 {
     /// Class to report components, variables and variable attributes and characteristics.
     public struct ReportData: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `component` (required).
+        /// A physical or logical component (required).
         public var component: Component
-        /// `variable` (required).
+        /// Reference key to a component-variable. (required).
         public var variable: Variable
-        /// `variableAttribute` (required).
+        /// Attribute data of a variable. (required).
         public var variableAttribute: [VariableAttribute]
-        /// `variableCharacteristics` (optional).
+        /// Fixed read-only parameters of a variable. (optional).
         public var variableCharacteristics: VariableCharacteristics?
 
         /// Builds the payload; optional fields default to absent.

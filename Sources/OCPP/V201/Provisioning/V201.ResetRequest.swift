@@ -4,9 +4,9 @@ import Foundation
 extension V201 {
     /// The `Reset` CALL (Busbar → station).
     public struct ResetRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `type` (required).
+        /// This contains the type of reset that the Charging Station or EVSE should perform. (required).
         public var type: ResetEnum
         /// This contains the ID of a specific EVSE that needs to be reset, instead of the entire Charging Station. (optional).
         public var evseId: Int?

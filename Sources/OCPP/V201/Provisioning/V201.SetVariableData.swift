@@ -4,16 +4,16 @@ import Foundation
 extension V201 {
     /// A payload object of the OCA schema.
     public struct SetVariableData: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `attributeType` (optional).
+        /// Attribute: Actual, MinSet, MaxSet, etc. Defaults to Actual if absent. (optional).
         public var attributeType: AttributeEnum?
         /// Value to be assigned to attribute of variable. The Configuration Variable &lt;&lt;configkey-configuration-value-
         /// size,ConfigurationValueSize&gt;&gt; can be used to limit SetVariableData.attributeVal... (required, at most 1000 characters).
         public var attributeValue: String
-        /// `component` (required).
+        /// A physical or logical component (required).
         public var component: Component
-        /// `variable` (required).
+        /// Reference key to a component-variable. (required).
         public var variable: Variable
 
         /// Builds the payload; optional fields default to absent.

@@ -4,17 +4,17 @@ import Foundation
 extension V201 {
     /// A payload object of the OCA schema.
     public struct SetVariableResult: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `attributeType` (optional).
+        /// Attribute: Actual, MinSet, MaxSet, etc. Defaults to Actual if absent. (optional).
         public var attributeType: AttributeEnum?
-        /// `attributeStatus` (required).
+        /// Result status of setting the variable. (required).
         public var attributeStatus: SetVariableStatusEnum
-        /// `attributeStatusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var attributeStatusInfo: StatusInfo?
-        /// `component` (required).
+        /// A physical or logical component (required).
         public var component: Component
-        /// `variable` (required).
+        /// Reference key to a component-variable. (required).
         public var variable: Variable
 
         /// Builds the payload; optional fields default to absent.

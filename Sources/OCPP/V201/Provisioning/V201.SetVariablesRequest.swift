@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// The `SetVariables` CALL (Busbar → station).
     public struct SetVariablesRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// `setVariableData` (required).
         public var setVariableData: [SetVariableData]

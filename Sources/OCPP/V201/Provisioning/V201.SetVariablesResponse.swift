@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// The reply to `SetVariables` (station → Busbar).
     public struct SetVariablesResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// `setVariableResult` (required).
         public var setVariableResult: [SetVariableResult]

@@ -4,18 +4,21 @@ import Foundation
 extension V201 {
     /// The `RequestStartTransaction` CALL (Busbar → station).
     public struct RequestStartTransactionRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Number of the EVSE on which to start the transaction. EvseId SHALL be &gt; 0 (optional).
         public var evseId: Int?
-        /// `groupIdToken` (optional).
+        /// Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of
+        /// identifiers. (optional).
         public var groupIdToken: IdToken?
-        /// `idToken` (required).
+        /// Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of
+        /// identifiers. (required).
         public var idToken: IdToken
         /// Id given by the server to this start request. The Charging Station might return this in the &lt;&lt;transactioneventrequest,
         /// TransactionEventRequest&gt;&gt;, letting the server know which transacti... (required).
         public var remoteStartId: Int
-        /// `chargingProfile` (optional).
+        /// A ChargingProfile consists of ChargingSchedule, describing the amount of power or current that can be delivered per time interval.
+        /// (optional).
         public var chargingProfile: ChargingProfile?
 
         /// Builds the payload; optional fields default to absent.

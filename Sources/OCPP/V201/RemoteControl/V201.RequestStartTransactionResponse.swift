@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The reply to `RequestStartTransaction` (station → Busbar).
     public struct RequestStartTransactionResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// Status indicating whether the Charging Station accepts the request to start a transaction. (required).
         public var status: RequestStartStopStatusEnum
-        /// `statusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var statusInfo: StatusInfo?
         /// When the transaction was already started by the Charging Station before the RequestStartTransactionRequest was received, for example:
         /// cable plugged in first. (optional, at most 36 characters).

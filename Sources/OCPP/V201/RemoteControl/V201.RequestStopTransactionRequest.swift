@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// The `RequestStopTransaction` CALL (Busbar → station).
     public struct RequestStopTransactionRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// The identifier of the transaction which the Charging Station is requested to stop. (required, at most 36 characters).
         public var transactionId: String

@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The reply to `RequestStopTransaction` (station → Busbar).
     public struct RequestStopTransactionResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// Status indicating whether the Charging Station accepts the request to start a transaction. (required).
         public var status: RequestStartStopStatusEnum
-        /// `statusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var statusInfo: StatusInfo?
 
         /// Builds the payload; optional fields default to absent.

@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The `TriggerMessage` CALL (Busbar → station).
     public struct TriggerMessageRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `evse` (optional).
+        /// Electric Vehicle Supply Equipment (optional).
         public var evse: EVSE?
-        /// `requestedMessage` (required).
+        /// Type of message to be triggered. (required).
         public var requestedMessage: MessageTriggerEnum
 
         /// Builds the payload; optional fields default to absent.

@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The reply to `TriggerMessage` (station → Busbar).
     public struct TriggerMessageResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// Indicates whether the Charging Station will send the requested notification or not. (required).
         public var status: TriggerMessageStatusEnum
-        /// `statusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var statusInfo: StatusInfo?
 
         /// Builds the payload; optional fields default to absent.

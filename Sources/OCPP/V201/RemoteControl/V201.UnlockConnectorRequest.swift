@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// The `UnlockConnector` CALL (Busbar → station).
     public struct UnlockConnectorRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// This contains the identifier of the EVSE for which a connector needs to be unlocked. (required).
         public var evseId: Int

@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// The `CancelReservation` CALL (Busbar → station).
     public struct CancelReservationRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Id of the reservation to cancel. (required).
         public var reservationId: Int

@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The reply to `CancelReservation` (station → Busbar).
     public struct CancelReservationResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// This indicates the success or failure of the canceling of a reservation by CSMS. (required).
         public var status: CancelReservationStatusEnum
-        /// `statusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var statusInfo: StatusInfo?
 
         /// Builds the payload; optional fields default to absent.

@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The `ReservationStatusUpdate` CALL (station → Busbar).
     public struct ReservationStatusUpdateRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// The ID of the reservation. (required).
         public var reservationId: Int
-        /// `reservationUpdateStatus` (required).
+        /// The updated reservation status. (required).
         public var reservationUpdateStatus: ReservationUpdateStatusEnum
 
         /// Builds the payload; optional fields default to absent.

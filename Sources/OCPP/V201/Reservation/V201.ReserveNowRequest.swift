@@ -4,19 +4,21 @@ public import Foundation
 extension V201 {
     /// The `ReserveNow` CALL (Busbar → station).
     public struct ReserveNowRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Id of reservation. (required).
         public var id: Int
         /// Date and time at which the reservation expires. (required, RFC 3339 date-time).
         public var expiryDateTime: Date
-        /// `connectorType` (optional).
+        /// This field specifies the connector type. (optional).
         public var connectorType: ConnectorEnum?
-        /// `idToken` (required).
+        /// Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of
+        /// identifiers. (required).
         public var idToken: IdToken
         /// This contains ID of the evse to be reserved. (optional).
         public var evseId: Int?
-        /// `groupIdToken` (optional).
+        /// Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of
+        /// identifiers. (optional).
         public var groupIdToken: IdToken?
 
         /// Builds the payload; optional fields default to absent.

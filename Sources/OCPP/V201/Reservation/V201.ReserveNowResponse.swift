@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The reply to `ReserveNow` (station → Busbar).
     public struct ReserveNowResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// This indicates the success or failure of the reservation. (required).
         public var status: ReserveNowStatusEnum
-        /// `statusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var statusInfo: StatusInfo?
 
         /// Builds the payload; optional fields default to absent.

@@ -4,7 +4,7 @@ public import Foundation
 extension V201 {
     /// The `SecurityEventNotification` CALL (station → Busbar).
     public struct SecurityEventNotificationRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Type of the security event. This value should be taken from the Security events list. (required, at most 50 characters).
         public var type: String

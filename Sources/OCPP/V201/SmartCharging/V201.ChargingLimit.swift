@@ -4,9 +4,10 @@ import Foundation
 extension V201 {
     /// Charging_ Limit urn:x-enexis:ecdm:uid:2:234489
     public struct ChargingLimit: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `chargingLimitSource` (required).
+        /// Charging_ Limit. Charging_ Limit_ Source. Charging_ Limit_ Source_ Code urn:x-enexis:ecdm:uid:1:570845 Represents the source of the
+        /// charging limit. (required).
         public var chargingLimitSource: ChargingLimitSourceEnum
         /// Charging_ Limit. Is_ Grid_ Critical. Indicator urn:x-enexis:ecdm:uid:1:570847 Indicates whether the charging limit is critical for the
         /// grid. (optional).

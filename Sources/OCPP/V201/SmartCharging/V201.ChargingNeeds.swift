@@ -4,13 +4,13 @@ public import Foundation
 extension V201 {
     /// Charging_ Needs
     public struct ChargingNeeds: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `acChargingParameters` (optional).
+        /// EV AC charging parameters. (optional).
         public var acChargingParameters: ACChargingParameters?
-        /// `dcChargingParameters` (optional).
+        /// EV DC charging parameters (optional).
         public var dcChargingParameters: DCChargingParameters?
-        /// `requestedEnergyTransfer` (required).
+        /// Mode of energy transfer requested by the EV. (required).
         public var requestedEnergyTransfer: EnergyTransferModeEnum
         /// Estimated departure time of the EV. (optional, RFC 3339 date-time).
         public var departureTime: Date?

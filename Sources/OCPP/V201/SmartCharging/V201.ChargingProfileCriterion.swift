@@ -4,9 +4,9 @@ import Foundation
 extension V201 {
     /// A ChargingProfile consists of ChargingSchedule, describing the amount of power or current that can be delivered per time interval.
     public struct ChargingProfileCriterion: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `chargingProfilePurpose` (optional).
+        /// Defines the purpose of the schedule transferred by this profile (optional).
         public var chargingProfilePurpose: ChargingProfilePurposeEnum?
         /// Value determining level in hierarchy stack of profiles. Higher values have precedence over lower values. Lowest level is 0. (optional).
         public var stackLevel: Int?

@@ -4,12 +4,12 @@ import Foundation
 extension V201 {
     /// A ChargingProfile consists of a ChargingSchedule, describing the amount of power or current that can be delivered per time interval.
     public struct ClearChargingProfile: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Identified_ Object. MRID. Numeric_ Identifier urn:x-enexis:ecdm:uid:1:569198 Specifies the id of the EVSE for which to clear charging
         /// profiles. (optional).
         public var evseId: Int?
-        /// `chargingProfilePurpose` (optional).
+        /// Defines the purpose of the schedule transferred by this profile (optional).
         public var chargingProfilePurpose: ChargingProfilePurposeEnum?
         /// Specifies the stackLevel for which charging profiles will be cleared, if they meet the other criteria in the request. (optional).
         public var stackLevel: Int?

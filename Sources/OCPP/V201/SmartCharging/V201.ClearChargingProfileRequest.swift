@@ -4,11 +4,12 @@ import Foundation
 extension V201 {
     /// The `ClearChargingProfile` CALL (Busbar → station).
     public struct ClearChargingProfileRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// The Id of the charging profile to clear. (optional).
         public var chargingProfileId: Int?
-        /// `chargingProfileCriteria` (optional).
+        /// A ChargingProfile consists of a ChargingSchedule, describing the amount of power or current that can be delivered per time interval.
+        /// (optional).
         public var chargingProfileCriteria: ClearChargingProfile?
 
         /// Builds the payload; optional fields default to absent.

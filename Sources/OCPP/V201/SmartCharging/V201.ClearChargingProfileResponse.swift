@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The reply to `ClearChargingProfile` (station → Busbar).
     public struct ClearChargingProfileResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// Indicates if the Charging Station was able to execute the request. (required).
         public var status: ClearChargingProfileStatusEnum
-        /// `statusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var statusInfo: StatusInfo?
 
         /// Builds the payload; optional fields default to absent.

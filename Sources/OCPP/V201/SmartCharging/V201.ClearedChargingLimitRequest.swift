@@ -4,9 +4,10 @@ import Foundation
 extension V201 {
     /// The `ClearedChargingLimit` CALL (station → Busbar).
     public struct ClearedChargingLimitRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `chargingLimitSource` (required).
+        /// Charging_ Limit. Charging_ Limit_ Source. Charging_ Limit_ Source_ Code urn:x-enexis:ecdm:uid:1:570845 Represents the source of the
+        /// charging limit. (required).
         public var chargingLimitSource: ChargingLimitSourceEnum
         /// EVSE Identifier. (optional).
         public var evseId: Int?

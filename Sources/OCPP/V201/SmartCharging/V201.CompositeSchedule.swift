@@ -4,9 +4,9 @@ public import Foundation
 extension V201 {
     /// Composite_ Schedule
     public struct CompositeSchedule: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `chargingSchedulePeriod` (required).
+        /// Charging schedule period structure defines a time period in a charging schedule. (required).
         public var chargingSchedulePeriod: [ChargingSchedulePeriod]
         /// The ID of the EVSE for which the schedule is requested. When evseid=0, the Charging Station calculated the expected consumption for the
         /// grid connection. (required).
@@ -16,7 +16,7 @@ extension V201 {
         /// Date and time at which the schedule becomes active. All time measurements within the schedule are relative to this timestamp. (required,
         /// RFC 3339 date-time).
         public var scheduleStart: Date
-        /// `chargingRateUnit` (required).
+        /// The unit of measure Limit is expressed in. (required).
         public var chargingRateUnit: ChargingRateUnitEnum
 
         /// Builds the payload; optional fields default to absent.

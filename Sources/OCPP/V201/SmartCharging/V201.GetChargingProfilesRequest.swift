@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// The `GetChargingProfiles` CALL (Busbar → station).
     public struct GetChargingProfilesRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Reference identification that is to be used by the Charging Station in the &lt;&lt;reportchargingprofilesrequest,
         /// ReportChargingProfilesRequest&gt;&gt; when provided. (required).
@@ -12,7 +12,8 @@ extension V201 {
         /// For which EVSE installed charging profiles SHALL be reported. If 0, only charging profiles installed on the Charging Station itself (the
         /// grid connection) SHALL be reported. (optional).
         public var evseId: Int?
-        /// `chargingProfile` (required).
+        /// A ChargingProfile consists of ChargingSchedule, describing the amount of power or current that can be delivered per time interval.
+        /// (required).
         public var chargingProfile: ChargingProfileCriterion
 
         /// Builds the payload; optional fields default to absent.

@@ -4,11 +4,12 @@ import Foundation
 extension V201 {
     /// The reply to `GetChargingProfiles` (station → Busbar).
     public struct GetChargingProfilesResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// This indicates whether the Charging Station is able to process this request and will send &lt;&lt;reportchargingprofilesrequest,
+        /// ReportChargingProfilesRequest&gt;&gt; messages. (required).
         public var status: GetChargingProfileStatusEnum
-        /// `statusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var statusInfo: StatusInfo?
 
         /// Builds the payload; optional fields default to absent.

@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The `GetCompositeSchedule` CALL (Busbar → station).
     public struct GetCompositeScheduleRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Length of the requested schedule in seconds. (required).
         public var duration: Int
-        /// `chargingRateUnit` (optional).
+        /// The unit of measure Limit is expressed in. (optional).
         public var chargingRateUnit: ChargingRateUnitEnum?
         /// The ID of the EVSE for which the schedule is requested. When evseid=0, the Charging Station will calculate the expected consumption for
         /// the grid connection. (required).

@@ -4,13 +4,14 @@ import Foundation
 extension V201 {
     /// The reply to `GetCompositeSchedule` (station → Busbar).
     public struct GetCompositeScheduleResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// Returns whether the CSMS has been able to process the message successfully. It does not imply any approval of the charging schedule.
+        /// (required).
         public var status: GenericStatusEnum
-        /// `statusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var statusInfo: StatusInfo?
-        /// `schedule` (optional).
+        /// Composite_ Schedule (optional).
         public var schedule: CompositeSchedule?
 
         /// Builds the payload; optional fields default to absent.

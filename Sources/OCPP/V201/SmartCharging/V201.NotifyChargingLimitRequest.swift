@@ -4,13 +4,13 @@ import Foundation
 extension V201 {
     /// The `NotifyChargingLimit` CALL (station → Busbar).
     public struct NotifyChargingLimitRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `chargingSchedule` (optional).
+        /// Charging schedule structure defines a list of charging periods, as used in: GetCompositeSchedule.conf and ChargingProfile. (optional).
         public var chargingSchedule: [ChargingSchedule]?
         /// The charging schedule contained in this notification applies to an EVSE. evseId must be &gt; 0. (optional).
         public var evseId: Int?
-        /// `chargingLimit` (required).
+        /// Charging_ Limit urn:x-enexis:ecdm:uid:2:234489 (required).
         public var chargingLimit: ChargingLimit
 
         /// Builds the payload; optional fields default to absent.

@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// The reply to `NotifyChargingLimit` (Busbar → station).
     public struct NotifyChargingLimitResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
 
         /// Builds the payload; optional fields default to absent.

@@ -4,11 +4,11 @@ import Foundation
 extension V201 {
     /// The `NotifyEVChargingNeeds` CALL (station → Busbar).
     public struct NotifyEVChargingNeedsRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Contains the maximum schedule tuples the car supports per schedule. (optional).
         public var maxScheduleTuples: Int?
-        /// `chargingNeeds` (required).
+        /// Charging_ Needs (required).
         public var chargingNeeds: ChargingNeeds
         /// Defines the EVSE and connector to which the EV is connected. EvseId may not be 0. (required).
         public var evseId: Int

@@ -4,11 +4,11 @@ public import Foundation
 extension V201 {
     /// The `NotifyEVChargingSchedule` CALL (station → Busbar).
     public struct NotifyEVChargingScheduleRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Periods contained in the charging profile are relative to this point in time. (required, RFC 3339 date-time).
         public var timeBase: Date
-        /// `chargingSchedule` (required).
+        /// Charging schedule structure defines a list of charging periods, as used in: GetCompositeSchedule.conf and ChargingProfile. (required).
         public var chargingSchedule: ChargingSchedule
         /// The charging schedule contained in this notification applies to an EVSE. EvseId must be &gt; 0. (required).
         public var evseId: Int

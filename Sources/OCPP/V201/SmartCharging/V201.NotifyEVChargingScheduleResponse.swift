@@ -4,11 +4,12 @@ import Foundation
 extension V201 {
     /// The reply to `NotifyEVChargingSchedule` (Busbar → station).
     public struct NotifyEVChargingScheduleResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// Returns whether the CSMS has been able to process the message successfully. It does not imply any approval of the charging schedule.
+        /// (required).
         public var status: GenericStatusEnum
-        /// `statusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var statusInfo: StatusInfo?
 
         /// Builds the payload; optional fields default to absent.

@@ -4,14 +4,16 @@ import Foundation
 extension V201 {
     /// The `ReportChargingProfiles` CALL (station → Busbar).
     public struct ReportChargingProfilesRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Id used to match the &lt;&lt;getchargingprofilesrequest, GetChargingProfilesRequest&gt;&gt; message with the resulting
         /// ReportChargingProfilesRequest messages. (required).
         public var requestId: Int
-        /// `chargingLimitSource` (required).
+        /// Charging_ Limit. Charging_ Limit_ Source. Charging_ Limit_ Source_ Code urn:x-enexis:ecdm:uid:1:570845 Represents the source of the
+        /// charging limit. (required).
         public var chargingLimitSource: ChargingLimitSourceEnum
-        /// `chargingProfile` (required).
+        /// A ChargingProfile consists of ChargingSchedule, describing the amount of power or current that can be delivered per time interval.
+        /// (required).
         public var chargingProfile: [ChargingProfile]
         /// To Be Continued. Default value when omitted: false. false indicates that there are no further messages as part of this report. (optional).
         public var tbc: Bool?

@@ -4,11 +4,12 @@ import Foundation
 extension V201 {
     /// The `SetChargingProfile` CALL (Busbar → station).
     public struct SetChargingProfileRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// For TxDefaultProfile an evseId=0 applies the profile to each individual evse. (required).
         public var evseId: Int
-        /// `chargingProfile` (required).
+        /// A ChargingProfile consists of ChargingSchedule, describing the amount of power or current that can be delivered per time interval.
+        /// (required).
         public var chargingProfile: ChargingProfile
 
         /// Builds the payload; optional fields default to absent.

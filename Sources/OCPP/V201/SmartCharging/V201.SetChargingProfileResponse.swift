@@ -4,11 +4,12 @@ import Foundation
 extension V201 {
     /// The reply to `SetChargingProfile` (station → Busbar).
     public struct SetChargingProfileResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `status` (required).
+        /// Returns whether the Charging Station has been able to process the message successfully. This does not guarantee the schedule will be
+        /// followed to the letter. (required).
         public var status: ChargingProfileStatusEnum
-        /// `statusInfo` (optional).
+        /// Element providing more information about the status. (optional).
         public var statusInfo: StatusInfo?
 
         /// Builds the payload; optional fields default to absent.

@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// The `GetTransactionStatus` CALL (Busbar → station).
     public struct GetTransactionStatusRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// The Id of the transaction for which the status is requested. (optional, at most 36 characters).
         public var transactionId: String?

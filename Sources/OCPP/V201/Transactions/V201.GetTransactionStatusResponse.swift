@@ -4,7 +4,7 @@ import Foundation
 extension V201 {
     /// The reply to `GetTransactionStatus` (station → Busbar).
     public struct GetTransactionStatusResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// Whether the transaction is still ongoing. (optional).
         public var ongoingIndicator: Bool?

@@ -4,16 +4,16 @@ import Foundation
 extension V201 {
     /// Transaction
     public struct Transaction: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// This contains the Id of the transaction. (required, at most 36 characters).
         public var transactionId: String
-        /// `chargingState` (optional).
+        /// Current charging state, is required when state has changed. (optional).
         public var chargingState: ChargingStateEnum?
         /// Contains the total time that energy flowed from EVSE to EV during the transaction (in seconds). Note that timeSpentCharging is smaller or
         /// equal to the duration of the transaction. (optional).
         public var timeSpentCharging: Int?
-        /// `stoppedReason` (optional).
+        /// This contains the reason why the transaction was stopped. MAY only be omitted when Reason is "Local". (optional).
         public var stoppedReason: ReasonEnum?
         /// The ID given to remote start request (&lt;&lt;requeststarttransactionrequest, RequestStartTransactionRequest&gt;&gt;. This enables to CSMS
         /// to match the started transaction to the given start request. (optional).

@@ -4,15 +4,17 @@ public import Foundation
 extension V201 {
     /// The `TransactionEvent` CALL (station → Busbar).
     public struct TransactionEventRequest: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
-        /// `eventType` (required).
+        /// This contains the type of this event. The first TransactionEvent of a transaction SHALL contain: "Started" The last TransactionEvent of a
+        /// transaction SHALL contain: "Ended" All others SHALL contain... (required).
         public var eventType: TransactionEventEnum
-        /// `meterValue` (optional).
+        /// Collection of one or more sampled values in MeterValuesRequest and TransactionEvent. All sampled values in a MeterValue are sampled at the
+        /// same point in time. (optional).
         public var meterValue: [MeterValue]?
         /// The date and time at which this transaction event occurred. (required, RFC 3339 date-time).
         public var timestamp: Date
-        /// `triggerReason` (required).
+        /// Reason the Charging Station sends this message to the CSMS (required).
         public var triggerReason: TriggerReasonEnum
         /// Incremental sequence number, helps with determining if all messages of a transaction have been received. (required).
         public var seqNo: Int
@@ -26,11 +28,12 @@ extension V201 {
         public var cableMaxCurrent: Int?
         /// This contains the Id of the reservation that terminates as a result of this transaction. (optional).
         public var reservationId: Int?
-        /// `transactionInfo` (required).
+        /// Transaction (required).
         public var transactionInfo: Transaction
-        /// `evse` (optional).
+        /// Electric Vehicle Supply Equipment (optional).
         public var evse: EVSE?
-        /// `idToken` (optional).
+        /// Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of
+        /// identifiers. (optional).
         public var idToken: IdToken?
 
         /// Builds the payload; optional fields default to absent.

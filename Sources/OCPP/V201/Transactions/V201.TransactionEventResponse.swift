@@ -4,16 +4,17 @@ import Foundation
 extension V201 {
     /// The reply to `TransactionEvent` (Busbar → station).
     public struct TransactionEventResponse: SchemaDescribed {
-        /// `customData` (optional).
+        /// Vendor-specific extension: a `vendorId`; further properties are accepted and not kept (optional).
         public var customData: CustomData?
         /// SHALL only be sent when charging has ended. Final total cost of this transaction, including taxes. (optional).
         public var totalCost: Double?
         /// Priority from a business point of view. Default priority is 0, The range is from -9 to 9. Higher values indicate a higher priority.
         /// (optional).
         public var chargingPriority: Int?
-        /// `idTokenInfo` (optional).
+        /// Contains status information about an identifier. It is advised to not stop charging for a token that expires during charging, as
+        /// ExpiryDate is only used for caching purposes. (optional).
         public var idTokenInfo: IdTokenInfo?
-        /// `updatedPersonalMessage` (optional).
+        /// Message_ Content urn:x-enexis:ecdm:uid:2:234490 Contains message details, for a message to be displayed on a Charging Station. (optional).
         public var updatedPersonalMessage: MessageContent?
 
         /// Builds the payload; optional fields default to absent.
