@@ -104,7 +104,12 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "OCPPTests", dependencies: ["OCPP"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "OCPPTests",
+            dependencies: ["OCPP"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "VDVTests", dependencies: ["VDV"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "PowerSolverTests", dependencies: ["PowerSolver", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DepotModel"], swiftSettings: swiftSettings),
