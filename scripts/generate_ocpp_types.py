@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -427,6 +428,12 @@ def main():
     g = Generator("v201")
     g.run(V201_STATION, V201_CSMS)
     g.write()
+    # Generated code follows the repository's formatting, so `make lint` holds for it too.
+    repository = Path(__file__).resolve().parents[1]
+    folders = [str(OUT / ns) for ns in ("V16", "V201")]
+    subprocess.run(
+        ["swift", "format", "--in-place", "--recursive", "--configuration", str(repository / ".swift-format"), *folders], check=True
+    )
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ extension BusbarStore {
                         firmware_version = excluded.firmware_version, last_message_at = excluded.last_message_at
                     """,
                 arguments: [
-                    station.rawValue, depot.rawValue, state.rawValue, instant, info.vendor, info.model, info.serialNumber, info.firmwareVersion, instant,
+                    station.rawValue, depot.rawValue, state.rawValue, instant, info.vendor, info.model, info.serialNumber, info.firmwareVersion,
+                    instant,
                 ])
         }
     }
@@ -31,7 +32,9 @@ extension BusbarStore {
     /// The boot information a station last reported.
     public func bootInfo(station: ChargerID) async throws -> StationBootInfo? {
         try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT vendor, model, serial_number, firmware_version FROM station WHERE id = ?", arguments: [station.rawValue]),
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT vendor, model, serial_number, firmware_version FROM station WHERE id = ?", arguments: [station.rawValue]),
                 let vendor = row["vendor"] as String?, let model = row["model"] as String?
             else { return nil }
             return StationBootInfo(vendor: vendor, model: model, serialNumber: row["serial_number"], firmwareVersion: row["firmware_version"])
@@ -59,7 +62,8 @@ extension BusbarStore {
                         vendor_error_code = excluded.vendor_error_code, station_time = excluded.station_time, received_at = excluded.received_at
                     """,
                 arguments: [
-                    station.rawValue, report.connector, report.state.rawValue, report.errorCode, report.info, report.vendorErrorCode, report.stationTime,
+                    station.rawValue, report.connector, report.state.rawValue, report.errorCode, report.info, report.vendorErrorCode,
+                    report.stationTime,
                     report.receivedAt,
                 ])
             return true

@@ -35,13 +35,15 @@ extension BusbarStore {
                 }
             }
             var flags = suspicion
-            let activeOnConnector = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM charging_transaction WHERE station_id = ? AND connector = ? AND stopped_at IS NULL",
-                arguments: [station.rawValue, connector]) ?? 0
+            let activeOnConnector =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM charging_transaction WHERE station_id = ? AND connector = ? AND stopped_at IS NULL",
+                    arguments: [station.rawValue, connector]) ?? 0
             if activeOnConnector > 0 { flags.insert(.duplicateStart) }
             let previousStop = try Double.fetchOne(
                 db,
-                sql: "SELECT meter_stop_kwh FROM charging_transaction WHERE station_id = ? AND connector = ? AND meter_stop_kwh IS NOT NULL ORDER BY started_at DESC LIMIT 1",
+                sql:
+                    "SELECT meter_stop_kwh FROM charging_transaction WHERE station_id = ? AND connector = ? AND meter_stop_kwh IS NOT NULL ORDER BY started_at DESC LIMIT 1",
                 arguments: [station.rawValue, connector])
             if meterStart.value == 0, let previousStop, previousStop > 0 { flags.insert(.meterReset) }
             for _ in 0..<8 {
@@ -56,7 +58,9 @@ extension BusbarStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT(station_id, transaction_key) DO NOTHING
                         """,
-                    arguments: [depot.rawValue, station.rawValue, candidate, connector, idToken, startedAt, meterStart.value, flags.rawValue, receivedAt])
+                    arguments: [
+                        depot.rawValue, station.rawValue, candidate, connector, idToken, startedAt, meterStart.value, flags.rawValue, receivedAt,
+                    ])
                 if db.changesCount == 1 { return TransactionStartOutcome(transactionKey: candidate, isNew: true, suspicion: flags) }
             }
             throw StorageFailure.transactionKeysExhausted(station: station.rawValue)
@@ -73,10 +77,12 @@ extension BusbarStore {
         try await writer.write { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT id, meter_start_kwh, stopped_at, suspicion FROM charging_transaction WHERE station_id = ? AND transaction_key = ?",
+                    db,
+                    sql: "SELECT id, meter_start_kwh, stopped_at, suspicion FROM charging_transaction WHERE station_id = ? AND transaction_key = ?",
                     arguments: [station.rawValue, transactionKey])
             else {
-                try Self.quarantine(db, station: station, action: "TransactionStop", frame: frame, reason: "unknown transaction \(transactionKey)", at: receivedAt)
+                try Self.quarantine(
+                    db, station: station, action: "TransactionStop", frame: frame, reason: "unknown transaction \(transactionKey)", at: receivedAt)
                 return .quarantined
             }
             if (row["stopped_at"] as Date?) != nil { return .alreadyStopped }
@@ -91,7 +97,9 @@ extension BusbarStore {
 
     /// Records that a 2.0.1 TransactionEvent with this sequence number was seen.
     /// - Returns: false for a replay (the event was stored before and must change nothing).
-    public func recordTransactionEventSequence(station: ChargerID, transactionKey: String, seqNo: Int, eventType: String, receivedAt: Date) async throws
+    public func recordTransactionEventSequence(
+        station: ChargerID, transactionKey: String, seqNo: Int, eventType: String, receivedAt: Date
+    ) async throws
         -> Bool
     {
         try await writer.write { db in
@@ -119,7 +127,9 @@ extension BusbarStore {
     /// Stores meter samples; samples already stored (same descriptors and time) are skipped.
     /// - Returns: how many samples were new.
     @discardableResult
-    public func recordMeterSamples(depot: DepotID, station: ChargerID, transactionKey: String?, samples: [MeterSample], receivedAt: Date) async throws -> Int {
+    public func recordMeterSamples(
+        depot: DepotID, station: ChargerID, transactionKey: String?, samples: [MeterSample], receivedAt: Date
+    ) async throws -> Int {
         try await writer.write { db in
             try Self.ensureStation(db, depot: depot, station: station, at: receivedAt)
             var inserted = 0
@@ -174,7 +184,8 @@ extension BusbarStore {
     public func quarantinedMessages(station: ChargerID) async throws -> [(action: String, reason: String, frame: String)] {
         try await writer.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT action, reason, payload FROM quarantined_message WHERE station_id = ? ORDER BY id DESC", arguments: [station.rawValue]
+                db, sql: "SELECT action, reason, payload FROM quarantined_message WHERE station_id = ? ORDER BY id DESC",
+                arguments: [station.rawValue]
             ).map { ($0["action"], $0["reason"], $0["payload"]) }
         }
     }

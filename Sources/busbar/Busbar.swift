@@ -11,6 +11,8 @@ struct Busbar: AsyncParsableCommand {
             and for commands that are not available in this build.
             """,
         version: "busbar \(BusbarVersion.text)",
-        subcommands: [Serve.self, Demo.self, Config.self, Charger.self, Policy.self, Plan.self, Simulate.self, Report.self, Migrate.self, Version.self]
+        subcommands: [
+            Serve.self, Demo.self, Config.self, Charger.self, Policy.self, Plan.self, Simulate.self, Report.self, Migrate.self, Version.self,
+        ]
     )
 }

@@ -54,7 +54,9 @@ struct UpgradeCheckTests {
     @Test func missingSecretsStopTheDirectoryFromBuilding() {
         let depot = Depot(
             id: "x", name: "X", timeZone: .gmt, grid: GridConnection(connectionLimit: 100),
-            chargers: [Charger(id: "C", ocppVersion: .v16, password: .environment("NOT_SET_ANYWHERE"), connectors: [Connector(number: 1, maxPower: 22)])])
+            chargers: [
+                Charger(id: "C", ocppVersion: .v16, password: .environment("NOT_SET_ANYWHERE"), connectors: [Connector(number: 1, maxPower: 22)])
+            ])
         #expect(throws: StationDirectoryFailure.self) { try StationDirectory(depots: [depot], secrets: SecretResolver(environment: [:])) }
     }
 
@@ -70,24 +72,60 @@ struct UpgradeCheckTests {
 
     static let a01 = demoPassword("DEMO-A01")
     static let cases: [Case] = [
-        Case(name: "valid 1.6 station", path: "DEMO-A01", authorization: basic("DEMO-A01", a01), protocols: ["ocpp1.6"], listener: .plain(allowUnauthenticated: false), expected: .success(.v16)),
-        Case(name: "configured version preferred", path: "DEMO-A01", authorization: basic("DEMO-A01", a01), protocols: ["ocpp2.0.1", "ocpp1.6"], listener: .plain(allowUnauthenticated: false), expected: .success(.v16)),
-        Case(name: "percent-encoded identity", path: "DEMO%2DA01", authorization: basic("DEMO-A01", a01), protocols: ["ocpp1.6"], listener: .plain(allowUnauthenticated: false), expected: .success(.v16)),
-        Case(name: "identity too long", path: String(repeating: "X", count: 49), authorization: nil, protocols: ["ocpp1.6"], listener: .plain(allowUnauthenticated: false), expected: .failure(.invalidIdentity)),
-        Case(name: "identity with colon", path: "DEMO:A01", authorization: nil, protocols: ["ocpp1.6"], listener: .plain(allowUnauthenticated: false), expected: .failure(.invalidIdentity)),
-        Case(name: "unknown identity", path: "NOBODY", authorization: basic("NOBODY", "x"), protocols: ["ocpp1.6"], listener: .plain(allowUnauthenticated: false), expected: .failure(.unknownIdentity)),
-        Case(name: "no authorization", path: "DEMO-A01", authorization: nil, protocols: ["ocpp1.6"], listener: .plain(allowUnauthenticated: false), expected: .failure(.missingCredentials)),
-        Case(name: "bearer instead of basic", path: "DEMO-A01", authorization: "Bearer abc", protocols: ["ocpp1.6"], listener: .plain(allowUnauthenticated: false), expected: .failure(.missingCredentials)),
-        Case(name: "wrong password", path: "DEMO-A01", authorization: basic("DEMO-A01", "0000"), protocols: ["ocpp1.6"], listener: .plain(allowUnauthenticated: false), expected: .failure(.wrongPassword)),
-        Case(name: "username is not the identity", path: "DEMO-A01", authorization: basic("DEMO-A02", a01), protocols: ["ocpp1.6"], listener: .plain(allowUnauthenticated: false), expected: .failure(.usernameMismatch)),
-        Case(name: "another station's password", path: "DEMO-A02", authorization: basic("DEMO-A02", a01), protocols: ["ocpp2.0.1"], listener: .plain(allowUnauthenticated: false), expected: .failure(.wrongPassword)),
-        Case(name: "no acceptable subprotocol", path: "DEMO-A01", authorization: basic("DEMO-A01", a01), protocols: ["ocpp2.1"], listener: .plain(allowUnauthenticated: false), expected: .failure(.protocolMismatch)),
-        Case(name: "profile 2 station on the plain listener", path: "TLS-1", authorization: basic("TLS-1", "tls-secret-0123456789"), protocols: ["ocpp2.0.1"], listener: .plain(allowUnauthenticated: false), expected: .failure(.profileMismatch(configured: 2))),
-        Case(name: "profile 2 station over TLS", path: "TLS-1", authorization: basic("TLS-1", "tls-secret-0123456789"), protocols: ["ocpp2.0.1"], listener: .tls, expected: .success(.v201)),
-        Case(name: "profile 1 station on a TLS listener", path: "DEMO-A01", authorization: basic("DEMO-A01", a01), protocols: ["ocpp1.6"], listener: .tls, expected: .failure(.profileMismatch(configured: 1))),
-        Case(name: "profile 3 station on a Basic listener", path: "CERT-1", authorization: nil, protocols: ["ocpp2.0.1"], listener: .tls, expected: .failure(.profileMismatch(configured: 3))),
-        Case(name: "profile 0 only where allowed", path: "OPEN-1", authorization: nil, protocols: ["ocpp1.6"], listener: .plain(allowUnauthenticated: false), expected: .failure(.profileMismatch(configured: 0))),
-        Case(name: "profile 0 on a development listener", path: "OPEN-1", authorization: nil, protocols: ["ocpp1.6"], listener: .plain(allowUnauthenticated: true), expected: .success(.v16)),
+        Case(
+            name: "valid 1.6 station", path: "DEMO-A01", authorization: basic("DEMO-A01", a01), protocols: ["ocpp1.6"],
+            listener: .plain(allowUnauthenticated: false), expected: .success(.v16)),
+        Case(
+            name: "configured version preferred", path: "DEMO-A01", authorization: basic("DEMO-A01", a01), protocols: ["ocpp2.0.1", "ocpp1.6"],
+            listener: .plain(allowUnauthenticated: false), expected: .success(.v16)),
+        Case(
+            name: "percent-encoded identity", path: "DEMO%2DA01", authorization: basic("DEMO-A01", a01), protocols: ["ocpp1.6"],
+            listener: .plain(allowUnauthenticated: false), expected: .success(.v16)),
+        Case(
+            name: "identity too long", path: String(repeating: "X", count: 49), authorization: nil, protocols: ["ocpp1.6"],
+            listener: .plain(allowUnauthenticated: false), expected: .failure(.invalidIdentity)),
+        Case(
+            name: "identity with colon", path: "DEMO:A01", authorization: nil, protocols: ["ocpp1.6"], listener: .plain(allowUnauthenticated: false),
+            expected: .failure(.invalidIdentity)),
+        Case(
+            name: "unknown identity", path: "NOBODY", authorization: basic("NOBODY", "x"), protocols: ["ocpp1.6"],
+            listener: .plain(allowUnauthenticated: false), expected: .failure(.unknownIdentity)),
+        Case(
+            name: "no authorization", path: "DEMO-A01", authorization: nil, protocols: ["ocpp1.6"], listener: .plain(allowUnauthenticated: false),
+            expected: .failure(.missingCredentials)),
+        Case(
+            name: "bearer instead of basic", path: "DEMO-A01", authorization: "Bearer abc", protocols: ["ocpp1.6"],
+            listener: .plain(allowUnauthenticated: false), expected: .failure(.missingCredentials)),
+        Case(
+            name: "wrong password", path: "DEMO-A01", authorization: basic("DEMO-A01", "0000"), protocols: ["ocpp1.6"],
+            listener: .plain(allowUnauthenticated: false), expected: .failure(.wrongPassword)),
+        Case(
+            name: "username is not the identity", path: "DEMO-A01", authorization: basic("DEMO-A02", a01), protocols: ["ocpp1.6"],
+            listener: .plain(allowUnauthenticated: false), expected: .failure(.usernameMismatch)),
+        Case(
+            name: "another station's password", path: "DEMO-A02", authorization: basic("DEMO-A02", a01), protocols: ["ocpp2.0.1"],
+            listener: .plain(allowUnauthenticated: false), expected: .failure(.wrongPassword)),
+        Case(
+            name: "no acceptable subprotocol", path: "DEMO-A01", authorization: basic("DEMO-A01", a01), protocols: ["ocpp2.1"],
+            listener: .plain(allowUnauthenticated: false), expected: .failure(.protocolMismatch)),
+        Case(
+            name: "profile 2 station on the plain listener", path: "TLS-1", authorization: basic("TLS-1", "tls-secret-0123456789"),
+            protocols: ["ocpp2.0.1"], listener: .plain(allowUnauthenticated: false), expected: .failure(.profileMismatch(configured: 2))),
+        Case(
+            name: "profile 2 station over TLS", path: "TLS-1", authorization: basic("TLS-1", "tls-secret-0123456789"), protocols: ["ocpp2.0.1"],
+            listener: .tls, expected: .success(.v201)),
+        Case(
+            name: "profile 1 station on a TLS listener", path: "DEMO-A01", authorization: basic("DEMO-A01", a01), protocols: ["ocpp1.6"],
+            listener: .tls, expected: .failure(.profileMismatch(configured: 1))),
+        Case(
+            name: "profile 3 station on a Basic listener", path: "CERT-1", authorization: nil, protocols: ["ocpp2.0.1"], listener: .tls,
+            expected: .failure(.profileMismatch(configured: 3))),
+        Case(
+            name: "profile 0 only where allowed", path: "OPEN-1", authorization: nil, protocols: ["ocpp1.6"],
+            listener: .plain(allowUnauthenticated: false), expected: .failure(.profileMismatch(configured: 0))),
+        Case(
+            name: "profile 0 on a development listener", path: "OPEN-1", authorization: nil, protocols: ["ocpp1.6"],
+            listener: .plain(allowUnauthenticated: true), expected: .success(.v16)),
     ]
 
     @Test(arguments: cases)
@@ -108,7 +146,8 @@ struct UpgradeCheckTests {
         var delays: [Duration] = []
         var reports = 0
         for attempt in 0..<12 {
-            let (delay, report) = await throttle.recordFailure(source: "10.0.0.1", identity: "STATION-\(attempt)", at: now.addingTimeInterval(Double(attempt)))
+            let (delay, report) = await throttle.recordFailure(
+                source: "10.0.0.1", identity: "STATION-\(attempt)", at: now.addingTimeInterval(Double(attempt)))
             delays.append(delay)
             if report { reports += 1 }
         }

@@ -141,7 +141,8 @@ struct CallErrorTableTests {
         var session = OCPPSession(version: version, bootState: .accepted)
         _ = session.receive(#"[2,"m1","Heartbeat",{}]"#, at: .now)
         let actions = session.fail("m1", error: OCPPError(.internalFailure, "storage unavailable"))
-        #expect(actions.last == .send(.callError(messageId: "m1", errorCode: code, errorDescription: "storage unavailable", errorDetails: .object([:]))))
+        #expect(
+            actions.last == .send(.callError(messageId: "m1", errorCode: code, errorDescription: "storage unavailable", errorDetails: .object([:]))))
     }
 
     @Test("every reason maps to a code of its version", arguments: OCPPError.Reason.allCases)

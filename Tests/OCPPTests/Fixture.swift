@@ -31,7 +31,9 @@ struct Fixture: CustomTestStringConvertible, Sendable {
     }
 
     /// Decodes the payload with the generated type of its message and direction, then encodes it.
-    static func roundTrip(_ payload: JSONValue, message: String, action: String, isResponse: Bool, version: OCPPVersion) throws(OCPPError) -> JSONValue? {
+    static func roundTrip(
+        _ payload: JSONValue, message: String, action: String, isResponse: Bool, version: OCPPVersion
+    ) throws(OCPPError) -> JSONValue? {
         var used: DecodingQuirks = []
         switch (version, isResponse) {
         case (.v16, false):

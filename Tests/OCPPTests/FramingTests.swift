@@ -4,18 +4,28 @@ import Testing
 
 @Suite("Framing")
 struct FramingTests {
-    @Test("well-formed frames", arguments: [
-        (#"[2,"a1","Heartbeat",{}]"#, OCPPFrame.call(messageId: "a1", action: "Heartbeat", payload: .object([:]))),
-        (#" [3, "a1", {"currentTime": "2026-11-24T17:00:00Z"}] "#, .callResult(messageId: "a1", payload: .object(["currentTime": .string("2026-11-24T17:00:00Z")]))),
-        (#"[4,"a1","NotSupported","no",{}]"#, .callError(messageId: "a1", errorCode: "NotSupported", errorDescription: "no", errorDetails: .object([:]))),
-    ])
+    @Test(
+        "well-formed frames",
+        arguments: [
+            (#"[2,"a1","Heartbeat",{}]"#, OCPPFrame.call(messageId: "a1", action: "Heartbeat", payload: .object([:]))),
+            (
+                #" [3, "a1", {"currentTime": "2026-11-24T17:00:00Z"}] "#,
+                .callResult(messageId: "a1", payload: .object(["currentTime": .string("2026-11-24T17:00:00Z")]))
+            ),
+            (
+                #"[4,"a1","NotSupported","no",{}]"#,
+                .callError(messageId: "a1", errorCode: "NotSupported", errorDescription: "no", errorDetails: .object([:]))
+            ),
+        ])
     func decodes(text: String, frame: OCPPFrame) {
         #expect(OCPPFrame.decode(text) == .frame(frame))
     }
 
-    @Test("malformed CALLRESULT and CALLERROR are dropped, never answered", arguments: [
-        #"[3,"a1"]"#, #"[3,"a1",[]]"#, #"[3,7,{}]"#, #"[4,"a1","X","y"]"#, #"[4,"a1",5,"y",{}]"#, #"[4,"a1","X","y",[]]"#,
-    ])
+    @Test(
+        "malformed CALLRESULT and CALLERROR are dropped, never answered",
+        arguments: [
+            #"[3,"a1"]"#, #"[3,"a1",[]]"#, #"[3,7,{}]"#, #"[4,"a1","X","y"]"#, #"[4,"a1",5,"y",{}]"#, #"[4,"a1","X","y",[]]"#,
+        ])
     func dropsReplies(text: String) {
         guard case .drop = OCPPFrame.decode(text) else {
             Issue.record("expected drop for \(text)")

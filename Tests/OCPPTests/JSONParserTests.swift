@@ -4,21 +4,27 @@ import Testing
 
 @Suite("JSON parser")
 struct JSONParserTests {
-    @Test("valid documents", arguments: [
-        (#"{"a":[1,-2.5e3,true,false,null,"x\"\\\/\n\u00e9\ud83d\ude00"]}"#,
-         JSONValue.object(["a": .array([.number(1), .number(-2500), .bool(true), .bool(false), .null, .string("x\"\\/\né😀")])])),
-        ("1e400", .number(Double.greatestFiniteMagnitude)),
-        ("-1e400", .number(-Double.greatestFiniteMagnitude)),
-        (" \"\" ", .string("")),
-    ])
+    @Test(
+        "valid documents",
+        arguments: [
+            (
+                #"{"a":[1,-2.5e3,true,false,null,"x\"\\\/\n\u00e9\ud83d\ude00"]}"#,
+                JSONValue.object(["a": .array([.number(1), .number(-2500), .bool(true), .bool(false), .null, .string("x\"\\/\né😀")])])
+            ),
+            ("1e400", .number(Double.greatestFiniteMagnitude)),
+            ("-1e400", .number(-Double.greatestFiniteMagnitude)),
+            (" \"\" ", .string("")),
+        ])
     func parses(text: String, value: JSONValue) throws {
         #expect(try JSONParser.parse(text) == value)
     }
 
-    @Test("refused documents", arguments: [
-        "", "{", "[1,]", "{\"a\":1,}", "01", "1.", "-", "+1", "NaN", "tru", "\"\u{01}\"", "\"\\x\"", "\"\\ud800\"",
-        "\"\\udc00\"", "{\"a\":1,\"a\":2}", "[1] [2]", "{1:2}",
-    ])
+    @Test(
+        "refused documents",
+        arguments: [
+            "", "{", "[1,]", "{\"a\":1,}", "01", "1.", "-", "+1", "NaN", "tru", "\"\u{01}\"", "\"\\x\"", "\"\\ud800\"",
+            "\"\\udc00\"", "{\"a\":1,\"a\":2}", "[1] [2]", "{1:2}",
+        ])
     func refuses(text: String) {
         #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
     }

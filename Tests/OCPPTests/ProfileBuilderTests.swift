@@ -7,8 +7,11 @@ struct ProfileBuilderTests {
     static let now = Date(timeIntervalSince1970: 1_795_539_600.4)
     static let startSchedule = Date(timeIntervalSince1970: 1_795_539_540)
 
-    static let dc16 = ChargerCapabilities(version: .v16, supply: .dc(volts: 700), allowedUnits: [.watts, .amperes], maxStackLevel: 3, maxPeriods: 24, minimumWatts: 5000)
-    static let ac201 = ChargerCapabilities(version: .v201, supply: .ac(phases: 3, lineToNeutralVolts: 230), allowedUnits: [.amperes], maxStackLevel: 6, maxPeriods: 24, minimumWatts: 4140)
+    static let dc16 = ChargerCapabilities(
+        version: .v16, supply: .dc(volts: 700), allowedUnits: [.watts, .amperes], maxStackLevel: 3, maxPeriods: 24, minimumWatts: 5000)
+    static let ac201 = ChargerCapabilities(
+        version: .v201, supply: .ac(phases: 3, lineToNeutralVolts: 230), allowedUnits: [.amperes], maxStackLevel: 6, maxPeriods: 24,
+        minimumWatts: 4140)
 
     static func profile16(_ call: OutgoingCall) throws -> V16.SetChargingProfileRequest {
         guard case .v16(.setChargingProfile(let request)) = call else { throw OCPPError(.internalFailure, "not a 1.6 SetChargingProfile") }
@@ -62,18 +65,23 @@ struct ProfileBuilderTests {
 
     @Test("stack level never above the probed maximum", arguments: [(0, 0), (1, 1), (6, 1)])
     func stackLevel(probed: Int, expected: Int) throws {
-        let capabilities = ChargerCapabilities(version: .v16, supply: .dc(volts: 700), allowedUnits: [.watts], maxStackLevel: probed, maxPeriods: 24, minimumWatts: 0)
+        let capabilities = ChargerCapabilities(
+            version: .v16, supply: .dc(volts: 700), allowedUnits: [.watts], maxStackLevel: probed, maxPeriods: 24, minimumWatts: 0)
         let builder = ProfileBuilder(capabilities: capabilities, failSafeWatts: 40_000)
-        let request = try Self.profile16(builder.sessionProfile(connector: 1, transaction: .v16(1), limits: [LimitStep(offsetSeconds: 0, watts: 50_000)], now: Self.now))
+        let request = try Self.profile16(
+            builder.sessionProfile(connector: 1, transaction: .v16(1), limits: [LimitStep(offsetSeconds: 0, watts: 50_000)], now: Self.now))
         #expect(request.csChargingProfiles.stackLevel == expected)
     }
 
-    @Test("AC limits in A per phase, rounded down, never between 0 and the minimum", arguments: [
-        (22_080.0, 32.0), (11_000.0, 15.9), (4_140.0, 6.0), (3_000.0, 0.0), (0.0, 0.0),
-    ])
+    @Test(
+        "AC limits in A per phase, rounded down, never between 0 and the minimum",
+        arguments: [
+            (22_080.0, 32.0), (11_000.0, 15.9), (4_140.0, 6.0), (3_000.0, 0.0), (0.0, 0.0),
+        ])
     func acAmperes(watts: Double, amperes: Double) throws {
         let builder = ProfileBuilder(capabilities: Self.ac201, failSafeWatts: 4_140)
-        let request = try Self.profile201(builder.sessionProfile(connector: 1, transaction: .v201("tx-1"), limits: [LimitStep(offsetSeconds: 0, watts: watts)], now: Self.now))
+        let request = try Self.profile201(
+            builder.sessionProfile(connector: 1, transaction: .v201("tx-1"), limits: [LimitStep(offsetSeconds: 0, watts: watts)], now: Self.now))
         let schedule = try #require(request.chargingProfile.chargingSchedule.first)
         #expect(schedule.chargingRateUnit == .a)
         #expect(schedule.chargingSchedulePeriod.first?.limit == amperes)
@@ -92,17 +100,22 @@ struct ProfileBuilderTests {
     }
 
     @Test func periodsAreMergedAndCutByShorteningTheHorizon() throws {
-        let capabilities = ChargerCapabilities(version: .v16, supply: .dc(volts: 700), allowedUnits: [.watts], maxStackLevel: 1, maxPeriods: 3, minimumWatts: 0)
+        let capabilities = ChargerCapabilities(
+            version: .v16, supply: .dc(volts: 700), allowedUnits: [.watts], maxStackLevel: 1, maxPeriods: 3, minimumWatts: 0)
         let builder = ProfileBuilder(capabilities: capabilities, failSafeWatts: 30_000)
-        let limits = [0, 60, 120, 180, 240].enumerated().map { LimitStep(offsetSeconds: $0.element, watts: [100_000, 100_000, 80_000, 60_000, 50_000][$0.offset]) }
+        let limits = [0, 60, 120, 180, 240].enumerated().map {
+            LimitStep(offsetSeconds: $0.element, watts: [100_000, 100_000, 80_000, 60_000, 50_000][$0.offset])
+        }
         let request = try Self.profile16(builder.sessionProfile(connector: 1, transaction: .v16(9), limits: limits, now: Self.now))
         #expect(Self.limits16(request) == [[0, 100_000], [180, 80_000], [240, 30_000]])
     }
 
     @Test func onePeriodStationsGetTheCurrentLimitForTheHorizon() throws {
-        let capabilities = ChargerCapabilities(version: .v16, supply: .dc(volts: 700), allowedUnits: [.watts], maxStackLevel: 1, maxPeriods: 1, minimumWatts: 0)
+        let capabilities = ChargerCapabilities(
+            version: .v16, supply: .dc(volts: 700), allowedUnits: [.watts], maxStackLevel: 1, maxPeriods: 1, minimumWatts: 0)
         let builder = ProfileBuilder(capabilities: capabilities, failSafeWatts: 30_000)
-        let request = try Self.profile16(builder.sessionProfile(connector: 1, transaction: .v16(9), limits: [LimitStep(offsetSeconds: 0, watts: 90_000)], now: Self.now))
+        let request = try Self.profile16(
+            builder.sessionProfile(connector: 1, transaction: .v16(9), limits: [LimitStep(offsetSeconds: 0, watts: 90_000)], now: Self.now))
         #expect(Self.limits16(request) == [[0, 90_000]])
         #expect(request.csChargingProfiles.chargingSchedule.duration == 960)
     }

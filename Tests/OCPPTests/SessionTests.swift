@@ -39,7 +39,9 @@ struct SessionTests {
         CommandRequest(messageId: id, call: .v16(.reset(V16.ResetRequest(type: .soft))))
     }
 
-    static func profile(_ id: String, connector: Int, watts: Double, purpose: V16.ChargingProfile.ChargingProfilePurpose = .txProfile) -> CommandRequest {
+    static func profile(
+        _ id: String, connector: Int, watts: Double, purpose: V16.ChargingProfile.ChargingProfilePurpose = .txProfile
+    ) -> CommandRequest {
         let schedule = V16.ChargingSchedule(chargingRateUnit: .w, chargingSchedulePeriod: [V16.ChargingSchedulePeriod(startPeriod: 0, limit: watts)])
         let profile = V16.ChargingProfile(
             chargingProfileId: 1_000_000 + 10 * connector,
@@ -48,26 +50,32 @@ struct SessionTests {
             chargingProfileKind: .absolute,
             chargingSchedule: schedule
         )
-        return CommandRequest(messageId: id, call: .v16(.setChargingProfile(V16.SetChargingProfileRequest(connectorId: connector, csChargingProfiles: profile))))
+        return CommandRequest(
+            messageId: id, call: .v16(.setChargingProfile(V16.SetChargingProfileRequest(connectorId: connector, csChargingProfiles: profile))))
     }
 
     static func sent(_ request: CommandRequest) -> SessionAction {
         .send(.call(messageId: request.messageId, action: request.call.action, payload: try! request.call.payload()))
     }
 
-    static let resetAccepted = SessionAction.deliver(messageId: "r1", action: "Reset", outcome: .result(.v16(.reset(V16.ResetResponse(status: .accepted)))))
+    static let resetAccepted = SessionAction.deliver(
+        messageId: "r1", action: "Reset", outcome: .result(.v16(.reset(V16.ResetResponse(status: .accepted)))))
 
     @Test func bootGateOpensOnAcceptedBootNotification() throws {
         var session = OCPPSession(version: .v16, bootState: .unknown)
         let boot = #"[2,"b1","BootNotification",{"chargePointVendor":"K","chargePointModel":"S"}]"#
-        let accepted = IncomingCallResult.v16(.bootNotification(V16.BootNotificationResponse(status: .accepted, currentTime: Self.noon, interval: 300)))
-        let steps = Self.run(&session, [
-            .receive(#"[2,"h1","Heartbeat",{}]"#),
-            .receive(boot),
-            .respond("b1", accepted),
-            .receive(#"[2,"h2","Heartbeat",{}]"#),
-        ])
-        let securityError = OCPPFrame.callError(messageId: "h1", errorCode: "SecurityError", errorDescription: "station not accepted", errorDetails: .object([:]))
+        let accepted = IncomingCallResult.v16(
+            .bootNotification(V16.BootNotificationResponse(status: .accepted, currentTime: Self.noon, interval: 300)))
+        let steps = Self.run(
+            &session,
+            [
+                .receive(#"[2,"h1","Heartbeat",{}]"#),
+                .receive(boot),
+                .respond("b1", accepted),
+                .receive(#"[2,"h2","Heartbeat",{}]"#),
+            ])
+        let securityError = OCPPFrame.callError(
+            messageId: "h1", errorCode: "SecurityError", errorDescription: "station not accepted", errorDetails: .object([:]))
         #expect(steps[0].last == .send(securityError))
         let bootCall = V16.BootNotificationRequest(chargePointVendor: "K", chargePointModel: "S")
         #expect(steps[1] == [.handle(messageId: "b1", call: .v16(.bootNotification(bootCall)), usedQuirks: [])])
@@ -76,9 +84,11 @@ struct SessionTests {
         #expect(session.bootState == .accepted)
     }
 
-    @Test("persisted boot state decides without a new BootNotification", arguments: [
-        (BootState.accepted, true), (.pending, false), (.rejected, false), (.unknown, false),
-    ])
+    @Test(
+        "persisted boot state decides without a new BootNotification",
+        arguments: [
+            (BootState.accepted, true), (.pending, false), (.rejected, false), (.unknown, false),
+        ])
     func persistedBootState(state: BootState, served: Bool) {
         var session = OCPPSession(version: .v201, bootState: state)
         let actions = session.receive(#"[2,"h1","Heartbeat",{}]"#, at: Self.start)
@@ -103,12 +113,14 @@ struct SessionTests {
     @Test func timeoutFreesTheSlotAndLateRepliesAreDropped() {
         var session = OCPPSession(version: .v16, bootState: .accepted)
         let second = Self.reset("r2")
-        let steps = Self.run(&session, [
-            .enqueue(Self.reset("r1")), .enqueue(second),
-            .advance(seconds: 29), .advance(seconds: 1),
-            .receive(#"[3,"r1",{"status":"Accepted"}]"#),
-            .receive(#"[4,"zz","InternalError","x",{}]"#),
-        ])
+        let steps = Self.run(
+            &session,
+            [
+                .enqueue(Self.reset("r1")), .enqueue(second),
+                .advance(seconds: 29), .advance(seconds: 1),
+                .receive(#"[3,"r1",{"status":"Accepted"}]"#),
+                .receive(#"[4,"zz","InternalError","x",{}]"#),
+            ])
         #expect(steps[2] == [])
         #expect(steps[3] == [.outcomeUnknown(messageId: "r1", action: "Reset"), Self.sent(second)])
         #expect(steps[4] == [.ignoredReply(messageId: "r1", late: true)])
@@ -118,13 +130,18 @@ struct SessionTests {
 
     @Test func repliesAreMatchedByMessageIdOnly() {
         var session = OCPPSession(version: .v16, bootState: .accepted)
-        let steps = Self.run(&session, [
-            .enqueue(Self.reset("r1")), .enqueue(Self.reset("r2")),
-            .receive(#"[3,"r2",{"status":"Accepted"}]"#),
-            .receive(#"[4,"r1","NotSupported","no reset here",{}]"#),
-        ])
+        let steps = Self.run(
+            &session,
+            [
+                .enqueue(Self.reset("r1")), .enqueue(Self.reset("r2")),
+                .receive(#"[3,"r2",{"status":"Accepted"}]"#),
+                .receive(#"[4,"r1","NotSupported","no reset here",{}]"#),
+            ])
         #expect(steps[2] == [.ignoredReply(messageId: "r2", late: false)])
-        #expect(steps[3].first == .deliver(messageId: "r1", action: "Reset", outcome: .error(code: .notSupported, rawCode: "NotSupported", description: "no reset here")))
+        #expect(
+            steps[3].first
+                == .deliver(
+                    messageId: "r1", action: "Reset", outcome: .error(code: .notSupported, rawCode: "NotSupported", description: "no reset here")))
     }
 
     @Test func invalidCallResultIsDeliveredAsUnknownEffect() {
@@ -139,15 +156,17 @@ struct SessionTests {
 
     @Test func queuedProfilesCoalesceAndDecreasesJumpTheQueue() {
         var session = OCPPSession(version: .v16, bootState: .accepted)
-        let steps = Self.run(&session, [
-            .enqueue(Self.reset("r1")),
-            .enqueue(Self.reset("r2")),
-            .enqueue(Self.profile("p1", connector: 1, watts: 100_000)),
-            .enqueue(Self.profile("p2", connector: 2, watts: 80_000)),
-            .enqueue(Self.profile("p3", connector: 1, watts: 120_000)),
-            .enqueue(Self.profile("p4", connector: 1, watts: 50_000)),
-            .enqueue(Self.profile("p5", connector: 1, watts: 90_000, purpose: .txDefaultProfile)),
-        ])
+        let steps = Self.run(
+            &session,
+            [
+                .enqueue(Self.reset("r1")),
+                .enqueue(Self.reset("r2")),
+                .enqueue(Self.profile("p1", connector: 1, watts: 100_000)),
+                .enqueue(Self.profile("p2", connector: 2, watts: 80_000)),
+                .enqueue(Self.profile("p3", connector: 1, watts: 120_000)),
+                .enqueue(Self.profile("p4", connector: 1, watts: 50_000)),
+                .enqueue(Self.profile("p5", connector: 1, watts: 90_000, purpose: .txDefaultProfile)),
+            ])
         #expect(steps[4] == [.superseded(messageId: "p1")])
         #expect(steps[5] == [.superseded(messageId: "p3")])
         #expect(steps[6] == [])
@@ -156,36 +175,48 @@ struct SessionTests {
 
     @Test func aDecreaseAgainstTheLastSentLimitJumpsTheQueue() {
         var session = OCPPSession(version: .v16, bootState: .accepted)
-        _ = Self.run(&session, [
-            .enqueue(Self.profile("p1", connector: 1, watts: 100_000)),
-            .receive(#"[3,"p1",{"status":"Accepted"}]"#),
-            .enqueue(Self.reset("r1")),
-            .enqueue(Self.reset("r2")),
-            .enqueue(Self.profile("p2", connector: 1, watts: 110_000)),
-            .enqueue(Self.profile("p3", connector: 2, watts: 10_000)),
-            .enqueue(Self.profile("p4", connector: 1, watts: 40_000)),
-        ])
+        _ = Self.run(
+            &session,
+            [
+                .enqueue(Self.profile("p1", connector: 1, watts: 100_000)),
+                .receive(#"[3,"p1",{"status":"Accepted"}]"#),
+                .enqueue(Self.reset("r1")),
+                .enqueue(Self.reset("r2")),
+                .enqueue(Self.profile("p2", connector: 1, watts: 110_000)),
+                .enqueue(Self.profile("p3", connector: 2, watts: 10_000)),
+                .enqueue(Self.profile("p4", connector: 1, watts: 40_000)),
+            ])
         #expect(session.queuedCommands.map(\.messageId) == ["p4", "r2", "p3"])
     }
 
     @Test func inboundCallsAreServedOneAtATime() {
         var session = OCPPSession(version: .v16, bootState: .accepted)
         let heartbeat = IncomingCallResult.v16(.heartbeat(V16.HeartbeatResponse(currentTime: Self.noon)))
-        let steps = Self.run(&session, [
-            .receive(#"[2,"h1","Heartbeat",{}]"#),
-            .receive(#"[2,"h2","Heartbeat",{}]"#),
-            .receive(#"[2,"h3","Heartbeat",{"bad":1}]"#),
-            .respond("h1", heartbeat),
-            .fail("h2", OCPPError(.internalFailure, "storage")),
-        ])
+        let steps = Self.run(
+            &session,
+            [
+                .receive(#"[2,"h1","Heartbeat",{}]"#),
+                .receive(#"[2,"h2","Heartbeat",{}]"#),
+                .receive(#"[2,"h3","Heartbeat",{"bad":1}]"#),
+                .respond("h1", heartbeat),
+                .fail("h2", OCPPError(.internalFailure, "storage")),
+            ])
         let call = IncomingCall.v16(.heartbeat(V16.HeartbeatRequest()))
         #expect(steps[0] == [.handle(messageId: "h1", call: call, usedQuirks: [])])
         #expect(steps[1] == [])
         #expect(steps[2] == [])
-        #expect(steps[3] == [.send(.callResult(messageId: "h1", payload: try! heartbeat.payload())), .handle(messageId: "h2", call: call, usedQuirks: [])])
+        #expect(
+            steps[3] == [
+                .send(.callResult(messageId: "h1", payload: try! heartbeat.payload())), .handle(messageId: "h2", call: call, usedQuirks: []),
+            ])
         #expect(steps[4].count == 4)
-        #expect(steps[4][1] == .send(.callError(messageId: "h2", errorCode: "InternalError", errorDescription: "storage", errorDetails: .object([:]))))
-        #expect(steps[4][3] == .send(.callError(messageId: "h3", errorCode: "FormationViolation", errorDescription: "bad: property not allowed", errorDetails: .object([:]))))
+        #expect(
+            steps[4][1] == .send(.callError(messageId: "h2", errorCode: "InternalError", errorDescription: "storage", errorDetails: .object([:]))))
+        #expect(
+            steps[4][3]
+                == .send(
+                    .callError(
+                        messageId: "h3", errorCode: "FormationViolation", errorDescription: "bad: property not allowed", errorDetails: .object([:]))))
     }
 
     @Test func directionsAreIndependent() {
@@ -211,7 +242,8 @@ struct SessionTests {
 
     @Test func quirksInUseAreReported() {
         var session = OCPPSession(version: .v16, bootState: .accepted, quirks: [.numericStrings])
-        let actions = session.receive(#"[2,"s1","StatusNotification",{"connectorId":"1","errorCode":"NoError","status":"Available"}]"#, at: Self.start)
+        let actions = session.receive(
+            #"[2,"s1","StatusNotification",{"connectorId":"1","errorCode":"NoError","status":"Available"}]"#, at: Self.start)
         guard case .handle(_, _, let used)? = actions.first else {
             Issue.record("not handled: \(actions)")
             return
@@ -223,7 +255,8 @@ struct SessionTests {
 @Suite("Session state machine, OCPP 2.0.1")
 struct Session201Tests {
     static func profile(_ id: String, evse: Int, amperes: Double) -> CommandRequest {
-        let schedule = V201.ChargingSchedule(id: 1, chargingRateUnit: .a, chargingSchedulePeriod: [V201.ChargingSchedulePeriod(startPeriod: 0, limit: amperes)])
+        let schedule = V201.ChargingSchedule(
+            id: 1, chargingRateUnit: .a, chargingSchedulePeriod: [V201.ChargingSchedulePeriod(startPeriod: 0, limit: amperes)])
         let profile = V201.ChargingProfile(
             id: 1_000_003 + 10 * evse,
             stackLevel: 0,

@@ -56,9 +56,11 @@ struct ValidationTests {
         #expect(decoded == valid)
     }
 
-    @Test("1.6 readings normalised", arguments: [
-        ("1234567", "Wh", 1234.567, "kWh"), ("148.2", "kW", 148.2, "kW"), ("22000", "W", 22, "kW"), ("63", "Percent", 63, "Percent"),
-    ])
+    @Test(
+        "1.6 readings normalised",
+        arguments: [
+            ("1234567", "Wh", 1234.567, "kWh"), ("148.2", "kW", 148.2, "kW"), ("22000", "W", 22, "kW"), ("63", "Percent", 63, "Percent"),
+        ])
     func readings(text: String, unit: String, value: Double, normalisedUnit: String) throws {
         let sample = V16.SampledValue(value: text, unit: V16.SampledValue.Unit(rawValue: unit))
         let reading = try #require(sample.reading)

@@ -51,9 +51,12 @@ struct StationStoreTests {
         let start = try await store.recordTransactionStart(
             depot: "demo", station: station, key: .chosenByStation("tx-1"), connector: 1, idToken: "A", startedAt: t0, meterStart: 100,
             receivedAt: t0)
-        let stop = { try await store.recordTransactionStop(
-            station: self.station, transactionKey: start.transactionKey, stoppedAt: self.t0.addingTimeInterval(3600), meterStop: 90, reason: "EVDisconnected",
-            receivedAt: self.t0.addingTimeInterval(3600), frame: "[2,\"m\",\"StopTransaction\",{}]") }
+        let stop = {
+            try await store.recordTransactionStop(
+                station: self.station, transactionKey: start.transactionKey, stoppedAt: self.t0.addingTimeInterval(3600), meterStop: 90,
+                reason: "EVDisconnected",
+                receivedAt: self.t0.addingTimeInterval(3600), frame: "[2,\"m\",\"StopTransaction\",{}]")
+        }
         #expect(try await stop() == .stopped(.meterRegression))
         #expect(try await stop() == .alreadyStopped)
         let record = try #require(try await store.transactions(station: station).first)
@@ -64,7 +67,8 @@ struct StationStoreTests {
     @Test func stopOfAnUnknownTransactionIsQuarantinedNotRefused() async throws {
         let store = try store()
         let outcome = try await store.recordTransactionStop(
-            station: station, transactionKey: "424242", stoppedAt: t0, meterStop: 10, reason: nil, receivedAt: t0, frame: "[2,\"x\",\"StopTransaction\",{}]")
+            station: station, transactionKey: "424242", stoppedAt: t0, meterStop: 10, reason: nil, receivedAt: t0,
+            frame: "[2,\"x\",\"StopTransaction\",{}]")
         #expect(outcome == .quarantined)
         let quarantined = try await store.quarantinedMessages(station: station)
         #expect(quarantined.count == 1)
@@ -73,7 +77,8 @@ struct StationStoreTests {
         _ = try await store.recordTransactionStart(
             depot: "demo", station: "OTHER", key: .chosenByStation("tx-9"), connector: 1, idToken: "A", startedAt: t0, meterStart: 0, receivedAt: t0)
         #expect(
-            try await store.recordTransactionStop(station: station, transactionKey: "tx-9", stoppedAt: t0, meterStop: 1, reason: nil, receivedAt: t0, frame: "{}")
+            try await store.recordTransactionStop(
+                station: station, transactionKey: "tx-9", stoppedAt: t0, meterStop: 1, reason: nil, receivedAt: t0, frame: "{}")
                 == .quarantined)
     }
 
@@ -86,9 +91,11 @@ struct StationStoreTests {
             meterStart: 500, receivedAt: t0)
         #expect(busy.suspicion.contains(.duplicateStart))
         _ = try await store.recordTransactionStop(
-            station: station, transactionKey: first.transactionKey, stoppedAt: t0.addingTimeInterval(90), meterStop: 650, reason: nil, receivedAt: t0, frame: "")
+            station: station, transactionKey: first.transactionKey, stoppedAt: t0.addingTimeInterval(90), meterStop: 650, reason: nil, receivedAt: t0,
+            frame: "")
         _ = try await store.recordTransactionStop(
-            station: station, transactionKey: busy.transactionKey, stoppedAt: t0.addingTimeInterval(95), meterStop: 650, reason: nil, receivedAt: t0, frame: "")
+            station: station, transactionKey: busy.transactionKey, stoppedAt: t0.addingTimeInterval(95), meterStop: 650, reason: nil, receivedAt: t0,
+            frame: "")
         let reset = try await store.recordTransactionStart(
             depot: "demo", station: station, key: .chosenByStation("c"), connector: 1, idToken: "C", startedAt: t0.addingTimeInterval(200),
             meterStart: 0, receivedAt: t0)
@@ -99,12 +106,16 @@ struct StationStoreTests {
         let store = try store()
         _ = try await store.recordTransactionStart(
             depot: "demo", station: station, key: .chosenByStation("tx"), connector: 1, idToken: "A", startedAt: t0, meterStart: 0, receivedAt: t0)
-        #expect(try await store.recordTransactionEventSequence(station: station, transactionKey: "tx", seqNo: 0, eventType: "Started", receivedAt: t0))
-        #expect(!(try await store.recordTransactionEventSequence(station: station, transactionKey: "tx", seqNo: 0, eventType: "Started", receivedAt: t0)))
-        #expect(try await store.recordTransactionEventSequence(station: station, transactionKey: "tx", seqNo: 1, eventType: "Updated", receivedAt: t0))
+        #expect(
+            try await store.recordTransactionEventSequence(station: station, transactionKey: "tx", seqNo: 0, eventType: "Started", receivedAt: t0))
+        #expect(
+            !(try await store.recordTransactionEventSequence(station: station, transactionKey: "tx", seqNo: 0, eventType: "Started", receivedAt: t0)))
+        #expect(
+            try await store.recordTransactionEventSequence(station: station, transactionKey: "tx", seqNo: 1, eventType: "Updated", receivedAt: t0))
         var record = try #require(try await store.transactions(station: station).first)
         #expect(record.lastSeqNo == 1 && record.suspicion == 0)
-        #expect(try await store.recordTransactionEventSequence(station: station, transactionKey: "tx", seqNo: 3, eventType: "Updated", receivedAt: t0))
+        #expect(
+            try await store.recordTransactionEventSequence(station: station, transactionKey: "tx", seqNo: 3, eventType: "Updated", receivedAt: t0))
         record = try #require(try await store.transactions(station: station).first)
         #expect(TransactionSuspicion(rawValue: record.suspicion) == .incomplete)
     }
@@ -123,7 +134,8 @@ struct StationStoreTests {
 
     @Test func lateStatusNeverOverwritesNewerState() async throws {
         let store = try store()
-        let live = ConnectorStatusReport(connector: 1, state: .charging, stationTime: t0.addingTimeInterval(600), receivedAt: t0.addingTimeInterval(600))
+        let live = ConnectorStatusReport(
+            connector: 1, state: .charging, stationTime: t0.addingTimeInterval(600), receivedAt: t0.addingTimeInterval(600))
         let queued = ConnectorStatusReport(connector: 1, state: .suspendedEV, stationTime: t0, receivedAt: t0.addingTimeInterval(601))
         #expect(try await store.recordConnectorStatus(depot: "demo", station: station, report: live))
         #expect(!(try await store.recordConnectorStatus(depot: "demo", station: station, report: queued)))

@@ -21,7 +21,9 @@ public struct SecretResolver: Sendable {
     public func resolve(_ reference: SecretReference) throws(Failure) -> String {
         switch reference {
         case .environment(let name):
-            guard let value = environment[name], !value.isEmpty else { throw Failure(reference: reference, reason: "environment variable is not set") }
+            guard let value = environment[name], !value.isEmpty else {
+                throw Failure(reference: reference, reason: "environment variable is not set")
+            }
             return value
         case .file(let path):
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {

@@ -45,8 +45,9 @@ public struct ProfileBuilder: Sendable {
             // One period: the current limit for the horizon; then the station falls back to the
             // fail-safe TxDefaultProfile.
             let periods = [period(at: 0, watts: steps.first?.watts ?? failSafeWatts)]
-            return call(.session, connector: connector, stackLevel: stackLevel, periods: periods, duration: horizon + Self.startLeadSeconds,
-                        transaction: transaction, now: now)
+            return call(
+                .session, connector: connector, stackLevel: stackLevel, periods: periods, duration: horizon + Self.startLeadSeconds,
+                transaction: transaction, now: now)
         }
         var periods = steps.map { period(at: $0.offsetSeconds <= 0 ? 0 : $0.offsetSeconds + Self.startLeadSeconds, watts: $0.watts) }
         if periods.first?.startPeriod != 0 {

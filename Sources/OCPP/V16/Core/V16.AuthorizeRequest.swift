@@ -15,7 +15,7 @@ extension V16 {
         /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
-                .init("idTag", .string(maxLength: 20), required: true),
+                .init("idTag", .string(maxLength: 20), required: true)
             ],
             allowsAdditionalProperties: false
         )

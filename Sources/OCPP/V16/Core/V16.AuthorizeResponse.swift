@@ -15,7 +15,7 @@ extension V16 {
         /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
-                .init("idTagInfo", V16.IdTagInfo.schema, required: true),
+                .init("idTagInfo", V16.IdTagInfo.schema, required: true)
             ],
             allowsAdditionalProperties: false
         )

@@ -15,7 +15,7 @@ extension V16 {
         /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
-                .init("key", .array(.string(maxLength: 50), minItems: 0), required: false),
+                .init("key", .array(.string(maxLength: 50), minItems: 0), required: false)
             ],
             allowsAdditionalProperties: false
         )

@@ -21,7 +21,7 @@ extension V16 {
         /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
-                .init("type", Kind.schema, required: true),
+                .init("type", Kind.schema, required: true)
             ],
             allowsAdditionalProperties: false
         )

@@ -11,8 +11,7 @@ extension V16 {
 
         /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
         public static let schema = PayloadSchema.object(
-            [
-            ],
+            [],
             allowsAdditionalProperties: false
         )
     }

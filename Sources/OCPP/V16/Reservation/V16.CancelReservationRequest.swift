@@ -15,7 +15,7 @@ extension V16 {
         /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
-                .init("reservationId", .integer(), required: true),
+                .init("reservationId", .integer(), required: true)
             ],
             allowsAdditionalProperties: false
         )

@@ -16,7 +16,7 @@ extension V201 {
         /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
-                .init("vendorId", .string(maxLength: 255), required: true),
+                .init("vendorId", .string(maxLength: 255), required: true)
             ],
             allowsAdditionalProperties: true
         )

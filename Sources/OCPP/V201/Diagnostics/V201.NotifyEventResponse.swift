@@ -15,7 +15,7 @@ extension V201 {
         /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
-                .init("customData", V201.CustomData.schema, required: false),
+                .init("customData", V201.CustomData.schema, required: false)
             ],
             allowsAdditionalProperties: false
         )
