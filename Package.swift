@@ -70,6 +70,7 @@ let package = Package(
             dependencies: [
                 "DepotModel", "OCPP", "VDV",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -90,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "busbar",
             dependencies: [
-                "BusbarServer", "DepotConfig", "DepotModel", "Storage", "DepotSimulator",
+                "BusbarServer", "DepotConfig", "DepotModel", "DepotRuntime", "Storage", "DepotSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -116,7 +117,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "DepotRuntimeTests", dependencies: ["DepotRuntime", "DepotModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "DepotSimulatorTests", dependencies: ["DepotSimulator"], swiftSettings: swiftSettings),
+        .testTarget(name: "DepotSimulatorTests", dependencies: ["DepotSimulator", "DepotModel", "OCPP"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BusbarServerTests",
             dependencies: [

@@ -39,7 +39,7 @@ struct ConfigCheckCommandTests {
     }
 
     @Test(arguments: [
-        ["serve"], ["demo"], ["plan"], ["simulate"], ["report"], ["policy", "eval"], ["policy", "test"], ["policy", "check"], ["policy", "replay"],
+        ["serve"], ["demo"], ["plan"], ["report"], ["policy", "eval"], ["policy", "test"], ["policy", "check"], ["policy", "replay"],
     ])
     func commandsOfLaterWorkSayTheyAreNotAvailable(arguments: [String]) throws {
         let result = try BusbarBinary.run(arguments)

@@ -1,0 +1,84 @@
+public import DepotModel
+public import Foundation
+public import Logging
+
+/// A simulated depot: one ``StationClient`` per station of a ``SimulationPlan``, vehicles
+/// plugging in and leaving as planned, all on one injected clock.
+public struct Simulation: Sendable {
+    public let plan: SimulationPlan
+    public let clients: [StationClient]
+    private let clock: any BusbarClock
+
+    /// - Parameters:
+    ///   - baseURL: the Busbar OCPP listener, e.g. `ws://127.0.0.1:8180`.
+    ///   - passwords: the Basic-auth password of each station.
+    ///   - seed: seeds every station's message ids and back-off.
+    public init(plan: SimulationPlan, baseURL: String, passwords: StationPasswords, clock: any BusbarClock, seed: UInt64, logger: Logger) {
+        self.plan = plan
+        self.clock = clock
+        clients = plan.stations.enumerated().map { index, setup in
+            let stationSeed = seed &+ UInt64(index) &* 0x9E37_79B9
+            return StationClient(
+                station: SimulatedStation(setup: setup, password: passwords.password(for: setup.id), seed: stationSeed), baseURL: baseURL, clock: clock,
+                seed: ~stationSeed, logger: logger
+            )
+        }
+    }
+
+    /// Runs for `duration` of clock time, calling `report` every `reportInterval` of clock time
+    /// and once at the end; returns the last summary.
+    @discardableResult
+    public func run(for duration: Duration, reportInterval: Duration, report: @Sendable (SimulationSummary) -> Void) async -> SimulationSummary {
+        let end = clock.now().addingTimeInterval(duration.secondsValue)
+        await withTaskGroup(of: Void.self) { group in
+            for client in clients { group.addTask { await client.run() } }
+            group.addTask { await self.performVisits(until: end) }
+            var lastFrames = 0
+            var lastInstant = ContinuousClock.now
+            while clock.now() < end {
+                let next = min(end, clock.now().addingTimeInterval(reportInterval.secondsValue))
+                do { try await clock.sleep(until: next) } catch { break }
+                let summary = await summarize(since: lastInstant, previousFrames: lastFrames)
+                lastFrames = summary.framesTotal
+                lastInstant = ContinuousClock.now
+                report(summary)
+            }
+            group.cancelAll()
+        }
+        return await summarize(since: ContinuousClock.now, previousFrames: 0)
+    }
+
+    /// The summary now.
+    public func summarize(since instant: ContinuousClock.Instant, previousFrames: Int) async -> SimulationSummary {
+        var summary = SimulationSummary(stations: clients.count, connected: 0, charging: 0, powerKW: 0, framesPerSecond: 0, framesTotal: 0)
+        for client in clients {
+            let counters = await client.counters
+            summary.connected += counters.connected ? 1 : 0
+            summary.charging += counters.charging
+            summary.powerKW += counters.powerKW
+            summary.framesTotal += counters.framesSent + counters.framesReceived
+        }
+        let elapsed = (ContinuousClock.now - instant).secondsValue
+        summary.framesPerSecond = elapsed > 0 ? Double(summary.framesTotal - previousFrames) / elapsed : 0
+        return summary
+    }
+
+    /// Plugs vehicles in at their arrival and out at their departure, in time order.
+    private func performVisits(until end: Date) async {
+        var events: [(time: Date, visit: VehicleVisit, arriving: Bool)] = []
+        for visit in plan.visits {
+            events.append((visit.arrival, visit, true))
+            events.append((visit.departure, visit, false))
+        }
+        events.sort { ($0.time, $0.arriving ? 1 : 0) < ($1.time, $1.arriving ? 1 : 0) }
+        for event in events where event.time < end {
+            do { try await clock.sleep(until: event.time) } catch { return }
+            let client = clients[event.visit.station]
+            if event.arriving {
+                await client.plugIn(connector: event.visit.connector, vehicle: event.visit.vehicle)
+            } else {
+                await client.unplug(connector: event.visit.connector)
+            }
+        }
+    }
+}
