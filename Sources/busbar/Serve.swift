@@ -59,7 +59,9 @@ extension Busbar {
             let server: BusbarApplication
             let announcement = "busbar serving \(depots.count) depot\(depots.count == 1 ? "" : "s") on \(configuration.address)"
             do {
-                server = try BusbarApplication.build(configuration: configuration, depots: depots, store: store, logger: logger) { bound in
+                server = try BusbarApplication.build(
+                    configuration: configuration, depots: depots, store: store, apiTokens: settings.apiTokens, logger: logger
+                ) { bound in
                     // Tests and scripts read the bound port from this line (port 0 picks a free one).
                     FileHandle.standardOutput.write(Data("\(announcement):\(bound)\n".utf8))
                 }

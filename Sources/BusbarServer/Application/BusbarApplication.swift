@@ -1,3 +1,4 @@
+public import DepotConfig
 public import DepotModel
 public import Hummingbird
 import HummingbirdWebSocket
@@ -15,7 +16,8 @@ public struct BusbarApplication: Sendable {
     ///   - depots: the validated depots this process serves.
     ///   - onServerRunning: called with the bound port once the listener is up.
     public static func build(
-        configuration: ServerConfiguration, depots: [Depot], store: BusbarStore, secrets: SecretResolver = SecretResolver(),
+        configuration: ServerConfiguration, depots: [Depot], store: BusbarStore, apiTokens: [APITokenSettings] = [],
+        secrets: SecretResolver = SecretResolver(),
         clock: any BusbarClock = SystemClock(), logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> BusbarApplication {
         let registry = StationRegistry()
@@ -29,6 +31,8 @@ public struct BusbarApplication: Sendable {
             store: store, clock: clock, registry: registry, throttle: AuthenticationThrottle(), bootAdmission: BootAdmission(),
             configuration: configuration, heartbeatInterval: 300)
         endpoint.register(on: router)
+        StationCallRoute(registry: registry, authentication: APIAuthentication(tokens: apiTokens, secrets: secrets, logger: logger))
+            .register(on: router)
         let application = Application(
             router: router,
             server: .http1WebSocketUpgrade(

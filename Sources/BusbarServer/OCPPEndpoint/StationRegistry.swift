@@ -20,6 +20,9 @@ public actor StationRegistry {
         if connections[connection.admission.identity] === connection { connections[connection.admission.identity] = nil }
     }
 
+    /// The negotiated OCPP version of a connected station.
+    public func version(of station: ChargerID) -> OCPPVersion? { connections[station]?.admission.version }
+
     /// The stations connected now.
     public var connectedStations: [ChargerID] { connections.keys.sorted() }
 
