@@ -1,0 +1,76 @@
+import DepotModel
+import Foundation
+
+/// Decodes and clamps what each domain's function returned (policy-api.md "What each domain
+/// returns"). Powers are clamped to the physical bounds before they reach the solver or OCPP.
+enum PolicyResults {
+    static func priority(_ value: LuaValue, sessions: [SessionView], reader: OutputReader) throws -> [PriorityDecision] {
+        let items = try reader.sequence(value, at: "result")
+        guard items.count == sessions.count else {
+            throw reader.failure("result", "expected \(sessions.count) entries (one per session), got \(items.count)")
+        }
+        return try zip(items, sessions).enumerated().map { offset, pair in
+            let (item, session) = pair
+            let path = "result[\(offset + 1)]"
+            if case .table = item {
+                let fields = try reader.fields(item, at: path, allowed: ["priority", "min_kw", "max_kw", "reason"])
+                let tier = try reader.required(try reader.integer(fields["priority"], at: "\(path).priority"), at: "\(path).priority", "integer")
+                let bound = min(session.connector.maxKw.value, session.vehicle.maxKw.value)
+                var minimum = try reader.number(fields["min_kw"], at: "\(path).min_kw").map { min(max($0, 0), bound) }
+                let maximum = try reader.number(fields["max_kw"], at: "\(path).max_kw").map { min(max($0, 0), bound) }
+                if let low = minimum, let high = maximum, low > high { minimum = high }
+                return PriorityDecision(
+                    tier: tier, minKw: minimum.map(Kilowatts.init), maxKw: maximum.map(Kilowatts.init),
+                    reason: try reader.string(fields["reason"], at: "\(path).reason"))
+            }
+            guard let tier = try reader.integer(item, at: path) else { throw reader.mismatch(path, expected: "integer or table", got: item) }
+            return PriorityDecision(tier: tier)
+        }
+    }
+
+    static func enforcement(_ value: LuaValue, reader: OutputReader) throws -> EnforcementAction {
+        let fields = try reader.fields(value, at: "result", allowed: ["action", "reason", "notify"])
+        let action: EnforcementAction.Action = try reader.required(
+            try reader.choice(fields["action"], at: "result.action"), at: "result.action", "an action")
+        return EnforcementAction(
+            action: action, reason: try reader.string(fields["reason"], at: "result.reason"),
+            notify: try reader.boolean(fields["notify"], at: "result.notify") ?? false)
+    }
+
+    static func preconditioning(_ value: LuaValue, vehicle: PreconditioningVehicleView, reader: OutputReader) throws -> PreconditioningPlan? {
+        if case .nil = value { return nil }
+        let fields = try reader.fields(
+            value, at: "result", allowed: ["start", "finish", "mode", "battery", "hvac_kw", "battery_kw", "reason"])
+        let start = try reader.required(try reader.number(fields["start"], at: "result.start"), at: "result.start", "a time")
+        let finish = try reader.required(try reader.number(fields["finish"], at: "result.finish"), at: "result.finish", "a time")
+        guard finish >= start else { throw reader.failure("result.finish", "before result.start") }
+        let mode: PreconditioningMode = try reader.required(try reader.choice(fields["mode"], at: "result.mode"), at: "result.mode", "a mode")
+        let bound = vehicle.vehicle.maxKw.value
+        return PreconditioningPlan(
+            start: Date(timeIntervalSince1970: start), finish: Date(timeIntervalSince1970: finish), mode: mode,
+            battery: try reader.boolean(fields["battery"], at: "result.battery") ?? false,
+            hvacKw: try reader.number(fields["hvac_kw"], at: "result.hvac_kw").map { Kilowatts(min(max($0, 0), bound)) },
+            batteryKw: try reader.number(fields["battery_kw"], at: "result.battery_kw").map { Kilowatts(min(max($0, 0), bound)) },
+            reason: try reader.string(fields["reason"], at: "result.reason"))
+    }
+
+    static func escalation(_ value: LuaValue, reader: OutputReader) throws -> [EscalationMessage] {
+        if case .nil = value { return [] }
+        return try reader.sequence(value, at: "result").enumerated().map { offset, item in
+            let path = "result[\(offset + 1)]"
+            let fields = try reader.fields(
+                item, at: path, allowed: ["channel", "to", "after_s", "severity", "text", "until_resolved", "repeat_s"])
+            let channel: EscalationMessage.Channel = try reader.required(
+                try reader.choice(fields["channel"], at: "\(path).channel"), at: "\(path).channel", "a channel")
+            let recipients = try reader.required(try reader.string(fields["to"], at: "\(path).to"), at: "\(path).to", "a recipient group")
+            let text = try reader.required(try reader.string(fields["text"], at: "\(path).text"), at: "\(path).text", "a string")
+            let after = try reader.integer(fields["after_s"], at: "\(path).after_s") ?? 0
+            guard after >= 0 else { throw reader.failure("\(path).after_s", "must not be negative") }
+            return EscalationMessage(
+                channel: channel, to: recipients, afterS: after,
+                severity: try reader.choice(fields["severity"], at: "\(path).severity") ?? .info, text: text,
+                untilResolved: try reader.boolean(fields["until_resolved"], at: "\(path).until_resolved") ?? false,
+                repeatS: try reader.integer(fields["repeat_s"], at: "\(path).repeat_s").map { max($0, 60) })
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/// One `trace(name, value)` call of a policy, the value as JSON text.
+public struct PolicyTraceEntry: Sendable, Hashable, Codable {
+    public let name: String
+    public let value: String
+}
