@@ -2,4 +2,9 @@
 public struct PolicyTraceEntry: Sendable, Hashable, Codable {
     public let name: String
     public let value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
 }
