@@ -94,7 +94,9 @@ let package = Package(
         .testTarget(name: "OCPPTests", dependencies: ["OCPP"], swiftSettings: swiftSettings),
         .testTarget(name: "VDVTests", dependencies: ["VDV"], swiftSettings: swiftSettings),
         .testTarget(name: "PowerSolverTests", dependencies: ["PowerSolver", "DepotModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DepotModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DepotModel"], exclude: ["Corpus"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "DepotRuntimeTests", dependencies: ["DepotRuntime", "DepotModel"], swiftSettings: swiftSettings),

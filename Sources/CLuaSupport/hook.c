@@ -40,12 +40,11 @@ void clua_hook(lua_State *L, lua_Debug *ar) {
         box->budget_exhausted = 1;
         lua_sethook(L, clua_hook, LUA_MASKCOUNT, 1);
     }
-    int line = lua_getinfo(L, "Sl", ar) ? ar->currentline : -1;
-    const char *source = ar->source != NULL && ar->source[0] == '@' ? ar->source + 1 : "?";
+    /* luaL_error prefixes the running policy line (file:line). */
     if (box->instructions >= box->budget) {
-        luaL_error(L, "%s:%d: instruction budget exhausted (%I instructions)", source, line, (lua_Integer)box->budget);
+        luaL_error(L, "instruction budget exhausted (%I instructions)", (lua_Integer)box->budget);
     } else {
-        luaL_error(L, "%s:%d: wall-clock deadline exceeded (%d ms)", source, line, (int)(box->wall_budget_ns / 1000000));
+        luaL_error(L, "wall-clock deadline exceeded (%d ms)", (int)(box->wall_budget_ns / 1000000));
     }
 }
 

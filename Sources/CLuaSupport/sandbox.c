@@ -191,11 +191,14 @@ static int entry(lua_State *L) {
     lua_getfield(L, -1, path);
     lua_remove(L, -2);
     if (!lua_isfunction(L, -1)) return luaL_error(L, "%s: not compiled", path);
+    lua_Debug chunk;
+    lua_pushvalue(L, -1);
+    lua_getinfo(L, ">S", &chunk);
     lua_getfield(L, LUA_REGISTRYINDEX, CLUA_REG_ENV);
     lua_setupvalue(L, -2, 1);
     lua_call(L, 0, 1);
     if (!lua_istable(L, -1)) {
-        return luaL_error(L, "%s: the file must return a table of functions, got %s", path, luaL_typename(L, -1));
+        return luaL_error(L, "%s: the file must return a table of functions, got %s", chunk.source + 1, luaL_typename(L, -1));
     }
     if (function[0] == '\0') {
         lua_pushboolean(L, 1);
@@ -208,7 +211,7 @@ static int entry(lua_State *L) {
         return 1;
     }
     if (!lua_isfunction(L, -1)) {
-        return luaL_error(L, "%s: %s is a %s, not a function", path, function, luaL_typename(L, -1));
+        return luaL_error(L, "%s: %s is a %s, not a function", chunk.source + 1, function, luaL_typename(L, -1));
     }
     lua_Debug ar;
     lua_pushvalue(L, -1);

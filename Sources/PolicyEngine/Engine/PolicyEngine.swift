@@ -220,7 +220,9 @@ public actor PolicyEngine {
             return .missing
         case .failed(let kind, let message):
             if kind == .budget || kind == .memory { compiled.rebuild() }
-            return .failed(PolicyError(kind: kind, luaMessage: message))
+            let error = PolicyError(kind: kind, luaMessage: message)
+            // Lua reports "not enough memory" without a position: name the file at least.
+            return .failed(error.file == nil ? PolicyError(kind: kind, file: "\(compiled.revision.folder)/\(path)", line: nil, detail: error.message) : error)
         case .returned(let result):
             let reader = OutputReader(file: "\(compiled.revision.folder)/\(path)", line: sandbox.functionLine)
             do {

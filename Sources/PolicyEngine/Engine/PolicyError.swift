@@ -33,11 +33,11 @@ public struct PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
     init(kind: Kind, luaMessage: String) {
         let lines = luaMessage.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var first = lines.first ?? luaMessage
-        if Self.location(in: first) == nil,
-            let frame = lines.dropFirst().lazy.map({ $0.trimmingPrefix(while: \.isWhitespace) }).first(where: { Self.location(in: String($0)) != nil })
+        if Self.location(in: first)?.line == nil,
+            let frame = lines.dropFirst().lazy.map({ String($0.trimmingPrefix(while: \.isWhitespace)) }).first(where: { Self.location(in: $0)?.line != nil }),
+            let location = Self.location(in: frame), let line = location.line
         {
-            let location = Self.location(in: String(frame))!
-            first = "\(location.file):\(location.line): \(first)"
+            first = first.hasPrefix(location.file + ":") ? first : "\(location.file):\(line): \(first)"
         }
         let location = Self.location(in: first)
         self.kind = kind
@@ -60,11 +60,11 @@ public struct PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// `policies/…/x.lua:12` at the start of a line of Lua's message or traceback.
-    private static func location(in text: String) -> (file: String, line: Int)? {
+    /// `policies/…/x.lua:12` (or just `policies/…/x.lua:`) at the start of a line of Lua's
+    /// message or traceback.
+    private static func location(in text: String) -> (file: String, line: Int?)? {
         guard text.hasPrefix("policies/"), let luaEnd = text.firstRange(of: ".lua:") else { return nil }
         let digits = text[luaEnd.upperBound...].prefix(while: \.isNumber)
-        guard let line = Int(digits) else { return nil }
-        return (String(text[..<luaEnd.lowerBound]) + ".lua", line)
+        return (String(text[..<luaEnd.lowerBound]) + ".lua", Int(digits))
     }
 }
