@@ -4,7 +4,7 @@ public import Foundation
 /// Busbar's persistence, as transactions named after what they mean (conventions.md §11). Every
 /// method commits before it returns, so a caller may acknowledge what it wrote.
 public struct BusbarStore: Sendable {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// - Parameter writer: a `DatabasePool` from `BusbarDatabase.open` or a queue from `inMemory`.
     public init(_ writer: any DatabaseWriter) { self.writer = writer }
