@@ -1,4 +1,5 @@
 // swift-tools-version: 6.2
+import Foundation
 import PackageDescription
 
 /// One set of settings for every target (conventions.md §1).
@@ -105,3 +106,16 @@ let package = Package(
         .testTarget(name: "BusbarCLITests", dependencies: ["DepotModel"], swiftSettings: swiftSettings),
     ]
 )
+
+// The policy engine benchmark (bench/README.md), built only with BUSBAR_BENCH=1:
+// BUSBAR_BENCH=1 swift run -c release PolicyBench
+if ProcessInfo.processInfo.environment["BUSBAR_BENCH"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "PolicyBench",
+            dependencies: ["PolicyEngine", "DepotModel", "CLua", "CLuaSupport"],
+            path: "bench/policy/Sources",
+            swiftSettings: swiftSettings
+        )
+    )
+}

@@ -145,7 +145,7 @@ public actor PolicyEngine {
     // MARK: - Evaluation
 
     /// The inputs of one call, recorded with the names policies see.
-    private struct Snapshot<Context: Encodable, Event: Encodable>: Encodable {
+    private struct Snapshot<Context: Encodable & Sendable, Event: Encodable & Sendable>: Encodable, Sendable {
         let ctx: Context
         let ev: Event?
     }
@@ -157,7 +157,7 @@ public actor PolicyEngine {
         case failed(PolicyError)
     }
 
-    private func evaluate<Value: Sendable & Encodable, Context: Encodable, Event: Encodable>(
+    private func evaluate<Value: Sendable & Encodable, Context: Encodable & Sendable, Event: Encodable & Sendable>(
         domain: PolicyDomain, function: String, now: Date, explain: Bool, input: Snapshot<Context, Event>,
         push: (LuaWriter) -> Int32, decode: (LuaValue, OutputReader) throws -> Value, builtIn: () -> Value,
         reasons: (Value) -> [String]
@@ -196,16 +196,16 @@ public actor PolicyEngine {
 
         let alert = updateHealth(domain: domain, failure: failure, ranPolicy: active?.revision.domains[domain] != nil, now: now)
         let trace = calls.flatMap(\.trace).map { PolicyTraceEntry(name: $0.0, value: $0.1.jsonText) }
-        let record = PolicyDecisionRecord(
+        let draft = PolicyDecisionDraft(
             id: UUID(), depot: depot, domain: domain, revision: active?.revision.hash ?? defaults?.revision.hash ?? "builtin",
-            now: now, input: Self.json(input), output: Self.json(decided), reasons: reasons(decided),
-            trace: Self.json(Dictionary(trace.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })),
+            now: now, input: input, reasons: reasons(decided),
+            trace: PolicyDecisionDraft.json(Dictionary(trace.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })),
             instructions: calls.map(\.usage.instructions).reduce(0, +),
             memoryBytes: calls.map(\.usage.memoryBytes).max() ?? 0,
             durationMicroseconds: Int((clock.now - started) / .microseconds(1)), decidedBy: source, error: failure?.message)
         return PolicyOutcome(
-            value: decided, record: record, alert: alert, trace: trace, log: calls.flatMap(\.log),
-            executedLines: calls.reduce(into: [:]) { lines, call in lines.merge(call.lines, uniquingKeysWith: +) })
+            value: decided, alert: alert, trace: trace, log: calls.flatMap(\.log),
+            executedLines: calls.reduce(into: [:]) { lines, call in lines.merge(call.lines, uniquingKeysWith: +) }, draft: draft)
     }
 
     private func attempt<Value>(
@@ -253,12 +253,4 @@ public actor PolicyEngine {
             consecutiveFailures: health[domain]!.consecutiveFailures, at: now)
     }
 
-    private static func json(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .secondsSince1970
-        guard let data = try? encoder.encode(value) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
-    }
 }
