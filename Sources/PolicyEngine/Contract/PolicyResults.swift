@@ -4,6 +4,8 @@ import Foundation
 /// Decodes and clamps what each domain's function returned (policy-api.md "What each domain
 /// returns"). Powers are clamped to the physical bounds before they reach the solver or OCPP.
 enum PolicyResults {
+    private static let priorityFields: Set<String> = ["priority", "min_kw", "max_kw", "reason"]
+
     static func priority(_ value: LuaValue, sessions: [SessionView], reader: OutputReader) throws -> [PriorityDecision] {
         let items = try reader.sequence(value, at: "result")
         guard items.count == sessions.count else {
@@ -11,19 +13,19 @@ enum PolicyResults {
         }
         return try zip(items, sessions).enumerated().map { offset, pair in
             let (item, session) = pair
-            let path = "result[\(offset + 1)]"
+            func path() -> String { "result[\(offset + 1)]" }
             if case .table = item {
-                let fields = try reader.fields(item, at: path, allowed: ["priority", "min_kw", "max_kw", "reason"])
-                let tier = try reader.required(try reader.integer(fields["priority"], at: "\(path).priority"), at: "\(path).priority", "integer")
+                let fields = try reader.fields(item, at: path(), allowed: priorityFields)
+                let tier = try reader.required(try reader.integer(fields["priority"], at: "\(path()).priority"), at: "\(path()).priority", "integer")
                 let bound = min(session.connector.maxKw.value, session.vehicle.maxKw.value)
-                var minimum = try reader.number(fields["min_kw"], at: "\(path).min_kw").map { min(max($0, 0), bound) }
-                let maximum = try reader.number(fields["max_kw"], at: "\(path).max_kw").map { min(max($0, 0), bound) }
+                var minimum = try reader.number(fields["min_kw"], at: "\(path()).min_kw").map { min(max($0, 0), bound) }
+                let maximum = try reader.number(fields["max_kw"], at: "\(path()).max_kw").map { min(max($0, 0), bound) }
                 if let low = minimum, let high = maximum, low > high { minimum = high }
                 return PriorityDecision(
                     tier: tier, minKw: minimum.map(Kilowatts.init), maxKw: maximum.map(Kilowatts.init),
-                    reason: try reader.string(fields["reason"], at: "\(path).reason"))
+                    reason: try reader.string(fields["reason"], at: "\(path()).reason"))
             }
-            guard let tier = try reader.integer(item, at: path) else { throw reader.mismatch(path, expected: "integer or table", got: item) }
+            guard let tier = try reader.integer(item, at: path()) else { throw reader.mismatch(path(), expected: "integer or table", got: item) }
             return PriorityDecision(tier: tier)
         }
     }

@@ -38,16 +38,21 @@ for count in [50, 500, 2_000] {
     let input = context(sessions: count)
     var evaluation = Sample(name: "priority, \(count) sessions: evaluation")
     var recording = Sample(name: "priority, \(count) sessions: decision record")
+    var builtIn = 0
     for iteration in 0..<(count >= 2_000 ? 330 : 1_030) {
         let started = clock.now
         let outcome = await engine.priority(input)
         let evaluated = clock.now
         if iteration >= 30 { evaluation.add(evaluated - started) }
-        precondition(outcome.record.decidedBy == .defaultPolicy && outcome.value.count == count)
-        if iteration >= 30 && iteration < 130 { recording.add(clock.now - evaluated) }
+        precondition(outcome.value.count == count)
+        if iteration >= 30 && iteration < 130 {
+            if outcome.record.decidedBy != .defaultPolicy { builtIn += 1 }
+            recording.add(clock.now - evaluated)
+        }
     }
     print(evaluation.line)
     print(recording.line)
+    if builtIn > 0 { print("  (\(builtIn) of 100 recorded evaluations hit the 50 ms deadline: the Swift rule decided)") }
 }
 
 // 3. A reload: compile and shape-check the four default files in a new state, swap.
