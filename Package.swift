@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "VDVTests", dependencies: ["VDV"], swiftSettings: swiftSettings),
         .testTarget(name: "PowerSolverTests", dependencies: ["PowerSolver", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DepotModel"], exclude: ["Corpus"],
+            name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DepotModel", "DepotConfig"], exclude: ["Corpus"],
             swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "DepotModel"], swiftSettings: swiftSettings),

@@ -124,7 +124,7 @@ struct EngineTests {
         #expect(record.depot == "nord")
         #expect(record.domain == .priority)
         #expect(record.now == Fixtures.now)
-        #expect(record.output == #"[{"reason":"r","tier":5}]"#)
+        #expect(record.output == #"[{"priority":5,"reason":"r"}]"#)
         #expect(record.reasons == ["r"])
         #expect(record.input.contains(#""energy_needed_kwh":200"#))
         #expect(record.input.contains(#""now":1800000000"#))

@@ -8,6 +8,12 @@ public struct PriorityDecision: Codable, Sendable, Hashable {
     public var maxKw: Kilowatts?
     public var reason: String?
 
+    /// Encoded with the contract's names (`priority`, `min_kw`, …), as policies return it.
+    enum CodingKeys: String, CodingKey {
+        case tier = "priority"
+        case minKw, maxKw, reason
+    }
+
     public init(tier: Int, minKw: Kilowatts? = nil, maxKw: Kilowatts? = nil, reason: String? = nil) {
         self.tier = tier
         self.minKw = minKw
