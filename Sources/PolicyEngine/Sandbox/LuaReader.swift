@@ -38,22 +38,33 @@ struct LuaReader {
         guard depth < Self.maximumDepth, count < Self.maximumValues, lua_checkstack(state, 3) != 0 else {
             return .opaque("table nested too deep or too large")
         }
-        var indexed: [Int64: LuaValue] = [:]
+        // The sequence part by index (no hashing), then every other key with lua_next.
+        let length = Int(lua_rawlen(state, index))
+        var sequence: [LuaValue] = []
+        sequence.reserveCapacity(length)
+        for position in 0..<length {
+            lua_rawgeti(state, index, lua_Integer(position + 1))
+            let value = read(lua_gettop(state), depth: depth + 1, count: &count)
+            clua_pop(state, 1)
+            if case .nil = value { break }
+            sequence.append(value)
+        }
         var fields: [String: LuaValue] = [:]
         lua_pushnil(state)
         while lua_next(state, index) != 0 {
-            let value = read(lua_gettop(state), depth: depth + 1, count: &count)
             switch lua_type(state, -2) {
-            case LUA_TSTRING: fields[string(at: -2)] = value
-            case LUA_TNUMBER where lua_isinteger(state, -2) != 0: indexed[lua_tointegerx(state, -2, nil)] = value
-            default: fields["<\(String(cString: lua_typename(state, lua_type(state, -2))))>"] = value
+            case LUA_TSTRING:
+                fields[string(at: -2)] = read(lua_gettop(state), depth: depth + 1, count: &count)
+            case LUA_TNUMBER where lua_isinteger(state, -2) != 0:
+                let key = lua_tointegerx(state, -2, nil)
+                if key < 1 || key > Int64(sequence.count) {
+                    fields[String(key)] = read(lua_gettop(state), depth: depth + 1, count: &count)
+                }
+            default:
+                fields["<\(String(cString: lua_typename(state, lua_type(state, -2))))>"] = read(lua_gettop(state), depth: depth + 1, count: &count)
             }
             clua_pop(state, 1)
         }
-        var sequence: [LuaValue] = []
-        sequence.reserveCapacity(indexed.count)
-        while let next = indexed.removeValue(forKey: Int64(sequence.count + 1)) { sequence.append(next) }
-        for (key, value) in indexed { fields[String(key)] = value }
         return .table(sequence: sequence, fields: fields)
     }
 }

@@ -1,5 +1,5 @@
--- expect: runtime|budget
--- message: stack overflow|instruction budget exhausted|wall-clock deadline exceeded
+-- expect: runtime|budget|memory
+-- message: stack overflow|instruction budget exhausted|wall-clock deadline exceeded|memory
 local M = {}
 function M.priority(ctx)
   local function f(n) return 1 + f(n + 1) end return f(1)
