@@ -21,7 +21,7 @@ struct OutputReader {
     }
 
     /// The named fields of a table; keys outside `allowed` are refused, which catches typos.
-    func fields(_ value: LuaValue, at path: @autoclosure () -> String, allowed: Set<String>) throws -> [String: LuaValue] {
+    func fields(_ value: LuaValue, at path: @autoclosure () -> String, allowed: [String]) throws -> LuaFields {
         guard case .table(let sequence, let fields) = value else { throw mismatch(path(), expected: "table", got: value) }
         if !sequence.isEmpty { throw failure("\(path())[1]", "unexpected list item") }
         if fields.keys.contains(where: { !allowed.contains($0) }), let key = fields.keys.filter({ !allowed.contains($0) }).sorted().first {

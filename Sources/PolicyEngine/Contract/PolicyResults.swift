@@ -4,7 +4,7 @@ import Foundation
 /// Decodes and clamps what each domain's function returned (policy-api.md "What each domain
 /// returns"). Powers are clamped to the physical bounds before they reach the solver or OCPP.
 enum PolicyResults {
-    private static let priorityFields: Set<String> = ["priority", "min_kw", "max_kw", "reason"]
+    private static let priorityFields = ["priority", "min_kw", "max_kw", "reason"]
 
     static func priority(_ value: LuaValue, sessions: [SessionView], reader: OutputReader) throws -> [PriorityDecision] {
         let items = try reader.sequence(value, at: "result")

@@ -6,7 +6,7 @@ final class CompiledRevision {
     let revision: PolicyRevision
     private(set) var sandbox: LuaSandbox
     /// The non-function fields of each domain's module (`M.strictness`, `M.departure_reminders`).
-    let settings: [PolicyDomain: [String: LuaValue]]
+    let settings: [PolicyDomain: LuaFields]
 
     /// The function each domain's module must define; enforcement needs one per handled event.
     static func requiredFunctions(of domain: PolicyDomain) -> [String] {
@@ -23,7 +23,7 @@ final class CompiledRevision {
     init(_ revision: PolicyRevision) throws(PolicyError) {
         self.revision = revision
         sandbox = try Self.compile(revision)
-        var settings: [PolicyDomain: [String: LuaValue]] = [:]
+        var settings: [PolicyDomain: LuaFields] = [:]
         for (domain, path) in revision.domains {
             settings[domain] = try Self.check(domain: domain, path: path, revision: revision, sandbox: sandbox)
         }
@@ -51,7 +51,7 @@ final class CompiledRevision {
     }
 
     private static func check(domain: PolicyDomain, path: String, revision: PolicyRevision, sandbox: LuaSandbox) throws(PolicyError)
-        -> [String: LuaValue]
+        -> LuaFields
     {
         let file = "\(revision.folder)/\(path)"
         let result = sandbox.call(path: path, function: "", explain: false) { _ in 0 }

@@ -71,7 +71,7 @@ public actor PolicyEngine {
     /// The settings of a domain's module (e.g. `departure_reminders`, `strictness`), from the
     /// active revision or else the defaults.
     public func settings(for domain: PolicyDomain) -> [String: SettingValue] {
-        let fields = active?.settings[domain] ?? defaults?.settings[domain] ?? [:]
+        let fields = active?.settings[domain] ?? defaults?.settings[domain] ?? LuaFields()
         return fields.compactMapValues(\.settingValue)
     }
 

@@ -49,19 +49,19 @@ struct LuaReader {
             if case .nil = value { break }
             sequence.append(value)
         }
-        var fields: [String: LuaValue] = [:]
+        var fields = LuaFields()
         lua_pushnil(state)
         while lua_next(state, index) != 0 {
             switch lua_type(state, -2) {
             case LUA_TSTRING:
-                fields[string(at: -2)] = read(lua_gettop(state), depth: depth + 1, count: &count)
+                fields.append(string(at: -2), read(lua_gettop(state), depth: depth + 1, count: &count))
             case LUA_TNUMBER where lua_isinteger(state, -2) != 0:
                 let key = lua_tointegerx(state, -2, nil)
                 if key < 1 || key > Int64(sequence.count) {
-                    fields[String(key)] = read(lua_gettop(state), depth: depth + 1, count: &count)
+                    fields.append(String(key), read(lua_gettop(state), depth: depth + 1, count: &count))
                 }
             default:
-                fields["<\(String(cString: lua_typename(state, lua_type(state, -2))))>"] = read(lua_gettop(state), depth: depth + 1, count: &count)
+                fields.append("<\(String(cString: lua_typename(state, lua_type(state, -2))))>", read(lua_gettop(state), depth: depth + 1, count: &count))
             }
             clua_pop(state, 1)
         }

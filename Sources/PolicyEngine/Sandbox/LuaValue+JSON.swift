@@ -16,8 +16,8 @@ extension LuaValue {
                 sequence.map(\.jsonObject)
             } else {
                 Dictionary(
-                    uniqueKeysWithValues: sequence.enumerated().map { (String($0.offset + 1), $0.element.jsonObject) }
-                        + fields.map { ($0.key, $0.value.jsonObject) })
+                    sequence.enumerated().map { (String($0.offset + 1), $0.element.jsonObject) }
+                        + fields.map { ($0.key, $0.value.jsonObject) }, uniquingKeysWith: { first, _ in first })
             }
         }
     }

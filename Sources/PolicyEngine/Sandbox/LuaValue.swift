@@ -8,7 +8,7 @@ enum LuaValue: Sendable, Hashable {
     case number(Double)
     case string(String)
     /// A table: `sequence` holds the values of keys 1...n, `fields` every other key, as text.
-    case table(sequence: [LuaValue], fields: [String: LuaValue])
+    case table(sequence: [LuaValue], fields: LuaFields)
     /// A function, userdata or a table nested too deep: only its type name is kept.
     case opaque(String)
 
