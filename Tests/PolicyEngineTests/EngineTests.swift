@@ -131,4 +131,32 @@ struct EngineTests {
         #expect(record.instructions >= 0)
         #expect(record.memoryBytes > 0)
     }
+
+    @Test func watchdogDisablesASlowPolicyUntilTheNextReload() async throws {
+        let revision = Fixtures.revision(priority: Fixtures.constantPriority(tier: 9, reason: "slow"))
+        let engine = PolicyEngine(depot: "nord", defaults: try Fixtures.defaults, watchdogLimit: .zero)
+        try await engine.reload(revision, at: Fixtures.now)
+        let first = await engine.priority(Fixtures.priorityContext(sessions: 1))
+        #expect(first.value.first?.tier == 9)  // it decided, but took longer than the limit
+        #expect(first.alert?.error.kind == .watchdog)
+        let health = try #require(await engine.status.domains.first { $0.domain == .priority })
+        #expect(health.disabled && !health.healthy)
+        let second = await engine.priority(Fixtures.priorityContext(sessions: 1))
+        #expect(second.record.decidedBy == .defaultPolicy)
+        #expect(second.record.error?.contains("longer than") == true)
+        try await engine.reload(revision, at: Fixtures.now)
+        #expect(await engine.status.domains.allSatisfy { !$0.disabled })
+    }
+
+    @Test func reloadCyclesKeepTheLastGoodRevision() async throws {
+        let engine = try await Fixtures.engine()
+        let broken = Fixtures.revision(priority: "local M = {")
+        for cycle in 0..<300 {
+            let good = Fixtures.revision(priority: Fixtures.constantPriority(tier: cycle, reason: "cycle"))
+            try await engine.reload(good, at: Fixtures.now)
+            await #expect(throws: PolicyError.self) { try await engine.reload(broken, at: Fixtures.now) }
+            #expect(await engine.priority(Fixtures.priorityContext(sessions: 1)).value.first?.tier == cycle)
+        }
+        #expect(await engine.status.lastReloadError?.kind == .compile)
+    }
 }

@@ -11,13 +11,13 @@ enum PolicyResults {
         guard items.count == sessions.count else {
             throw reader.failure("result", "expected \(sessions.count) entries (one per session), got \(items.count)")
         }
-        return try zip(items, sessions).enumerated().map { offset, pair in
-            let (item, session) = pair
+        return try items.indices.map { offset in
+            let item = items[offset]
             func path() -> String { "result[\(offset + 1)]" }
             if case .table = item {
                 let fields = try reader.fields(item, at: path(), allowed: priorityFields)
                 let tier = try reader.required(try reader.integer(fields["priority"], at: "\(path()).priority"), at: "\(path()).priority", "integer")
-                let bound = min(session.connector.maxKw.value, session.vehicle.maxKw.value)
+                let bound = min(sessions[offset].connector.maxKw.value, sessions[offset].vehicle.maxKw.value)
                 var minimum = try reader.number(fields["min_kw"], at: "\(path()).min_kw").map { min(max($0, 0), bound) }
                 let maximum = try reader.number(fields["max_kw"], at: "\(path()).max_kw").map { min(max($0, 0), bound) }
                 if let low = minimum, let high = maximum, low > high { minimum = high }

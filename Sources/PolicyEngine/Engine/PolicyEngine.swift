@@ -19,7 +19,7 @@ public actor PolicyEngine {
     private var alertedAt: [PolicyDomain: Date] = [:]
 
     /// An evaluation slower than this marks the policy unhealthy until the next reload.
-    public static let watchdogLimit: Duration = .seconds(1)
+    private let watchdogLimit: Duration
     /// Alerts repeat at most this often while a policy keeps failing.
     public static let alertInterval: TimeInterval = 15 * 60
 
@@ -27,8 +27,12 @@ public actor PolicyEngine {
     ///   - depot: the depot whose policies this engine runs.
     ///   - defaults: the built-in defaults (`policies/defaults/`); when they do not compile (or
     ///     are nil) the fixed Swift rules decide whenever no policy can.
-    public init(depot: DepotID, defaults: PolicyRevision?) {
+    ///   - watchdogLimit: an evaluation running longer marks its policy unhealthy and the default
+    ///     decides until the next reload (reliability.md §3: 1 s). Checked when the call returns,
+    ///     since a running evaluation holds the actor.
+    public init(depot: DepotID, defaults: PolicyRevision?, watchdogLimit: Duration = .seconds(1)) {
         self.depot = depot
+        self.watchdogLimit = watchdogLimit
         self.defaults = defaults.flatMap { try? CompiledRevision($0) }
         health = Dictionary(uniqueKeysWithValues: PolicyDomain.allCases.map { ($0, PolicyDomainHealth(domain: $0)) })
     }
@@ -176,11 +180,11 @@ public actor PolicyEngine {
             case .missing: break
             case .failed(let error): failure = error
             }
-            if clock.now - policyStarted > Self.watchdogLimit {
+            if clock.now - policyStarted > watchdogLimit {
                 health[domain]!.disabled = true
                 failure = failure ?? PolicyError(
                     kind: .watchdog, file: "\(active.revision.folder)/\(path)", line: nil,
-                    detail: "evaluation took longer than 1 s; the default decides until the next reload")
+                    detail: "evaluation took longer than \(watchdogLimit); the default decides until the next reload")
             }
         } else if let active, active.revision.domains[domain] != nil {
             failure = health[domain]!.lastError

@@ -21,9 +21,9 @@ extension LuaWriter {
         setField("tenants", in: context)
         if let sessions {
             newTable(sequence: sessions.count)
-            for (offset, session) in sessions.enumerated() {
-                pushSession(session, tenants: tenantsIndex)
-                setIndex(offset + 1)
+            for index in sessions.indices {  // by index: no copy of each session value
+                pushSession(sessions[index], tenants: tenantsIndex)
+                setIndex(index + 1)
             }
             setField("sessions", in: context)
         }
