@@ -47,4 +47,17 @@ struct ExampleCaseTests {
         let result = await PolicyCaseRunner.run(testCase, revision: revision)
         #expect(result.failures.first?.hasPrefix("policies/nord/priority.lua:3: attempt to index a nil value") == true)
     }
+
+    @Test func evaluateWithExplainReturnsTracesAndExecutedLines() async throws {
+        let revision = try PolicyRevision(folder: "policies/examples", directory: Self.examples)
+        let engine = PolicyEngine(depot: "nord", defaults: nil)
+        try await engine.reload(revision, at: Fixtures.now)
+        let testCase = try #require(try PolicyCaseLoader.load(Self.examples.appendingPathComponent("priority_test.yaml")).first)
+        let evaluation = try await PolicyCaseRunner.evaluate(engine, domain: .priority, state: testCase.state, now: nil, explain: true)
+        #expect(evaluation.trace.map(\.name) == ["s1", "s2", "s3"])
+        #expect(evaluation.trace.last?.value == "null")  // s3 has no departure
+        #expect(evaluation.executedLines["policies/examples/priority.lua:17"] == 3)
+        #expect(evaluation.executedLines["policies/examples/priority.lua:18"] == 1)
+        #expect(evaluation.output.hasPrefix(#"[{"min_kw":50,"priority":4"#))
+    }
 }

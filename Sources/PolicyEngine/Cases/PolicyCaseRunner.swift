@@ -22,7 +22,7 @@ public enum PolicyCaseRunner {
         }
         var state = testCase.state
         if let overrides = testCase.overrides { state = state.merging(overrides) }
-        let evaluation: (output: String, record: PolicyDecisionRecord)
+        let evaluation: PolicyEvaluation
         do {
             evaluation = try await evaluate(engine, domain: testCase.domain, state: state, now: testCase.now)
         } catch {
@@ -34,10 +34,10 @@ public enum PolicyCaseRunner {
         return result(Self.compare(expected: testCase.expect, actual: actual, path: "result"))
     }
 
-    /// Evaluates one domain against a state tree `{ctx = …, ev = …}` (also for `busbar policy eval`).
-    /// - Returns: the result as JSON and the decision record.
+    /// Evaluates one domain against a state tree `{ctx = …, ev = …}` (also for `busbar policy eval`
+    /// and `--explain`, which records the executed lines).
     public static func evaluate(_ engine: PolicyEngine, domain: PolicyDomain, state: SettingValue, now: Date?, explain: Bool = false)
-        async throws -> (output: String, record: PolicyDecisionRecord)
+        async throws -> PolicyEvaluation
     {
         let data = try JSONEncoder().encode(state)
         let decoder = JSONDecoder()
@@ -48,22 +48,22 @@ public enum PolicyCaseRunner {
             var input = try decoder.decode(Input<PriorityContext, String>.self, from: data)
             if let now { input.ctx.now = now }
             let outcome = await engine.priority(input.ctx, explain: explain)
-            return (outcome.record.output, outcome.record)
+            return PolicyEvaluation(outcome)
         case .enforcement:
             var input = try decoder.decode(Input<PolicyContext, EnforcementEvent>.self, from: data)
             if let now { input.ctx.now = now }
             let outcome = await engine.enforcement(input.ctx, event: try input.event(), explain: explain)
-            return (outcome.record.output, outcome.record)
+            return PolicyEvaluation(outcome)
         case .preconditioning:
             var input = try decoder.decode(Input<PolicyContext, PreconditioningVehicleView>.self, from: data)
             if let now { input.ctx.now = now }
             let outcome = await engine.preconditioning(input.ctx, vehicle: try input.event(), explain: explain)
-            return (outcome.record.output, outcome.record)
+            return PolicyEvaluation(outcome)
         case .escalation:
             var input = try decoder.decode(Input<PolicyContext, OperationalEvent>.self, from: data)
             if let now { input.ctx.now = now }
             let outcome = await engine.escalation(input.ctx, event: try input.event(), explain: explain)
-            return (outcome.record.output, outcome.record)
+            return PolicyEvaluation(outcome)
         }
     }
 
