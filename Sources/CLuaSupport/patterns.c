@@ -57,3 +57,24 @@ void clua_set_pattern_guards(lua_State *L, int library) {
     set_guard(L, library, target, "gmatch", 0);
     set_guard(L, library, target, "gsub", 0);
 }
+
+/* table.move loops in C, where the count hook cannot stop it: `table.move({}, 1, 1e9, 1)` would run
+   for seconds without allocating. Refuse ranges over 10^6 elements (policy tables are far smaller). */
+#define CLUA_MOVE_MAX_ELEMENTS 1000000
+
+static int guarded_move(lua_State *L) {
+    lua_Integer first = luaL_checkinteger(L, 2);
+    lua_Integer last = luaL_checkinteger(L, 3);
+    if (last >= first && (lua_Unsigned)last - (lua_Unsigned)first >= CLUA_MOVE_MAX_ELEMENTS) {
+        return luaL_error(L, "table.move of more than %d elements refused", CLUA_MOVE_MAX_ELEMENTS);
+    }
+    lua_CFunction original = lua_tocfunction(L, lua_upvalueindex(1));
+    return original(L);
+}
+
+void clua_set_table_guards(lua_State *L) {
+    int target = lua_gettop(L);
+    lua_getfield(L, target, "move");
+    lua_pushcclosure(L, guarded_move, 1);
+    lua_setfield(L, target, "move");
+}

@@ -91,6 +91,7 @@ static int open_sandbox(lua_State *L) {
     lua_pop(L, 1);
 
     push_library_copy(L, LUA_TABLIBNAME, table_names);
+    clua_set_table_guards(L);
     clua_push_readonly(L, -1, library_message);
     lua_setfield(L, 1, LUA_TABLIBNAME);
     lua_pop(L, 1);

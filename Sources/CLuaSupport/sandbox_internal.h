@@ -26,6 +26,9 @@ void clua_push_readonly(lua_State *L, int index, const char *message);
    wrapping the originals found in the table at `library`. */
 void clua_set_pattern_guards(lua_State *L, int library);
 
+/* Replaces `move` of the table library copy at the top of the stack with a size-guarded one. */
+void clua_set_table_guards(lua_State *L);
+
 /* Opens the host helpers: pushes the `time` table and sets `log`, `trace`, `require` into the
    table at `allow`. */
 void clua_set_host_helpers(lua_State *L, int allow);
