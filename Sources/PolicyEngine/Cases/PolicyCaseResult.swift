@@ -6,5 +6,6 @@ public struct PolicyCaseResult: Sendable, Hashable {
     /// did not decide; empty when the case passed.
     public let failures: [String]
 
+    /// True when nothing differed and the policy itself decided.
     public var passed: Bool { failures.isEmpty }
 }

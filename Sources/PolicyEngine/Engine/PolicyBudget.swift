@@ -10,6 +10,7 @@ public struct PolicyBudget: Sendable, Hashable, Codable {
     /// The defaults: 1 000 000 instructions, 32 MiB, 50 ms.
     public static let standard = PolicyBudget()
 
+    /// Values outside the hard ceilings (and below sane minimums) are clamped, never refused.
     public init(
         instructions: Int = PolicyFiles.defaultInstructionBudget,
         memoryMegabytes: Int = PolicyFiles.defaultMemoryLimitMegabytes, wallClockMilliseconds: Int = 50

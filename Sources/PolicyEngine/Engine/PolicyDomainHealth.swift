@@ -9,6 +9,7 @@ public struct PolicyDomainHealth: Sendable, Hashable {
     /// Set by the watchdog: every decision of this domain uses the default until a reload.
     public var disabled: Bool
 
+    /// What the API shows: fewer than 3 failures in a row and not stopped by the watchdog.
     public var healthy: Bool { consecutiveFailures < 3 && !disabled }
 
     init(domain: PolicyDomain) {

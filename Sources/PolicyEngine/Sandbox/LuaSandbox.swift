@@ -30,10 +30,6 @@ final class LuaSandbox {
         accounting.deallocate()
     }
 
-    /// Bytes the state holds now, and the most it ever held.
-    var memoryInUse: Int { accounting.pointee.used }
-    var memoryPeak: Int { accounting.pointee.peak }
-
     /// The line where the function of the last call is defined, for output errors.
     var functionLine: Int? { accounting.pointee.function_line > 0 ? Int(accounting.pointee.function_line) : nil }
 

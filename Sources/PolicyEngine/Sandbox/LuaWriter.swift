@@ -13,7 +13,6 @@ struct LuaWriter {
     func push(_ value: Double) { lua_pushnumber(state, value) }
     func push(_ value: Int) { lua_pushinteger(state, lua_Integer(value)) }
     func push(_ value: Bool) { lua_pushboolean(state, value ? 1 : 0) }
-    func pushNil() { lua_pushnil(state) }
 
     func push(_ value: String) {
         var value = value
@@ -58,9 +57,6 @@ struct LuaWriter {
     func pushField(of index: Int32, named key: String) { lua_getfield(state, index, key) }
 
     func pop() { clua_pop(state, 1) }
-
-    /// Moves the value on top of the stack to absolute `index`, shifting the others up.
-    func moveTop(to index: Int32) { lua_rotate(state, index, 1) }
 
     /// Removes the value at absolute `index`.
     func remove(at index: Int32) {

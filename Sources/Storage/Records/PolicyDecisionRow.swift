@@ -33,6 +33,7 @@ public struct PolicyDecisionRow: Codable, Sendable, Hashable, FetchableRecord, P
         case error
     }
 
+    /// The row for a record (reasons encoded as a JSON array).
     public init(_ record: PolicyDecisionRecord) throws {
         id = record.id.uuidString
         depotID = record.depot.rawValue
