@@ -38,6 +38,13 @@ struct EngineTests {
         #expect(outcome.record.error == "policies/nord/priority.lua:1: boom")
     }
 
+    @Test func brokenDefaultsAreReportedAndTheSwiftRuleDecides() async throws {
+        let defaults = PolicyRevision(folder: "policies/defaults", files: ["priority.lua": "return 1"], domains: [.priority: "priority.lua"])
+        let engine = PolicyEngine(depot: "nord", defaults: defaults)
+        #expect(await engine.status.defaultsError?.message == "policies/defaults/priority.lua: the file must return a table of functions, got number")
+        #expect(await engine.priority(Fixtures.priorityContext(sessions: 2)).record.decidedBy == .builtInRule)
+    }
+
     @Test func alertsOnFirstFailureThenEveryFifteenMinutes() async throws {
         let engine = try await Fixtures.engine(Fixtures.revision(priority: "local M = {} function M.priority(ctx) error('boom') end return M"))
         var alerts: [Bool] = []

@@ -14,6 +14,8 @@ public actor PolicyEngine {
     private var since: Date?
     private var lastReloadError: PolicyError?
     private let defaults: CompiledRevision?
+    /// Why the built-in defaults did not compile, if they did not (the Swift rules decide then).
+    private let defaultsError: PolicyError?
     private var health: [PolicyDomain: PolicyDomainHealth]
     /// When the current failure streak of a domain last raised an alert.
     private var alertedAt: [PolicyDomain: Date] = [:]
@@ -33,7 +35,17 @@ public actor PolicyEngine {
     public init(depot: DepotID, defaults: PolicyRevision?, watchdogLimit: Duration = .seconds(1)) {
         self.depot = depot
         self.watchdogLimit = watchdogLimit
-        self.defaults = defaults.flatMap { try? CompiledRevision($0) }
+        var compiledDefaults: CompiledRevision?
+        var defaultsError: PolicyError?
+        if let defaults {
+            do {
+                compiledDefaults = try CompiledRevision(defaults)
+            } catch {
+                defaultsError = error
+            }
+        }
+        self.defaults = compiledDefaults
+        self.defaultsError = defaultsError
         health = Dictionary(uniqueKeysWithValues: PolicyDomain.allCases.map { ($0, PolicyDomainHealth(domain: $0)) })
     }
 
@@ -68,7 +80,7 @@ public actor PolicyEngine {
     /// The active revision, the last reload error and each domain's health.
     public var status: PolicyStatus {
         PolicyStatus(
-            activeRevision: active?.revision.hash, since: since, lastReloadError: lastReloadError,
+            activeRevision: active?.revision.hash, since: since, lastReloadError: lastReloadError, defaultsError: defaultsError,
             domains: PolicyDomain.allCases.map { health[$0]! })
     }
 

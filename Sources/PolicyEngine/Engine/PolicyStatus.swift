@@ -8,6 +8,8 @@ public struct PolicyStatus: Sendable, Hashable {
     public var since: Date?
     /// The last failed reload, kept until a later reload succeeds.
     public var lastReloadError: PolicyError?
+    /// Set when the built-in defaults did not compile: the fixed Swift rules decide instead.
+    public var defaultsError: PolicyError?
     /// Health of each domain's policy in the active revision.
     public var domains: [PolicyDomainHealth]
 }
