@@ -29,6 +29,31 @@ struct EngineTests {
         #expect(outcome.value[1] == PriorityDecision(tier: 1, minKw: 0))
     }
 
+    @Test(arguments: [
+        ("{ 2.0, { priority = 3.0, reason = 'r' } }", [PriorityDecision(tier: 2), PriorityDecision(tier: 3, reason: "r")]),
+        ("{ { priority = 1, max_kw = 500 }, 4 }", [PriorityDecision(tier: 1, maxKw: 120), PriorityDecision(tier: 4)]),
+    ])
+    func wellFormedResultsDecodeOnTheFastPath(result: String, expected: [PriorityDecision]) async throws {
+        let text = "local M = {} function M.priority(ctx) return \(result) end return M"
+        let outcome = await (try await Fixtures.engine(Fixtures.revision(priority: text))).priority(Fixtures.priorityContext(sessions: 2))
+        #expect(outcome.value == expected)
+        #expect(outcome.record.decidedBy == .policy)
+    }
+
+    @Test(arguments: [
+        ("{ 1, { priority = 1, reason = 7 } }", "result[2].reason: expected string, got number"),
+        ("{ 1, 2.5 }", "result[2]: expected integer, got number"),
+        ("{ 1, 2, extra = true }", "result.extra: unexpected key in a list"),
+        ("{ 1, { min_kw = 5 } }", "result[2].priority: missing (integer)"),
+        ("{ 1, { priority = 1, minkw = 5 } }", "result[2].minkw: unknown field"),
+    ])
+    func malformedResultsNameThePath(result: String, message: String) async throws {
+        let text = "local M = {} function M.priority(ctx) return \(result) end return M"
+        let outcome = await (try await Fixtures.engine(Fixtures.revision(priority: text))).priority(Fixtures.priorityContext(sessions: 2))
+        #expect(outcome.record.error == "policies/nord/priority.lua:1: \(message)")
+        #expect(outcome.record.decidedBy == .defaultPolicy)
+    }
+
     @Test func missingDefaultsFallToTheSwiftRule() async throws {
         let engine = PolicyEngine(depot: "nord", defaults: nil)
         try await engine.reload(Fixtures.revision(priority: "local M = {} function M.priority(ctx) error('boom') end return M"), at: Fixtures.now)

@@ -59,6 +59,21 @@ void clua_sandbox_push_log(lua_State *L);
 void clua_sandbox_push_trace(lua_State *L);
 void clua_sandbox_push_lines(lua_State *L);
 
+/* One entry of a priority result read straight from the stack. */
+typedef struct clua_priority_entry {
+    int64_t tier;
+    double min_kw;          /* NAN when absent */
+    double max_kw;          /* NAN when absent */
+    const char *reason;     /* NULL when absent; points into the Lua string, valid until the stack is cleared */
+    size_t reason_length;
+} clua_priority_entry;
+
+/* The fast path for priority results: reads the table at `index` into `entries` when it has
+   exactly the contract's shape (count items, each an integer tier or a table of known, well-typed
+   fields). Returns 0 on any deviation, without raising; the caller then reads the value the slow
+   way to name the failing path. Raw access only, so it never calls into Lua. */
+int clua_read_priority(lua_State *L, int index, int count, clua_priority_entry *entries);
+
 /* The Lua release linked at run time, as LUA_VERSION_NUM-style number (504) and release text. */
 int clua_linked_version(void);
 const char *clua_release(void);

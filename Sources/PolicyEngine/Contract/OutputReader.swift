@@ -52,9 +52,14 @@ struct OutputReader {
     func string(_ value: LuaValue?, at path: @autoclosure () -> String, maximumLength: Int = 2_000) throws -> String? {
         switch value {
         case nil, .nil?: return nil
-        case .string(let text)?: return text.utf8.count > maximumLength ? String(text.prefix(maximumLength)) : text
+        case .string(let text)?: return Self.capped(text, maximumLength: maximumLength)
         case let other?: throw mismatch(path(), expected: "string", got: other)
         }
+    }
+
+    /// Text cut to `maximumLength` characters, so a policy cannot flood records and messages.
+    static func capped(_ text: String, maximumLength: Int = 2_000) -> String {
+        text.utf8.count > maximumLength ? String(text.prefix(maximumLength)) : text
     }
 
     func boolean(_ value: LuaValue?, at path: @autoclosure () -> String) throws -> Bool? {

@@ -1,3 +1,4 @@
+import CLuaSupport
 import DepotModel
 import Foundation
 
@@ -17,17 +18,45 @@ enum PolicyResults {
             if case .table = item {
                 let fields = try reader.fields(item, at: path(), allowed: priorityFields)
                 let tier = try reader.required(try reader.integer(fields["priority"], at: "\(path()).priority"), at: "\(path()).priority", "integer")
-                let bound = min(sessions[offset].connector.maxKw.value, sessions[offset].vehicle.maxKw.value)
-                var minimum = try reader.number(fields["min_kw"], at: "\(path()).min_kw").map { min(max($0, 0), bound) }
-                let maximum = try reader.number(fields["max_kw"], at: "\(path()).max_kw").map { min(max($0, 0), bound) }
-                if let low = minimum, let high = maximum, low > high { minimum = high }
-                return PriorityDecision(
-                    tier: tier, minKw: minimum.map(Kilowatts.init), maxKw: maximum.map(Kilowatts.init),
-                    reason: try reader.string(fields["reason"], at: "\(path()).reason"))
+                return decision(
+                    tier: tier, minimum: try reader.number(fields["min_kw"], at: "\(path()).min_kw"),
+                    maximum: try reader.number(fields["max_kw"], at: "\(path()).max_kw"),
+                    reason: try reader.string(fields["reason"], at: "\(path()).reason"), session: sessions[offset])
             }
             guard let tier = try reader.integer(item, at: path()) else { throw reader.mismatch(path(), expected: "integer or table", got: item) }
             return PriorityDecision(tier: tier)
         }
+    }
+
+    /// The fast path: a well-formed result read straight from the Lua stack (top), or nil to let
+    /// the checked decoder above find and name the problem.
+    static func priority(_ state: OpaquePointer, sessions: [SessionView]) -> [PriorityDecision]? {
+        var entries = [clua_priority_entry](repeating: clua_priority_entry(), count: sessions.count)
+        let wellFormed = entries.withUnsafeMutableBufferPointer { clua_read_priority(state, -1, Int32($0.count), $0.baseAddress) }
+        guard wellFormed != 0 else { return nil }
+        var reasons: [UnsafePointer<CChar>: String] = [:]  // Lua interns short strings: one String each
+        return entries.indices.map { index in
+            let entry = entries[index]
+            let reason = entry.reason.map { pointer in
+                if let known = reasons[pointer] { return known }
+                let text = OutputReader.capped(
+                    String(decoding: UnsafeRawBufferPointer(start: pointer, count: entry.reason_length), as: UTF8.self))
+                reasons[pointer] = text
+                return text
+            }
+            return decision(
+                tier: Int(entry.tier), minimum: entry.min_kw.isNaN ? nil : entry.min_kw, maximum: entry.max_kw.isNaN ? nil : entry.max_kw,
+                reason: reason, session: sessions[index])
+        }
+    }
+
+    /// A priority entry with its limits clamped to what the connector and the vehicle can take.
+    private static func decision(tier: Int, minimum: Double?, maximum: Double?, reason: String?, session: SessionView) -> PriorityDecision {
+        let bound = min(session.connector.maxKw.value, session.vehicle.maxKw.value)
+        var low = minimum.map { min(max($0, 0), bound) }
+        let high = maximum.map { min(max($0, 0), bound) }
+        if let lowest = low, let highest = high, lowest > highest { low = highest }
+        return PriorityDecision(tier: tier, minKw: low.map(Kilowatts.init), maxKw: high.map(Kilowatts.init), reason: reason)
     }
 
     static func enforcement(_ value: LuaValue, reader: OutputReader) throws -> EnforcementAction {

@@ -54,7 +54,9 @@ final class CompiledRevision {
         -> LuaFields
     {
         let file = "\(revision.folder)/\(path)"
-        let result = sandbox.call(path: path, function: "", explain: false) { _ in 0 }
+        let result = sandbox.call(path: path, function: "", explain: false, pushArguments: { _ in 0 }) {
+            LuaReader(state: $0).value(at: -1)
+        }
         guard case .returned(.table(_, let fields)) = result.outcome else {
             if case .failed(let kind, let message) = result.outcome { throw PolicyError(kind: kind == .runtime ? .compile : kind, luaMessage: message) }
             throw PolicyError(kind: .compile, file: file, line: nil, detail: "the file must return a table of functions")

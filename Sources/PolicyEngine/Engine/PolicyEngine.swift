@@ -104,6 +104,7 @@ public actor PolicyEngine {
                 return 1
             },
             decode: { value, reader in try PolicyResults.priority(value, sessions: context.sessions, reader: reader) },
+            fastDecode: { state in PolicyResults.priority(state, sessions: context.sessions) },
             builtIn: { BuiltInRules.priority(context) },
             reasons: { $0.compactMap(\.reason) })
     }
@@ -166,6 +167,12 @@ public actor PolicyEngine {
         let ev: Event?
     }
 
+    /// A returned value: decoded by a domain's fast path, or read back for the checked decoder.
+    private enum Returned<Value> {
+        case decoded(Value)
+        case value(LuaValue)
+    }
+
     /// What one attempt (operator policy or default) produced.
     private enum Attempt<Value> {
         case decided(Value)
@@ -175,19 +182,19 @@ public actor PolicyEngine {
 
     private func evaluate<Value: Sendable & Encodable, Context: Encodable & Sendable, Event: Encodable & Sendable>(
         domain: PolicyDomain, function: String, now: Date, explain: Bool, input: Snapshot<Context, Event>,
-        push: (LuaWriter) -> Int32, decode: (LuaValue, OutputReader) throws -> Value, builtIn: () -> Value,
-        reasons: (Value) -> [String]
+        push: (LuaWriter) -> Int32, decode: (LuaValue, OutputReader) throws -> Value,
+        fastDecode: ((OpaquePointer) -> Value?)? = nil, builtIn: () -> Value, reasons: (Value) -> [String]
     ) -> PolicyOutcome<Value> {
         let clock = ContinuousClock()
         let started = clock.now
-        var calls: [LuaCallResult] = []
+        var calls: [LuaCallResult<Returned<Value>>] = []
         var value: Value?
         var source = PolicyDecisionRecord.Source.policy
         var failure: PolicyError?
 
         if let active, let path = active.revision.domains[domain], !health[domain]!.disabled {
             let policyStarted = clock.now
-            switch attempt(active, path: path, function: function, explain: explain, push: push, decode: decode, calls: &calls) {
+            switch attempt(active, path: path, function: function, explain: explain, push: push, decode: decode, fastDecode: fastDecode, calls: &calls) {
             case .decided(let decided): value = decided
             case .missing: break
             case .failed(let error): failure = error
@@ -203,7 +210,9 @@ public actor PolicyEngine {
         }
         if value == nil, let defaults, let path = defaults.revision.domains[domain] {
             source = .defaultPolicy
-            if case .decided(let decided) = attempt(defaults, path: path, function: function, explain: explain, push: push, decode: decode, calls: &calls) {
+            if case .decided(let decided) = attempt(
+                defaults, path: path, function: function, explain: explain, push: push, decode: decode, fastDecode: fastDecode, calls: &calls)
+            {
                 value = decided
             }
         }
@@ -226,10 +235,16 @@ public actor PolicyEngine {
 
     private func attempt<Value>(
         _ compiled: CompiledRevision, path: String, function: String, explain: Bool, push: (LuaWriter) -> Int32,
-        decode: (LuaValue, OutputReader) throws -> Value, calls: inout [LuaCallResult]
+        decode: (LuaValue, OutputReader) throws -> Value, fastDecode: ((OpaquePointer) -> Value?)?,
+        calls: inout [LuaCallResult<Returned<Value>>]
     ) -> Attempt<Value> {
         let sandbox = compiled.sandbox
-        let call = sandbox.call(path: path, function: function, explain: explain, pushArguments: push)
+        let call = sandbox.call(path: path, function: function, explain: explain, pushArguments: push) { state -> Returned<Value> in
+            // The fast path reads well-formed results straight from the stack; anything else is
+            // read back whole so the checked decoder can name the failing path.
+            if let value = fastDecode?(state) { return .decoded(value) }
+            return .value(LuaReader(state: state).value(at: -1))
+        }
         calls.append(call)
         switch call.outcome {
         case .missing:
@@ -239,7 +254,9 @@ public actor PolicyEngine {
             let error = PolicyError(kind: kind, luaMessage: message)
             // Lua reports "not enough memory" without a position: name the file at least.
             return .failed(error.file == nil ? PolicyError(kind: kind, file: "\(compiled.revision.folder)/\(path)", line: nil, detail: error.message) : error)
-        case .returned(let result):
+        case .returned(.decoded(let value)):
+            return .decided(value)
+        case .returned(.value(let result)):
             let reader = OutputReader(file: "\(compiled.revision.folder)/\(path)", line: sandbox.functionLine)
             do {
                 return .decided(try decode(result, reader))

@@ -1,9 +1,9 @@
 /// What one sandboxed call produced: the returned value or the failure, the resources it used,
 /// and what it logged and traced.
-struct LuaCallResult {
+struct LuaCallResult<Output> {
     enum Outcome {
-        /// The policy function returned this value.
-        case returned(LuaValue)
+        /// The policy function returned this value (as the caller read it).
+        case returned(Output)
         /// The module has no such function: the default decides, without a failure.
         case missing
         /// The call failed; the message reads `file:line: message` plus a traceback.

@@ -45,8 +45,11 @@ final class LuaSandbox {
     }
 
     /// Runs `function` of the module at `path` with the arguments `pushArguments` pushes (it
-    /// returns how many), under the instruction, wall-clock and memory budgets.
-    func call(path: String, function: String, explain: Bool, pushArguments: (LuaWriter) -> Int32) -> LuaCallResult {
+    /// returns how many), under the instruction, wall-clock and memory budgets; `read` turns the
+    /// returned value (on top of the stack) into `Output`, outside the protected call.
+    func call<Output>(
+        path: String, function: String, explain: Bool, pushArguments: (LuaWriter) -> Int32, read: (OpaquePointer) -> Output
+    ) -> LuaCallResult<Output> {
         accounting.pointee.explain = explain ? 1 : 0
         accounting.pointee.peak = accounting.pointee.used
         clua_sandbox_prepare(state, path, function)
@@ -55,11 +58,11 @@ final class LuaSandbox {
         defer { lua_settop(state, 0) }
         let usage = LuaUsage(
             instructions: Int(accounting.pointee.instructions), memoryBytes: accounting.pointee.peak)
-        let outcome: LuaCallResult.Outcome
+        let outcome: LuaCallResult<Output>.Outcome
         switch status {
         case LUA_OK:
             let found = lua_toboolean(state, -2) != 0
-            outcome = found ? .returned(LuaReader(state: state).value(at: -1)) : .missing
+            outcome = found ? .returned(read(state)) : .missing
         case CLUA_ERRBUDGET:
             outcome = .failed(.budget, message(at: -1))
         case CLUA_ERRMEMORY:
