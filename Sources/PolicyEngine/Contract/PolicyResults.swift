@@ -21,7 +21,7 @@ enum PolicyResults {
                 return decision(
                     tier: tier, minimum: try reader.number(fields["min_kw"], at: "\(path()).min_kw"),
                     maximum: try reader.number(fields["max_kw"], at: "\(path()).max_kw"),
-                    reason: try reader.string(fields["reason"], at: "\(path()).reason"), session: sessions[offset])
+                    reason: try reader.string(fields["reason"], at: "\(path()).reason"), bound: bound(of: sessions, at: offset))
             }
             guard let tier = try reader.integer(item, at: path()) else { throw reader.mismatch(path(), expected: "integer or table", got: item) }
             return PriorityDecision(tier: tier)
@@ -46,13 +46,18 @@ enum PolicyResults {
             }
             return decision(
                 tier: Int(entry.tier), minimum: entry.min_kw.isNaN ? nil : entry.min_kw, maximum: entry.max_kw.isNaN ? nil : entry.max_kw,
-                reason: reason, session: sessions[index])
+                reason: reason, bound: bound(of: sessions, at: index))
         }
     }
 
-    /// A priority entry with its limits clamped to what the connector and the vehicle can take.
-    private static func decision(tier: Int, minimum: Double?, maximum: Double?, reason: String?, session: SessionView) -> PriorityDecision {
-        let bound = min(session.connector.maxKw.value, session.vehicle.maxKw.value)
+    /// What the connector and the vehicle of a session can take, in kW (read in place: copying a
+    /// whole session per entry was a tenth of an evaluation).
+    private static func bound(of sessions: [SessionView], at index: Int) -> Double {
+        sessions.withUnsafeBufferPointer { min($0[index].connector.maxKw.value, $0[index].vehicle.maxKw.value) }
+    }
+
+    /// A priority entry with its limits clamped to `bound`.
+    private static func decision(tier: Int, minimum: Double?, maximum: Double?, reason: String?, bound: Double) -> PriorityDecision {
         var low = minimum.map { min(max($0, 0), bound) }
         let high = maximum.map { min(max($0, 0), bound) }
         if let lowest = low, let highest = high, lowest > highest { low = highest }

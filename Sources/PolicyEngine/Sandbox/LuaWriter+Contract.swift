@@ -21,9 +21,11 @@ extension LuaWriter {
         setField("tenants", in: context)
         if let sessions {
             newTable(sequence: sessions.count)
-            for index in sessions.indices {  // by index: no copy of each session value
-                pushSession(sessions[index], tenants: tenantsIndex)
-                setIndex(index + 1)
+            sessions.withUnsafeBufferPointer { buffer in  // borrowed in place: no copy of each session
+                for index in buffer.indices {
+                    pushSession(buffer[index], tenants: tenantsIndex)
+                    setIndex(index + 1)
+                }
             }
             setField("sessions", in: context)
         }

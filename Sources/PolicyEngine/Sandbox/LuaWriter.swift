@@ -42,7 +42,7 @@ struct LuaWriter {
     }
 
     /// Pops the value on top into field `key` (a runtime string) of the table below it.
-    func setField(named key: String) { lua_setfield(state, -2, key) }
+    func setField(named key: String) { key.withCString { lua_setfield(state, -2, $0) } }
 
     /// Pops the value on top into position `index` (1-based) of the table below it.
     func setIndex(_ index: Int) { lua_rawseti(state, -2, lua_Integer(index)) }
@@ -54,7 +54,7 @@ struct LuaWriter {
     var top: Int32 { lua_gettop(state) }
 
     /// Pushes field `key` of the table at absolute `index` (nil when absent).
-    func pushField(of index: Int32, named key: String) { lua_getfield(state, index, key) }
+    func pushField(of index: Int32, named key: String) { _ = key.withCString { lua_getfield(state, index, $0) } }
 
     func pop() { clua_pop(state, 1) }
 
