@@ -1,4 +1,5 @@
 // swift-tools-version: 6.2
+import Foundation
 import PackageDescription
 
 /// One set of settings for every target (conventions.md §1).
@@ -113,7 +114,9 @@ let package = Package(
         ),
         .testTarget(name: "VDVTests", dependencies: ["VDV"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "PowerSolverTests", dependencies: ["PowerSolver", "DepotModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DepotModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DepotModel", "DepotConfig"], exclude: ["Corpus"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "DepotRuntimeTests", dependencies: ["DepotRuntime", "DepotModel"], swiftSettings: swiftSettings),
@@ -131,3 +134,16 @@ let package = Package(
         .testTarget(name: "BusbarCLITests", dependencies: ["DepotModel"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]
 )
+
+// The policy engine benchmark (bench/README.md), built only with BUSBAR_BENCH=1:
+// BUSBAR_BENCH=1 swift run -c release PolicyBench
+if ProcessInfo.processInfo.environment["BUSBAR_BENCH"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "PolicyBench",
+            dependencies: ["PolicyEngine", "DepotModel", "CLua", "CLuaSupport"],
+            path: "bench/policy/Sources",
+            swiftSettings: swiftSettings
+        )
+    )
+}

@@ -1,6 +1,8 @@
 #include <stdlib.h>
+#include <stdio.h>
 #include <lauxlib.h>
 #include "clua_support.h"
+#include "sandbox_internal.h"
 
 void *clua_capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     clua_accounting *accounting = (clua_accounting *)ud;
@@ -11,6 +13,9 @@ void *clua_capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         return NULL;
     }
     if (nsize > old && accounting->enforce && accounting->used + (nsize - old) > accounting->limit) {
+        /* Sticky: a pcall inside the policy may catch this error, the next instruction may not. */
+        accounting->memory_exhausted = 1;
+        if (accounting->state != NULL) lua_sethook(accounting->state, clua_hook, LUA_MASKCOUNT, 1);
         return NULL;
     }
     void *block = realloc(ptr, nsize);
@@ -20,9 +25,25 @@ void *clua_capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     return block;
 }
 
-lua_State *clua_newstate(clua_accounting *accounting) {
-    return lua_newstate(clua_capped_alloc, accounting);
+/* Lua calls this only for an error outside any protected call: a bug in Busbar, never policy code.
+   It must not return into Swift frames, so it aborts. */
+static int panic(lua_State *L) {
+    const char *message = lua_tostring(L, -1);
+    fprintf(stderr, "busbar: unprotected Lua error: %s\n", message == NULL ? "(no message)" : message);
+    abort();
+    return 0;
 }
+
+lua_State *clua_newstate(clua_accounting *accounting) {
+    lua_State *L = lua_newstate(clua_capped_alloc, accounting);
+    if (L == NULL) return NULL;
+    *(clua_accounting **)lua_getextraspace(L) = accounting;
+    accounting->state = L;
+    lua_atpanic(L, panic);
+    return L;
+}
+
+clua_accounting *clua_box(lua_State *L) { return *(clua_accounting **)lua_getextraspace(L); }
 
 int clua_linked_version(void) {
     lua_State *L = luaL_newstate();

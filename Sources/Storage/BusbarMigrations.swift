@@ -107,6 +107,26 @@ public enum BusbarMigrations {
             }
             try db.create(index: "ocpp_message_by_station", on: "ocpp_message", columns: ["station_id", "at"])
         }
+        migrator.registerMigration("v3-policy-decisions") { db in
+            try db.create(table: "policy_decision") { table in
+                table.primaryKey("id", .text)
+                table.column("depot_id", .text).notNull()
+                table.column("domain", .text).notNull()
+                table.column("revision", .text).notNull()
+                table.column("now", .datetime).notNull()
+                table.column("input", .text).notNull()
+                table.column("output", .text).notNull()
+                table.column("reasons", .text).notNull()
+                table.column("trace", .text).notNull()
+                table.column("instructions", .integer).notNull()
+                table.column("memory_bytes", .integer).notNull()
+                table.column("duration_us", .integer).notNull()
+                table.column("decided_by", .text).notNull()
+                table.column("error", .text)
+            }
+            try db.create(index: "policy_decision_by_depot", on: "policy_decision", columns: ["depot_id", "domain", "now"])
+            try db.create(index: "policy_decision_by_time", on: "policy_decision", columns: ["now"])
+        }
         return migrator
     }
 }

@@ -173,7 +173,19 @@ extension BusbarStore {
         }
     }
 
-    /// Stores a message Busbar could not attribute, and acknowledges it (ocpp.md §7).
+    /// One transaction of a station by its key.
+    public func transaction(station: ChargerID, key: String) async throws -> ChargingTransactionRecord? {
+        try await writer.read { db in
+            try ChargingTransactionRecord.fetchOne(
+                db, sql: "SELECT * FROM charging_transaction WHERE station_id = ? AND transaction_key = ?", arguments: [station.rawValue, key])
+        }
+    }
+
+    /// Stores a message Busbar could not attribute, so it can be acknowledged (ocpp.md §7).
+    public func quarantine(station: ChargerID, action: String, frame: String, reason: String, at instant: Date) async throws {
+        try await writer.write { db in try Self.quarantine(db, station: station, action: action, frame: frame, reason: reason, at: instant) }
+    }
+
     static func quarantine(_ db: Database, station: ChargerID, action: String, frame: String, reason: String, at instant: Date) throws {
         try db.execute(
             sql: "INSERT INTO quarantined_message (station_id, action, payload, reason, received_at) VALUES (?, ?, ?, ?, ?)",

@@ -1,14 +1,75 @@
 import ArgumentParser
+import BusbarServer
+import DepotConfig
+import DepotModel
+import Foundation
+import Logging
+import Storage
 
 extension Busbar {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run Busbar: OCPP and VDV endpoints, the REST API and the depot map, for the configured depots.")
+            abstract: "Run Busbar: the OCPP endpoint for the configured depots, with health at /health.",
+            discussion: """
+                Loads the settings file and every depot file it lists (refusing to start if any is invalid or a station \
+                secret cannot be read), brings the database schema up to date, and serves until SIGINT or SIGTERM.
+                """
+        )
 
         @OptionGroup var options: GlobalOptions
 
+        @Option(help: "Listen on this address instead of the first listener's.")
+        var address: String?
+
+        @Option(help: "Listen on this port instead of the first listener's (0 picks a free port and prints it).")
+        var port: Int?
+
+        @Option(name: .customLong("depot"), help: "Serve this depot file instead of the settings' depots (repeatable).")
+        var depotFiles: [String] = []
+
         func run() async throws {
-            try CommandNotAvailable.exit("serve", arrivesWith: "the OCPP connectivity work (issue #3)")
+            let settings: BusbarSettings
+            var depots: [Depot] = []
+            do {
+                settings = try SettingsFileLoader.load(path: options.config)
+                let files = depotFiles.isEmpty ? SettingsFileLoader.depotFiles(of: settings) : depotFiles
+                for file in files { depots.append(try DepotFileLoader.load(path: file)) }
+            } catch {
+                for issue in error.issues { printError(issue.description) }
+                throw ExitCode(1)
+            }
+            let level = Logger.Level(rawValue: options.logLevel ?? settings.log.level) ?? .info
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+            let logger = Logger(label: "busbar")
+            guard let listener = settings.listeners.first else { throw ValidationError("the settings name no listener") }
+            if settings.listeners.count > 1 || listener.tls != nil {
+                logger.warning("this build serves one plain listener; further listeners and TLS are not served yet")
+            }
+            let databasePath = options.db ?? settings.databasePath
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: databasePath).deletingLastPathComponent(), withIntermediateDirectories: true)
+            let store = BusbarStore(try BusbarDatabase.open(path: databasePath))
+            let configuration = ServerConfiguration(
+                address: address ?? listener.address, port: port ?? listener.port,
+                listener: .plain(allowUnauthenticated: listener.allowUnauthenticated && listener.isLoopback))
+            let server: BusbarApplication
+            let announcement = "busbar serving \(depots.count) depot\(depots.count == 1 ? "" : "s") on \(configuration.address)"
+            do {
+                server = try BusbarApplication.build(
+                    configuration: configuration, depots: depots, store: store, apiTokens: settings.apiTokens, logger: logger
+                ) { bound in
+                    // Tests and scripts read the bound port from this line (port 0 picks a free one).
+                    FileHandle.standardOutput.write(Data("\(announcement):\(bound)\n".utf8))
+                }
+            } catch let failure as StationDirectoryFailure {
+                printError(failure.description)
+                throw ExitCode(1)
+            }
+            try await server.run()
         }
     }
 }

@@ -27,3 +27,13 @@ public enum OutgoingCallResult: Hashable, Sendable {
         return decoded
     }
 }
+
+extension OutgoingCallResult {
+    /// The result's JSON payload, as the station sent it (after validation).
+    public func payload() throws(OCPPError) -> JSONValue {
+        switch self {
+        case .v16(let result): try result.payload()
+        case .v201(let result): try result.payload()
+        }
+    }
+}

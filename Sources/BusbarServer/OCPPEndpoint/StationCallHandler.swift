@@ -1,0 +1,49 @@
+import DepotModel
+import Foundation
+import OCPP
+import Storage
+
+/// The OCPP adapter for station CALLs: turns each wire message into domain values, persists them
+/// through `BusbarStore` and builds the reply only after the commit (reliability.md D1). Wire types
+/// stop here (architecture.md, flow of one event).
+struct StationCallHandler: Sendable {
+    let admission: StationAdmission
+    let depot: Depot
+    let store: BusbarStore
+    let clock: any BusbarClock
+    let bootAdmission: BootAdmission
+    /// Heartbeat interval handed to stations in BootNotification (ocpp.md §2).
+    let heartbeatInterval: Int
+
+    var station: ChargerID { admission.identity }
+    var tokens: TokenAuthorization { TokenAuthorization(depot: depot) }
+
+    /// Serves one CALL; storage failures become `InternalError`, so the station retries and no
+    /// false success is ever sent.
+    func handle(_ call: IncomingCall, frame: String) async throws(OCPPError) -> IncomingCallResult {
+        do {
+            switch call {
+            case .v16(let call): return .v16(try await handle(call, frame: frame))
+            case .v201(let call): return .v201(try await handle(call, frame: frame))
+            }
+        } catch let error as OCPPError {
+            throw error
+        } catch {
+            throw OCPPError(.internalFailure, "storage unavailable")
+        }
+    }
+
+    /// Flags a station timestamp that cannot be trusted (ocpp.md §8): more than 5 minutes ahead of
+    /// Busbar's clock, or from before 2010 (stations that boot without a clock).
+    func suspicion(of stationTime: Date, receivedAt: Date) -> TransactionSuspicion {
+        var flags: TransactionSuspicion = []
+        if stationTime.timeIntervalSince(receivedAt) > 300 { flags.insert(.futureTimestamp) }
+        if stationTime < Date(timeIntervalSince1970: 1_262_304_000) { flags.insert(.implausibleTimestamp) }
+        return flags
+    }
+
+    /// A random positive 31-bit transaction id: no guessable sequence (ocpp.md §6).
+    static func randomTransactionID() -> String {
+        String(Int32.random(in: 1...Int32.max))
+    }
+}

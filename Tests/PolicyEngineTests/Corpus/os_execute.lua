@@ -1,0 +1,7 @@
+-- expect: runtime
+-- message: global 'os'
+local M = {}
+function M.priority(ctx)
+  return os.execute('id')
+end
+return M

@@ -1,0 +1,7 @@
+-- expect: runtime
+-- message: global 'os'
+local M = {}
+function M.priority(ctx)
+  os.exit(1)
+end
+return M

@@ -1,0 +1,7 @@
+-- expect: budget
+-- message: instruction budget exhausted|wall-clock deadline exceeded
+local M = {}
+function M.priority(ctx)
+  while true do pcall(function() while true do end end) end
+end
+return M

@@ -1,0 +1,7 @@
+-- expect: runtime
+-- message: global 'rawequal'
+local M = {}
+function M.priority(ctx)
+  return rawequal(1, 1)
+end
+return M

@@ -1,0 +1,7 @@
+-- expect: runtime
+-- message: global 'rawget'
+local M = {}
+function M.priority(ctx)
+  return rawget(_ENV, 'os')
+end
+return M

@@ -1,0 +1,3 @@
+-- expect: compile
+-- message: must return a table
+local M = {}

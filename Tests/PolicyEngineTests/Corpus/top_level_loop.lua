@@ -1,0 +1,3 @@
+-- expect: compile
+-- message: instruction budget exhausted|wall-clock deadline exceeded
+while true do end
