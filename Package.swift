@@ -120,7 +120,15 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "DepotRuntimeTests", dependencies: ["DepotRuntime", "DepotModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "DepotSimulatorTests", dependencies: ["DepotSimulator", "DepotModel", "OCPP"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DepotSimulatorTests",
+            dependencies: [
+                "DepotSimulator", "DepotModel", "OCPP", "BusbarServer", "DepotConfig", "Storage",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "BusbarServerTests",
             dependencies: [

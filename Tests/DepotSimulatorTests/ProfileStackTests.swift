@@ -64,8 +64,9 @@ import Testing
         var stack = ProfileStack()
         stack.install(Self.profile(1, .stationMax, connector: 0, periods: [(0, 40_000)]))
         stack.install(Self.profile(2, .txDefault, connector: 0, periods: [(0, 30_000)]))
-        #expect(stack.clear(id: nil, connectorId: nil, purpose: .txDefault, stackLevel: nil))
-        #expect(!stack.clear(id: 7, connectorId: nil, purpose: nil, stackLevel: nil))
+        let cleared = stack.clear(id: nil, connectorId: nil, purpose: .txDefault, stackLevel: nil)
+        let clearedUnknown = stack.clear(id: 7, connectorId: nil, purpose: nil, stackLevel: nil)
+        #expect(cleared && !clearedUnknown)
         #expect(stack.profiles.map(\.id) == [1])
     }
 

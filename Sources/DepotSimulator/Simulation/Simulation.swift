@@ -1,5 +1,5 @@
 public import DepotModel
-public import Foundation
+import Foundation
 public import Logging
 
 /// A simulated depot: one ``StationClient`` per station of a ``SimulationPlan``, vehicles
@@ -30,22 +30,22 @@ public struct Simulation: Sendable {
     @discardableResult
     public func run(for duration: Duration, reportInterval: Duration, report: @Sendable (SimulationSummary) -> Void) async -> SimulationSummary {
         let end = clock.now().addingTimeInterval(duration.secondsValue)
-        await withTaskGroup(of: Void.self) { group in
+        return await withTaskGroup(of: Void.self, returning: SimulationSummary.self) { group in
             for client in clients { group.addTask { await client.run() } }
             group.addTask { await self.performVisits(until: end) }
-            var lastFrames = 0
+            var last = await summarize(since: ContinuousClock.now, previousFrames: 0)
             var lastInstant = ContinuousClock.now
             while clock.now() < end {
                 let next = min(end, clock.now().addingTimeInterval(reportInterval.secondsValue))
                 do { try await clock.sleep(until: next) } catch { break }
-                let summary = await summarize(since: lastInstant, previousFrames: lastFrames)
-                lastFrames = summary.framesTotal
+                last = await summarize(since: lastInstant, previousFrames: last.framesTotal)
                 lastInstant = ContinuousClock.now
-                report(summary)
+                report(last)
             }
+            for client in clients { await client.stop() }
             group.cancelAll()
+            return last
         }
-        return await summarize(since: ContinuousClock.now, previousFrames: 0)
     }
 
     /// The summary now.

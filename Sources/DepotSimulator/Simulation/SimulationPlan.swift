@@ -1,6 +1,6 @@
 public import DepotModel
 public import Foundation
-import OCPP
+public import OCPP
 
 /// What a simulation runs: the stations and the vehicle visits, decided up front from a depot
 /// file or generated, so the same seed and start give the same night.

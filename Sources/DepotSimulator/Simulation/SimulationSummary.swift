@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of `busbar simulate` output: how the simulated depot is doing.
 public struct SimulationSummary: Hashable, Sendable, CustomStringConvertible {
     public var stations: Int

@@ -28,17 +28,17 @@ public struct SimulatedStation: Sendable {
     public static let callTimeout: TimeInterval = 30
 
     public let setup: StationSetup
-    public private(set) var bootState: BootState = .unknown
-    public private(set) var isOnline = false
+    public internal(set) var bootState: BootState = .unknown
+    public internal(set) var isOnline = false
     /// Connectors 1…n at indices 0…n−1.
-    public private(set) var connectors: [SimulatedConnector]
-    public private(set) var profiles = ProfileStack()
-    public private(set) var configuration: ConfigurationStore
+    public internal(set) var connectors: [SimulatedConnector]
+    public internal(set) var profiles = ProfileStack()
+    public internal(set) var configuration: ConfigurationStore
     /// CALLs waiting for the slot, oldest first.
-    public private(set) var queue: [StationMessage] = []
+    public internal(set) var queue: [StationMessage] = []
     /// Frames sent, for summaries.
-    public private(set) var sentCalls = 0
-    public private(set) var heartbeatInterval: TimeInterval = 300
+    public internal(set) var sentCalls = 0
+    public internal(set) var heartbeatInterval: TimeInterval = 300
 
     var random: SeededGenerator
     var inFlight: (messageId: String, message: StationMessage, sentAt: Date)?
@@ -109,11 +109,11 @@ public struct SimulatedStation: Sendable {
         inFlight = (messageId, message, time)
         sentCalls += 1
         // Payloads hold only finite numbers, so encoding cannot fail; were it to, the message is dropped.
-        guard let (action, payload) = encode(message, at: time) else {
+        guard let encoded = encode(message, at: time) else {
             inFlight = nil
             return nil
         }
-        return .call(messageId: messageId, action: action, payload: payload)
+        return .call(messageId: messageId, action: encoded.action, payload: encoded.payload)
     }
 
     /// Handles one frame from the CSMS and returns the reply to a CALL.
@@ -174,7 +174,7 @@ public struct SimulatedStation: Sendable {
     /// transaction starts (Authorize is not used).
     @discardableResult
     public mutating func plugIn(connector id: Int, vehicle: PluggedVehicle, at time: Date) -> PlugInOutcome {
-        guard let connector = connector(id), connector.vehicle == nil, connector.operative,
+        guard let connector = self.connector(id), connector.vehicle == nil, connector.operative,
             connector.status == .available || connector.status == .reserved
         else { return .connectorNotAvailable }
         if let reservation = connector.reservation, reservation.idToken != vehicle.idToken { return .reservedForAnotherToken }
@@ -188,7 +188,7 @@ public struct SimulatedStation: Sendable {
 
     /// The vehicle leaves: a running transaction ends with EVDisconnected.
     public mutating func unplug(connector id: Int, at time: Date) {
-        guard let connector = connector(id), connector.vehicle != nil else { return }
+        guard let connector = self.connector(id), connector.vehicle != nil else { return }
         if connector.transaction != nil { endTransaction(id, reason: .evDisconnected, at: time) }
         connectors[id - 1].vehicle = nil
         connectors[id - 1].powerKW = 0
@@ -206,7 +206,7 @@ public struct SimulatedStation: Sendable {
 
     /// The fault is gone: the connector resumes where it was.
     public mutating func clearFault(connector id: Int, at time: Date) {
-        guard let connector = connector(id), connector.status == .faulted else { return }
+        guard let connector = self.connector(id), connector.status == .faulted else { return }
         connectors[id - 1].errorCode = nil
         let status: ConnectorStatus =
             connector.transaction != nil ? .charging : connector.vehicle != nil ? .finishing : connector.operative ? .available : .unavailable
@@ -395,7 +395,7 @@ public struct SimulatedStation: Sendable {
 
     /// ReserveNow: the connector must be free; afterwards only `idToken` may start on it.
     mutating func reserve(connector id: Int, reservation: SimulatedReservation, at time: Date) -> ConnectorStatus? {
-        guard let connector = connector(id) else { return .unavailable }
+        guard let connector = self.connector(id) else { return .unavailable }
         if connector.status == .faulted { return .faulted }
         if !connector.operative { return .unavailable }
         if connector.vehicle != nil || connector.transaction != nil { return .charging }
@@ -415,7 +415,7 @@ public struct SimulatedStation: Sendable {
 
     /// RemoteStart: starts at once when a vehicle waits, else remembers the token for the plug-in.
     mutating func remoteStart(connector id: Int, idToken: String, remoteStartId: Int?, at time: Date) -> Bool {
-        guard let connector = connector(id), connector.operative, connector.transaction == nil, connector.status != .faulted else {
+        guard let connector = self.connector(id), connector.operative, connector.transaction == nil, connector.status != .faulted else {
             return false
         }
         if let reservation = connector.reservation, reservation.idToken != idToken { return false }

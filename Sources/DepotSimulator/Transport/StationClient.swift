@@ -1,8 +1,9 @@
 public import DepotModel
-import Foundation
+public import Foundation
 import HTTPTypes
 import HummingbirdWSClient
 public import Logging
+import NIOWebSocket
 import OCPP
 
 /// One simulated station on a real WebSocket: it connects with the station's subprotocol and
@@ -29,6 +30,7 @@ public actor StationClient {
     private var framesReceived = 0
     private var offlineUntil: Date?
     private var dropRequested = false
+    private var stopped = false
 
     /// - Parameters:
     ///   - baseURL: e.g. `ws://127.0.0.1:8180`; the station connects to `baseURL/ocpp/{id}`.
@@ -81,6 +83,12 @@ public actor StationClient {
         await flush()
     }
 
+    /// Ends ``run()``: closes the connection and stops both loops.
+    public func stop() async {
+        stopped = true
+        try? await writer?.close(.normalClosure, reason: nil)
+    }
+
     /// Drops the connection and stays offline until `until` (clock time).
     public func dropConnection(until: Date) async {
         offlineUntil = until
@@ -90,7 +98,7 @@ public actor StationClient {
 
     private func connectionLoop() async {
         var failures = 0
-        while !Task.isCancelled {
+        while !Task.isCancelled, !stopped {
             if let until = offlineUntil {
                 do { try await clock.sleep(until: until) } catch { return }
                 offlineUntil = nil
@@ -111,13 +119,14 @@ public actor StationClient {
                 logger.debug("connection failed", metadata: ["error": "\(error)"])
             }
             closed()
+            if stopped { return }
             let backOff = min(60, Double(1 << min(failures, 6))) * Double.random(in: 0.5...1, using: &random)
             do { try await clock.sleep(for: .seconds(backOff)) } catch { return }
         }
     }
 
     private func clockLoop() async {
-        while !Task.isCancelled {
+        while !Task.isCancelled, !stopped {
             do { try await clock.sleep(for: tick) } catch { return }
             station.advance(to: clock.now())
             await flush()
