@@ -64,13 +64,19 @@ struct EndToEndTests {
                 let start = clock.now().addingTimeInterval(-60)
                 let v16Profile = V16.ChargingProfile(
                     chargingProfileId: 7, stackLevel: 0, chargingProfilePurpose: .txDefaultProfile, chargingProfileKind: .absolute,
-                    chargingSchedule: .init(startSchedule: start, chargingRateUnit: .w, chargingSchedulePeriod: [.init(startPeriod: 0, limit: 40_000)])
+                    chargingSchedule: .init(
+                        startSchedule: start, chargingRateUnit: .w, chargingSchedulePeriod: [.init(startPeriod: 0, limit: 40_000)])
                 )
-                let v16Reply = await server.stations.send(.v16(.setChargingProfile(.init(connectorId: 0, csChargingProfiles: v16Profile))), to: "DEMO-B03")
+                let v16Reply = await server.stations.send(
+                    .v16(.setChargingProfile(.init(connectorId: 0, csChargingProfiles: v16Profile))), to: "DEMO-B03")
                 #expect(v16Reply == .outcome(.result(.v16(.setChargingProfile(.init(status: .accepted))))))
                 let v201Profile = V201.ChargingProfile(
                     id: 7, stackLevel: 0, chargingProfilePurpose: .txDefaultProfile, chargingProfileKind: .absolute,
-                    chargingSchedule: [.init(id: 1, startSchedule: start, chargingRateUnit: .a, chargingSchedulePeriod: [.init(startPeriod: 0, limit: 50, numberPhases: 3)])]
+                    chargingSchedule: [
+                        .init(
+                            id: 1, startSchedule: start, chargingRateUnit: .a,
+                            chargingSchedulePeriod: [.init(startPeriod: 0, limit: 50, numberPhases: 3)])
+                    ]
                 )
                 let v201Reply = await server.stations.send(.v201(.setChargingProfile(.init(evseId: 0, chargingProfile: v201Profile))), to: "DEMO-A02")
                 #expect(v201Reply == .outcome(.result(.v201(.setChargingProfile(.init(status: .accepted))))))
@@ -84,6 +90,22 @@ struct EndToEndTests {
                         guard let key = try await store.transactions(station: ChargerID(station.id)).first?.transactionKey else { return false }
                         return try await store.meterSamples(station: ChargerID(station.id), transactionKey: key).count >= 8
                     }
+                }
+                // The 1.6 station loses its connection for three simulated minutes: its meter values
+                // queue up and reach the server after the reconnect.
+                let key = try #require(try await store.transactions(station: "DEMO-B03").first?.transactionKey)
+                let offline = clock.now()...clock.now().addingTimeInterval(180)
+                await clients[0].dropConnection(until: offline.upperBound)
+                try await eventually("DEMO-B03 offline") { await !server.stations.connectedStations.contains("DEMO-B03") }
+                try await eventually("DEMO-B03 back with the samples it took offline") {
+                    guard await server.stations.connectedStations.contains("DEMO-B03") else { return false }
+                    let samples = try await store.meterSamples(station: "DEMO-B03", transactionKey: key)
+                    return Set(samples.map(\.sampledAt).filter { offline.contains($0) }).count >= 2
+                }
+                // A fault on the 2.0.1 station's second EVSE reaches the server as Faulted.
+                await clients[1].fault(connector: 2, errorCode: "GroundFailure")
+                try await eventually("DEMO-A02 connector 2 faulted") {
+                    try await store.connectorStatuses(station: "DEMO-A02").contains { $0.connector == 2 && $0.state == .faulted }
                 }
                 for client in clients { await client.unplug(connector: 1) }
                 for station in stations {

@@ -119,7 +119,9 @@ import Testing
         var harness = StationHarness(version: .v201)
         try harness.boot()
         let reply = try harness.call(
-            .v201(.reserveNow(.init(id: 9, expiryDateTime: harness.now.addingTimeInterval(60), idToken: .init(idToken: "TAG-1", type: .iso14443), evseId: 1)))
+            .v201(
+                .reserveNow(
+                    .init(id: 9, expiryDateTime: harness.now.addingTimeInterval(60), idToken: .init(idToken: "TAG-1", type: .iso14443), evseId: 1)))
         )
         #expect(try OCPPCodec.decode(V201.ReserveNowResponse.self, from: try #require(harness.resultPayload(reply))).status == .accepted)
         #expect(harness.station.connector(1)?.status == .reserved)

@@ -18,13 +18,23 @@ import Testing
     /// (profiles, seconds after t0, expected kW or nil for unconstrained)
     static let cases: [(name: String, profiles: [SimulatedProfile], at: Double, kilowatts: Double?)] = [
         ("no profile leaves the connector unconstrained", [], 0, nil),
-        ("the higher stack level wins", [profile(1, .txDefault, level: 0, periods: [(0, 50_000)]), profile(2, .txDefault, level: 1, periods: [(0, 20_000)])], 10, 20),
+        (
+            "the higher stack level wins",
+            [profile(1, .txDefault, level: 0, periods: [(0, 50_000)]), profile(2, .txDefault, level: 1, periods: [(0, 20_000)])], 10, 20
+        ),
         (
             "a lower level applies where the higher has ended",
-            [profile(1, .txDefault, level: 0, periods: [(0, 50_000)]), profile(2, .txDefault, level: 1, duration: 600, periods: [(0, 20_000)])], 700, 50
+            [profile(1, .txDefault, level: 0, periods: [(0, 50_000)]), profile(2, .txDefault, level: 1, duration: 600, periods: [(0, 20_000)])], 700,
+            50
         ),
-        ("TxProfile overrides TxDefault", [profile(1, .txDefault, periods: [(0, 50_000)]), profile(2, .tx, transaction: "T1", periods: [(0, 90_000)])], 0, 90),
-        ("a TxProfile of another transaction is ignored", [profile(1, .txDefault, periods: [(0, 50_000)]), profile(2, .tx, transaction: "T9", periods: [(0, 90_000)])], 0, 50),
+        (
+            "TxProfile overrides TxDefault",
+            [profile(1, .txDefault, periods: [(0, 50_000)]), profile(2, .tx, transaction: "T1", periods: [(0, 90_000)])], 0, 90
+        ),
+        (
+            "a TxProfile of another transaction is ignored",
+            [profile(1, .txDefault, periods: [(0, 50_000)]), profile(2, .tx, transaction: "T9", periods: [(0, 90_000)])], 0, 50
+        ),
         (
             "validity horizon then fail-safe period",
             [profile(2, .tx, transaction: "T1", periods: [(0, 120_000), (900, 30_000)])], 899, 120
@@ -32,9 +42,15 @@ import Testing
         ("after the horizon the fail-safe period holds", [profile(2, .tx, transaction: "T1", periods: [(0, 120_000), (900, 30_000)])], 900, 30),
         (
             "after the TxProfile's duration the TxDefault fail-safe takes over",
-            [profile(1, .txDefault, connector: 0, periods: [(0, 30_000)]), profile(2, .tx, transaction: "T1", duration: 900, periods: [(0, 120_000)])], 1000, 30
+            [
+                profile(1, .txDefault, connector: 0, periods: [(0, 30_000)]),
+                profile(2, .tx, transaction: "T1", duration: 900, periods: [(0, 120_000)]),
+            ], 1000, 30
         ),
-        ("the station maximum caps a session", [profile(1, .stationMax, connector: 0, periods: [(0, 40_000)]), profile(2, .tx, transaction: "T1", periods: [(0, 90_000)])], 0, 40),
+        (
+            "the station maximum caps a session",
+            [profile(1, .stationMax, connector: 0, periods: [(0, 40_000)]), profile(2, .tx, transaction: "T1", periods: [(0, 90_000)])], 0, 40
+        ),
         ("amperes convert with 230 V and three phases", [profile(1, .txDefault, unit: .amperes, periods: [(0, 32)])], 0, 22.08),
         ("a schedule has not started before its start", [profile(1, .txDefault, periods: [(0, 50_000)])], -1, nil),
     ]

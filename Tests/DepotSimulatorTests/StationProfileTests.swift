@@ -36,7 +36,9 @@ import Testing
         harness.station.plugIn(connector: 1, vehicle: Self.bus, at: harness.now)
         try harness.pump()
         _ = try harness.call(
-            .v16(.setChargingProfile(.init(connectorId: 1, csChargingProfiles: Self.txProfile16(limitW: 0, start: harness.now, horizon: 900, failSafeW: 0))))
+            .v16(
+                .setChargingProfile(
+                    .init(connectorId: 1, csChargingProfiles: Self.txProfile16(limitW: 0, start: harness.now, horizon: 900, failSafeW: 0))))
         )
         try harness.advance(by: 5)
         #expect(harness.station.connector(1)?.status == .suspendedEVSE)
@@ -50,7 +52,9 @@ import Testing
         (level: 0, connector: 0, purpose: .chargePointMaxProfile, accepted: true),
         (level: 0, connector: 2, purpose: .txProfile, accepted: false),
     ])
-    func setChargingProfileFollowsTheStationsLimits(level: Int, connector: Int, purpose: V16.ChargingProfile.ChargingProfilePurpose, accepted: Bool) throws {
+    func setChargingProfileFollowsTheStationsLimits(
+        level: Int, connector: Int, purpose: V16.ChargingProfile.ChargingProfilePurpose, accepted: Bool
+    ) throws {
         var harness = StationHarness(version: .v16, connectors: 2)
         try harness.boot()
         harness.station.plugIn(connector: 1, vehicle: Self.bus, at: harness.now)
@@ -69,7 +73,9 @@ import Testing
         harness.station.plugIn(connector: 1, vehicle: Self.bus, at: harness.now)
         try harness.pump()
         _ = try harness.call(
-            .v16(.setChargingProfile(.init(connectorId: 1, csChargingProfiles: Self.txProfile16(limitW: 69_000, start: harness.now, horizon: 900, failSafeW: 20_700))))
+            .v16(
+                .setChargingProfile(
+                    .init(connectorId: 1, csChargingProfiles: Self.txProfile16(limitW: 69_000, start: harness.now, horizon: 900, failSafeW: 20_700))))
         )
         let watts = try harness.call(.v16(.getCompositeSchedule(.init(connectorId: 1, duration: 3600, chargingRateUnit: .w))))
         let wattSchedule = try OCPPCodec.decode(V16.GetCompositeScheduleResponse.self, from: try #require(harness.resultPayload(watts)))
@@ -89,7 +95,9 @@ import Testing
         let profile = V201.ChargingProfile(
             id: 1_000_012, stackLevel: 1, chargingProfilePurpose: .txProfile, chargingProfileKind: .absolute,
             chargingSchedule: [
-                V201.ChargingSchedule(id: 1, startSchedule: harness.now, chargingRateUnit: .a, chargingSchedulePeriod: [.init(startPeriod: 0, limit: 32, numberPhases: 3)])
+                V201.ChargingSchedule(
+                    id: 1, startSchedule: harness.now, chargingRateUnit: .a,
+                    chargingSchedulePeriod: [.init(startPeriod: 0, limit: 32, numberPhases: 3)])
             ],
             transactionId: transactionId
         )

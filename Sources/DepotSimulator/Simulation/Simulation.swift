@@ -19,7 +19,8 @@ public struct Simulation: Sendable {
         clients = plan.stations.enumerated().map { index, setup in
             let stationSeed = seed &+ UInt64(index) &* 0x9E37_79B9
             return StationClient(
-                station: SimulatedStation(setup: setup, password: passwords.password(for: setup.id), seed: stationSeed), baseURL: baseURL, clock: clock,
+                station: SimulatedStation(setup: setup, password: passwords.password(for: setup.id), seed: stationSeed), baseURL: baseURL,
+                clock: clock,
                 seed: ~stationSeed, logger: logger
             )
         }

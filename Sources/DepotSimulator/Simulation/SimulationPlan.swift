@@ -35,7 +35,9 @@ public struct SimulationPlan: Hashable, Sendable {
             var arrival = day.instant(at: entry.arrival, in: depot.timeZone)
             if arrival < start { arrival = day.adding(days: 1).instant(at: entry.arrival, in: depot.timeZone) }
             var departure = LocalDate(containing: arrival, in: depot.timeZone).instant(at: entry.departure, in: depot.timeZone)
-            if departure <= arrival { departure = LocalDate(containing: arrival, in: depot.timeZone).adding(days: 1).instant(at: entry.departure, in: depot.timeZone) }
+            if departure <= arrival {
+                departure = LocalDate(containing: arrival, in: depot.timeZone).adding(days: 1).instant(at: entry.departure, in: depot.timeZone)
+            }
             let stay = arrival...departure
             let candidates = depot.chargers.enumerated().flatMap { index, charger in
                 charger.connectors.map { (index, ConnectorAddress(charger: charger.id, connector: $0.number), $0.bay) }

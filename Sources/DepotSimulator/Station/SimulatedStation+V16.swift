@@ -71,7 +71,8 @@ extension SimulatedStation {
     mutating func handle16(_ call: V16.CSMSCall, at time: Date) -> V16.CSMSCallResult {
         switch call {
         case .remoteStartTransaction(let request):
-            let id = request.connectorId ?? (connectors.firstIndex { $0.transaction == nil && $0.operative && $0.status != .faulted }.map { $0 + 1 } ?? 0)
+            let id =
+                request.connectorId ?? (connectors.firstIndex { $0.transaction == nil && $0.operative && $0.status != .faulted }.map { $0 + 1 } ?? 0)
             guard connector(id) != nil, remoteStart(connector: id, idToken: request.idTag, remoteStartId: nil, at: time) else {
                 return .remoteStartTransaction(.init(status: .rejected))
             }
@@ -135,7 +136,9 @@ extension SimulatedStation {
             return .unlockConnector(.init(status: .unlocked))
         case .getConfiguration(let request):
             let keys = request.key ?? configuration.entries.keys.sorted()
-            let known = keys.compactMap { key in configuration.entries[key].map { V16.ConfigurationKey(key: key, readonly: $0.readonly, value: $0.value) } }
+            let known = keys.compactMap { key in
+                configuration.entries[key].map { V16.ConfigurationKey(key: key, readonly: $0.readonly, value: $0.value) }
+            }
             let unknown = keys.filter { configuration.entries[$0] == nil }
             return .getConfiguration(.init(configurationKey: known, unknownKey: unknown.isEmpty ? nil : unknown))
         case .changeConfiguration(let request):
@@ -178,7 +181,8 @@ extension SimulatedStation {
     /// A 1.6 StatusNotification.
     func status16(_ connectorId: Int, _ status: ConnectorStatus, _ errorCode: String?, _ time: Date) -> V16.StatusNotificationRequest {
         V16.StatusNotificationRequest(
-            connectorId: connectorId, errorCode: errorCode.flatMap { V16.StatusNotificationRequest.ErrorCode(rawValue: $0) } ?? (errorCode == nil ? .noError : .otherError),
+            connectorId: connectorId,
+            errorCode: errorCode.flatMap { V16.StatusNotificationRequest.ErrorCode(rawValue: $0) } ?? (errorCode == nil ? .noError : .otherError),
             status: V16.StatusNotificationRequest.Status(rawValue: status.rawValue) ?? .available, timestamp: time
         )
     }

@@ -27,24 +27,29 @@ extension SimulatedStation {
                     eventType: .started, meterValue: [meterValue201(meter, context: .transactionBegin)], timestamp: meter.timestamp,
                     triggerReason: remoteStartId == nil ? .authorized : .remoteStart, seqNo: seqNo, offline: offline ? true : nil,
                     reservationId: reservationId,
-                    transactionInfo: V201.Transaction(transactionId: chosenTransactionIds[localId] ?? "", chargingState: .charging, remoteStartId: remoteStartId),
+                    transactionInfo: V201.Transaction(
+                        transactionId: chosenTransactionIds[localId] ?? "", chargingState: .charging, remoteStartId: remoteStartId),
                     evse: V201.EVSE(id: connectorId, connectorId: 1), idToken: V201.IdToken(idToken: idToken, type: .iso14443)
                 )
             )
         case .meterValues(let connectorId, let localId, let seqNo, let meter, let triggered, let offline):
             return .transactionEvent(
                 V201.TransactionEventRequest(
-                    eventType: .updated, meterValue: [meterValue201(meter, context: triggered ? .trigger : .samplePeriodic)], timestamp: meter.timestamp,
+                    eventType: .updated, meterValue: [meterValue201(meter, context: triggered ? .trigger : .samplePeriodic)],
+                    timestamp: meter.timestamp,
                     triggerReason: triggered ? .trigger : .meterValuePeriodic, seqNo: seqNo, offline: offline ? true : nil,
-                    transactionInfo: V201.Transaction(transactionId: chosenTransactionIds[localId] ?? ""), evse: V201.EVSE(id: connectorId, connectorId: 1)
+                    transactionInfo: V201.Transaction(transactionId: chosenTransactionIds[localId] ?? ""),
+                    evse: V201.EVSE(id: connectorId, connectorId: 1)
                 )
             )
         case .chargingStateChanged(let connectorId, let localId, let seqNo, let meter, let status, let offline):
             return .transactionEvent(
                 V201.TransactionEventRequest(
-                    eventType: .updated, timestamp: meter.timestamp, triggerReason: .chargingStateChanged, seqNo: seqNo, offline: offline ? true : nil,
+                    eventType: .updated, timestamp: meter.timestamp, triggerReason: .chargingStateChanged, seqNo: seqNo,
+                    offline: offline ? true : nil,
                     transactionInfo: V201.Transaction(
-                        transactionId: chosenTransactionIds[localId] ?? "", chargingState: V201.ChargingStateEnum(rawValue: Self.chargingState201(status))
+                        transactionId: chosenTransactionIds[localId] ?? "",
+                        chargingState: V201.ChargingStateEnum(rawValue: Self.chargingState201(status))
                     ),
                     evse: V201.EVSE(id: connectorId, connectorId: 1)
                 )
@@ -53,7 +58,8 @@ extension SimulatedStation {
             let (trigger, stopped) = reason201(reason)
             return .transactionEvent(
                 V201.TransactionEventRequest(
-                    eventType: .ended, meterValue: [meterValue201(meter, context: .transactionEnd)], timestamp: meter.timestamp, triggerReason: trigger,
+                    eventType: .ended, meterValue: [meterValue201(meter, context: .transactionEnd)], timestamp: meter.timestamp,
+                    triggerReason: trigger,
                     seqNo: seqNo, offline: offline ? true : nil,
                     transactionInfo: V201.Transaction(transactionId: chosenTransactionIds[localId] ?? "", stoppedReason: stopped),
                     evse: V201.EVSE(id: connectorId, connectorId: 1),
@@ -90,7 +96,8 @@ extension SimulatedStation {
         switch call {
         case .requestStartTransaction(let request):
             let id = request.evseId ?? (connectors.firstIndex { $0.transaction == nil && $0.operative && $0.status != .faulted }.map { $0 + 1 } ?? 0)
-            guard connector(id) != nil, remoteStart(connector: id, idToken: request.idToken.idToken, remoteStartId: request.remoteStartId, at: time) else {
+            guard connector(id) != nil, remoteStart(connector: id, idToken: request.idToken.idToken, remoteStartId: request.remoteStartId, at: time)
+            else {
                 return .requestStartTransaction(.init(status: .rejected))
             }
             if let profile = request.chargingProfile.flatMap({ Self.profile201($0, evseId: id, at: time) }) { _ = install(profile) }
@@ -125,7 +132,8 @@ extension SimulatedStation {
         case .reserveNow(let request):
             let id = request.evseId ?? (connectors.firstIndex { $0.status == .available }.map { $0 + 1 } ?? 0)
             let refusal = reserve(
-                connector: id, reservation: SimulatedReservation(id: request.id, idToken: request.idToken.idToken, expiry: request.expiryDateTime), at: time
+                connector: id, reservation: SimulatedReservation(id: request.id, idToken: request.idToken.idToken, expiry: request.expiryDateTime),
+                at: time
             )
             let status: V201.ReserveNowStatusEnum =
                 switch refusal {
@@ -162,7 +170,8 @@ extension SimulatedStation {
                     status = ConfigurationStore.knowsComponent(data.component.name) ? .unknownVariable : .unknownComponent
                 }
                 return V201.GetVariableResult(
-                    attributeStatus: status, attributeType: data.attributeType, attributeValue: value, component: data.component, variable: data.variable
+                    attributeStatus: status, attributeType: data.attributeType, attributeValue: value, component: data.component,
+                    variable: data.variable
                 )
             }
             return .getVariables(.init(getVariableResult: results))

@@ -7,7 +7,8 @@ public enum StationMessage: Hashable, Sendable {
     case bootNotification
     case heartbeat
     case statusNotification(connectorId: Int, status: ConnectorStatus, errorCode: String?, at: Date)
-    case transactionStarted(connectorId: Int, localId: Int, seqNo: Int, meter: MeterSnapshot, idToken: String, reservationId: Int?, remoteStartId: Int?, offline: Bool)
+    case transactionStarted(
+        connectorId: Int, localId: Int, seqNo: Int, meter: MeterSnapshot, idToken: String, reservationId: Int?, remoteStartId: Int?, offline: Bool)
     case meterValues(connectorId: Int, localId: Int, seqNo: Int, meter: MeterSnapshot, triggered: Bool, offline: Bool)
     case chargingStateChanged(connectorId: Int, localId: Int, seqNo: Int, meter: MeterSnapshot, status: ConnectorStatus, offline: Bool)
     case transactionEnded(connectorId: Int, localId: Int, seqNo: Int, meter: MeterSnapshot, idToken: String, reason: StopReason, offline: Bool)
