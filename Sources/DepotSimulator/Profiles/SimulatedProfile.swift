@@ -38,6 +38,7 @@ public struct SimulatedProfile: Hashable, Sendable {
         /// Phases used for an ampere limit; nil means three.
         public var numberPhases: Int?
 
+        /// A period from `startPeriod` seconds on.
         public init(startPeriod: Int, limit: Double, numberPhases: Int? = nil) {
             self.startPeriod = startPeriod
             self.limit = limit
@@ -45,24 +46,33 @@ public struct SimulatedProfile: Hashable, Sendable {
         }
     }
 
+    /// chargingProfileId (1.6) or id (2.0.1).
     public var id: Int
+    /// Which stack it belongs to.
     public var purpose: Purpose
+    /// Precedence within its purpose; higher wins.
     public var stackLevel: Int
     /// Connector (1.6) or EVSE (2.0.1) id; 0 is the whole station.
     public var connectorId: Int
     /// The transaction a TxProfile belongs to, as text for both versions.
     public var transactionId: String?
+    /// Not in force before this instant.
     public var validFrom: Date?
+    /// Not in force from this instant on.
     public var validTo: Date?
+    /// How the schedule is anchored.
     public var kind: Kind
     /// The anchor of absolute and recurring schedules; an absolute schedule without one starts
     /// when it was installed.
     public var startSchedule: Date?
     /// Seconds after which the schedule ends; nil means it holds its last period.
     public var duration: Int?
+    /// The unit of every period limit.
     public var unit: RateUnit
+    /// The steps, sorted by start.
     public var periods: [Period]
 
+    /// A profile as a station stores it; `periods` are sorted here.
     public init(
         id: Int, purpose: Purpose, stackLevel: Int, connectorId: Int, transactionId: String? = nil, validFrom: Date? = nil,
         validTo: Date? = nil, kind: Kind = .absolute, startSchedule: Date?, duration: Int? = nil, unit: RateUnit, periods: [Period]

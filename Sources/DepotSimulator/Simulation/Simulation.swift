@@ -5,7 +5,9 @@ public import Logging
 /// A simulated depot: one ``StationClient`` per station of a ``SimulationPlan``, vehicles
 /// plugging in and leaving as planned, all on one injected clock.
 public struct Simulation: Sendable {
+    /// The stations and visits being simulated.
     public let plan: SimulationPlan
+    /// One client per station of the plan, in plan order.
     public let clients: [StationClient]
     private let clock: any BusbarClock
 

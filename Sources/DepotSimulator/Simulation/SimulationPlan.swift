@@ -5,10 +5,12 @@ public import OCPP
 /// What a simulation runs: the stations and the vehicle visits, decided up front from a depot
 /// file or generated, so the same seed and start give the same night.
 public struct SimulationPlan: Hashable, Sendable {
+    /// The stations, in the order visits refer to them.
     public var stations: [StationSetup]
     /// Visits ordered by arrival.
     public var visits: [VehicleVisit]
 
+    /// A plan from explicit stations and visits (sorted by arrival here).
     public init(stations: [StationSetup], visits: [VehicleVisit]) {
         self.stations = stations
         self.visits = visits.sorted { ($0.arrival, $0.station, $0.connector) < ($1.arrival, $1.station, $1.connector) }

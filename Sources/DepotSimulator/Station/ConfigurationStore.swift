@@ -3,7 +3,9 @@
 public struct ConfigurationStore: Hashable, Sendable {
     /// One key: its text value and whether the CSMS may change it.
     public struct Entry: Hashable, Sendable {
+        /// The value as OCPP text.
         public var value: String
+        /// Whether ChangeConfiguration / SetVariables must refuse it.
         public var readonly: Bool
     }
 
@@ -14,6 +16,7 @@ public struct ConfigurationStore: Hashable, Sendable {
         case unknownKey
     }
 
+    /// Every key by its 1.6 name.
     public private(set) var entries: [String: Entry]
 
     /// 2.0.1 `Component.Variable` names of the 1.6 keys.

@@ -2,6 +2,7 @@ public import Foundation
 
 /// One set of readings of a connector's meter: what MeterValues and TransactionEvent carry.
 public struct MeterSnapshot: Hashable, Sendable {
+    /// When the readings were taken (station time).
     public var timestamp: Date
     /// `Energy.Active.Import.Register`, Wh.
     public var energyWh: Double

@@ -27,17 +27,23 @@ public struct SimulatedStation: Sendable {
     /// How long an unanswered CALL holds the slot.
     public static let callTimeout: TimeInterval = 30
 
+    /// What the station is.
     public let setup: StationSetup
+    /// The registration state the CSMS gave.
     public internal(set) var bootState: BootState = .unknown
+    /// Whether the WebSocket is open.
     public internal(set) var isOnline = false
     /// Connectors 1…n at indices 0…n−1.
     public internal(set) var connectors: [SimulatedConnector]
+    /// The charging profiles the station holds.
     public internal(set) var profiles = ProfileStack()
+    /// The 1.6 keys / 2.0.1 variables.
     public internal(set) var configuration: ConfigurationStore
     /// CALLs waiting for the slot, oldest first.
     public internal(set) var queue: [StationMessage] = []
     /// Frames sent, for summaries.
     public internal(set) var sentCalls = 0
+    /// Seconds between Heartbeats, from BootNotification or configuration.
     public internal(set) var heartbeatInterval: TimeInterval = 300
 
     var random: SeededGenerator
@@ -153,14 +159,14 @@ public struct SimulatedStation: Sendable {
             if !queue.contains(.heartbeat) { queue.append(.heartbeat) }
             nextHeartbeatAt = time.addingTimeInterval(heartbeatInterval)
         }
+        let sampleInterval = configuration.integer("MeterValueSampleInterval", fallback: 60)
         for index in connectors.indices {
             if let reservation = connectors[index].reservation, time >= reservation.expiry {
                 connectors[index].reservation = nil
                 if connectors[index].status == .reserved { setStatus(index + 1, .available, at: time) }
             }
-            if let transaction = connectors[index].transaction,
-                time.timeIntervalSince(transaction.lastSampleAt) >= Double(configuration.integer("MeterValueSampleInterval", fallback: 60)),
-                configuration.integer("MeterValueSampleInterval", fallback: 60) > 0
+            if sampleInterval > 0, let transaction = connectors[index].transaction,
+                time.timeIntervalSince(transaction.lastSampleAt) >= Double(sampleInterval)
             {
                 connectors[index].transaction?.lastSampleAt = time
                 enqueueSample(index + 1, at: time, triggered: false)

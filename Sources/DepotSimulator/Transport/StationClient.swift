@@ -12,13 +12,19 @@ import OCPP
 public actor StationClient {
     /// Counters for the periodic summary.
     public struct Counters: Hashable, Sendable {
+        /// Whether the WebSocket is open.
         public var connected: Bool
+        /// Connectors in state Charging.
         public var charging: Int
+        /// Power drawn, kW.
         public var powerKW: Double
+        /// Frames written so far.
         public var framesSent: Int
+        /// Frames read so far.
         public var framesReceived: Int
     }
 
+    /// The station model, for inspection.
     public private(set) var station: SimulatedStation
     private let baseURL: String
     private let clock: any BusbarClock
