@@ -30,8 +30,8 @@ struct OCPPEndpointTests {
     func withServer(_ body: @Sendable (Int, BusbarApplication) async throws -> Void) async throws -> BusbarStore {
         let store = BusbarStore(try BusbarDatabase.inMemory())
         let server = try BusbarApplication.build(
-            configuration: ServerConfiguration(address: "127.0.0.1", port: 0), depots: [Self.demo], store: store, logger: Logger(label: "test"))
-        try await server.application.test(.live) { client in
+            listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: [Self.demo], store: store, logger: Logger(label: "test"))
+        try await server.applications[0].test(.live) { client in
             try await body(try #require(client.port), server)
         }
         return store

@@ -92,8 +92,12 @@ struct OCPPEndpoint: Sendable {
                     await connection.expireOverdueCall()
                 }
             }
+            var rateLimit = InboundRateLimit(rate: configuration.inboundRate, burst: configuration.inboundBurst)
+            let clock = ContinuousClock()
             do {
                 for try await message in inbound.messages(maxSize: configuration.maxFrameSize) {
+                    let delay = rateLimit.delay(at: clock.now)
+                    if delay > .zero { try await Task.sleep(for: delay) }
                     switch message {
                     case .text(let text): await connection.receive(text)
                     case .binary:
