@@ -58,7 +58,8 @@ extension Busbar {
             let server: BusbarApplication
             do {
                 server = try BusbarApplication.build(
-                    listeners: listeners, depots: depots, store: store, apiTokens: settings.apiTokens, logger: logger
+                    listeners: listeners, depots: depots, store: store, apiTokens: settings.apiTokens,
+                    retention: (settings.ocppLogRetentionDays, settings.decisionRetentionDays), logger: logger
                 ) { index, bound in
                     // Tests and scripts read the bound port from this line (port 0 picks a free one).
                     let scheme = configured[index].tls == nil ? "" : " (TLS)"

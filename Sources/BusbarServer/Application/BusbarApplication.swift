@@ -5,7 +5,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import HummingbirdWebSocket
 public import Logging
-import ServiceLifecycle
+public import ServiceLifecycle
 public import Storage
 import UnixSignals
 
@@ -19,6 +19,8 @@ public struct BusbarApplication: Sendable {
     public let stations: StationRegistry
     /// One application per listener, in the order of the configurations.
     public let applications: [Application<RouterResponder<BusbarRequestContext>>]
+    /// Background services that run beside the listeners (retention).
+    public let services: [any Service]
     private let logger: Logger
 
     /// - Parameters:
@@ -28,6 +30,7 @@ public struct BusbarApplication: Sendable {
     /// - Throws: `StationDirectoryFailure` when a station secret cannot be read, or a TLS setup error.
     public static func build(
         listeners: [ServerConfiguration], depots: [Depot], store: BusbarStore, apiTokens: [APITokenSettings] = [],
+        retention: (ocppLogDays: Int, decisionDays: Int) = (30, 90),
         secrets: SecretResolver = SecretResolver(), clock: any BusbarClock = SystemClock(), logger: Logger,
         onServerRunning: @escaping @Sendable (_ listener: Int, _ port: Int) async -> Void = { _, _ in }
     ) throws -> BusbarApplication {
@@ -59,12 +62,14 @@ public struct BusbarApplication: Sendable {
                 onServerRunning: { channel in await onServerRunning(index, channel.localAddress?.port ?? configuration.port) },
                 logger: logger)
         }
-        return BusbarApplication(stations: registry, applications: applications, logger: logger)
+        let retentionService = RetentionService(
+            store: store, clock: clock, ocppLogDays: retention.ocppLogDays, decisionDays: retention.decisionDays, logger: logger)
+        return BusbarApplication(stations: registry, applications: applications, services: [retentionService], logger: logger)
     }
 
     /// Serves every listener until SIGINT or SIGTERM, then shuts down gracefully.
     public func run() async throws {
-        let group = ServiceGroup(services: applications, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let group = ServiceGroup(services: applications + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
     }
 }
