@@ -53,6 +53,7 @@ extension Busbar {
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: databasePath).deletingLastPathComponent(), withIntermediateDirectories: true)
             let store = BusbarStore(try BusbarDatabase.open(path: databasePath))
+            try await store.markAllStationsOffline(at: Date())
             let configured = listeners
             let announcement = "busbar serving \(depots.count) depot\(depots.count == 1 ? "" : "s") on"
             let server: BusbarApplication

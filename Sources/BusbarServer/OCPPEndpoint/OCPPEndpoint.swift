@@ -84,6 +84,7 @@ struct OCPPEndpoint: Sendable {
             logger.warning("connection superseded by a new one", metadata: ["security.event": "DuplicateConnection"])
             await previous.close(code: .policyViolation, reason: "superseded")
         }
+        try await store.recordPresence(depot: depot.id, station: admission.identity, online: true, at: clock.now())
         logger.info("station connected")
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -111,7 +112,9 @@ struct OCPPEndpoint: Sendable {
             group.cancelAll()
         }
         await connection.close(code: nil, reason: nil)
-        await registry.detach(connection)
+        if await registry.detach(connection) {
+            try? await store.recordPresence(depot: depot.id, station: admission.identity, online: false, at: clock.now())
+        }
         logger.info("station disconnected")
     }
 }

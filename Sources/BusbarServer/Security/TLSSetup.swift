@@ -1,4 +1,4 @@
-public import DepotConfig
+import DepotConfig
 import NIOSSL
 
 /// The TLS of a profile-2 listener (ocpp.md §1): TLS 1.2 or newer with the AES-GCM ECDHE suites
