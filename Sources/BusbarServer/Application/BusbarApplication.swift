@@ -51,6 +51,7 @@ public struct BusbarApplication: Sendable {
                 bootAdmission: bootAdmission, configuration: configuration, heartbeatInterval: 300
             ).register(on: router)
             StationCallRoute(registry: registry, authentication: authentication).register(on: router)
+            StationMessageLogRoute(store: store, authentication: authentication).register(on: router)
             let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
                 webSocketRouter: router,
                 configuration: .init(ws: .init(maxFrameSize: configuration.maxFrameSize, autoPing: .enabled(timePeriod: configuration.pingInterval))))
