@@ -3,7 +3,7 @@ import DepotModel
 
 /// The planner's time axis: equal slots (15 or 5 minutes) from a start instant, aligned to the slot
 /// length so plans made a few seconds apart share their slot boundaries (solver.md §2.1).
-public struct SlotGrid: Hashable, Sendable {
+public struct SlotGrid: Hashable, Codable, Sendable {
     /// The start of slot 0 (aligned down to a multiple of `slotLength` since the Unix epoch).
     public let start: Date
     public let slotLength: Duration
