@@ -1,0 +1,7 @@
+/// A malformed allocator input (a tree without a site, an unknown node).
+public enum AllocatorError: Error, Hashable, Sendable {
+    case noSiteNode
+    case severalSiteNodes([String])
+    case unknownNode(String)
+    case cycle(node: String)
+}
