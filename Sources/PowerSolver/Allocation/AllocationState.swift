@@ -22,6 +22,8 @@ struct AllocationState {
     var power: [Double]
     var admitted: [Bool]
     var provenance: [LimitProvenance]
+    /// Sessions under a stale meter: minimum or nothing.
+    var shedding: [Bool]
 
     init(_ input: AllocationInput, admissionHold: Double) throws {
         now = input.now
@@ -63,6 +65,7 @@ struct AllocationState {
         power = Array(repeating: 0, count: sessions.count)
         admitted = sessions.map { $0.minimum.value <= 0 }
         provenance = Array(repeating: .maximum, count: sessions.count)
+        shedding = Array(repeating: false, count: sessions.count)
     }
 
     /// The planned-for power of a session in the target fill: min(τ_i, M_i).
@@ -74,11 +77,16 @@ struct AllocationState {
 
     var total: Double { power.reduce(0, +) }
 
-    /// Step 1: a node whose meter is stale keeps room only for the minima admitted below it.
+    /// Step 1: a node whose meter is stale keeps room only for the minima admitted below it; its
+    /// sessions get their minimum if they had one, else nothing, and take no part in the fills.
     mutating func applyStaleMeters() {
         for node in nodes.indices where nodes[node].meterIsStale {
             let held = below[node].filter { sessions[$0].admittedSince != nil }.map { sessions[$0].minimum.value }.reduce(0, +)
             room[node] = min(room[node], held)
+            for session in below[node] {
+                shedding[session] = true
+                provenance[session] = .staleMeter(node: nodes[node].id)
+            }
         }
     }
 
@@ -87,6 +95,7 @@ struct AllocationState {
     mutating func admit(_ members: [Int], budget: inout Double) {
         let holding = members.filter { isHolding($0) }
         for session in holding + members.filter({ !isHolding($0) }) where !admitted[session] {
+            if shedding[session] && sessions[session].admittedSince == nil { continue }
             let minimum = sessions[session].minimum.value
             guard minimum <= sessions[session].maximum.value else { continue }
             if let full = chains[session].first(where: { room[$0] < minimum - Self.dust }) {
@@ -110,7 +119,7 @@ struct AllocationState {
     /// rises; a session freezes at its cap, when an ancestor saturates, or when the budget (tenant
     /// guarantee or root envelope) is used up.
     mutating func fill(_ members: [Int], toward cap: (Int) -> Double, budget: inout Double, atCap: LimitProvenance) {
-        var filling = WaterFill(state: self, members: members.filter { admitted[$0] }, cap: cap)
+        var filling = WaterFill(state: self, members: members.filter { admitted[$0] && !shedding[$0] }, cap: cap)
         filling.run(&self, budget: &budget, atCap: atCap)
     }
 
@@ -126,7 +135,7 @@ struct AllocationState {
         }
         var envelopeRoom = envelope.map { $0 - total } ?? .infinity
         for tier in tiers {
-            for session in order where sessions[session].tier == tier && admitted[session] && power[session] > 0 {
+            for session in order where sessions[session].tier == tier && admitted[session] && !shedding[session] && power[session] > 0 {
                 let step = sessions[session].step.value
                 guard step > 0, power[session] + step <= sessions[session].maximum.value + Self.dust, step <= envelopeRoom + Self.dust,
                     chains[session].allSatisfy({ room[$0] >= step - Self.dust })
