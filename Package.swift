@@ -1,4 +1,5 @@
 // swift-tools-version: 6.2
+import Foundation
 import PackageDescription
 
 /// One set of settings for every target (conventions.md §1).
@@ -103,3 +104,15 @@ let package = Package(
         .testTarget(name: "BusbarCLITests", dependencies: ["DepotModel"], swiftSettings: swiftSettings),
     ]
 )
+
+// The solver benchmark (solver.md §8), only when asked for, as Hummingbird gates its benchmarks.
+if ProcessInfo.processInfo.environment["BUSBAR_BENCH"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "SolverBench",
+            dependencies: ["PowerSolver", "DepotModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "bench/solver/Sources/SolverBench",
+            swiftSettings: swiftSettings
+        )
+    )
+}
