@@ -57,7 +57,7 @@ struct PlanReport {
 
         let delivered = flows.reduce(0, +)
         let deliveredEnergy = vehicle.efficiency * Double(delivered) / PlanningModel.unitsPerKilowattHour
-        let reachable = data.rateCap.reduce(0, +)
+        let reachable = data.aloneUnits
         let must = delivered >= data.mustUnits ? 0 : max(0, vehicle.mustEnergy.value - deliveredEnergy)
         let total = delivered >= data.wantUnits ? 0 : max(0, vehicle.wantedEnergy.value - deliveredEnergy)
         let alone = vehicle.efficiency * Double(reachable) / PlanningModel.unitsPerKilowattHour

@@ -7,14 +7,33 @@ public struct Planner: Sendable {
     /// The ε of the cost tie-break ε·t: equal-price energy goes early.
     let tieBreak: Double
 
+    /// Refinement passes after the conservative taper pass (solver.md §3.2).
+    let refinementPasses: Int
+
     public init() {
         peakTolerance = 1e-8
         tieBreak = 1e-9
+        refinementPasses = 5
     }
 
     /// Plans the problem; a malformed problem throws, an infeasible one returns shortfalls.
+    ///
+    /// With taper, the first plan uses the conservative caps; each refinement pass recomputes the
+    /// caps from the previous plan's own SoC trajectory and is kept only if its new trajectory
+    /// respects the taper in every slot.
     public func plan(_ problem: PlanningProblem) throws -> Plan {
-        let model = try PlanningModel(problem)
+        var plan = try solve(PlanningModel(problem))
+        guard problem.vehicles.contains(where: { !$0.powerCurve.isEmpty }) else { return plan }
+        for _ in 0..<refinementPasses {
+            let caps = zip(problem.vehicles, plan.vehicles).map { refinedCaps($0, $1, grid: problem.grid) }
+            let candidate = try solve(PlanningModel(problem, rateCaps: caps))
+            guard zip(problem.vehicles, candidate.vehicles).allSatisfy({ respectsTaper($0, $1, grid: problem.grid) }) else { break }
+            plan = candidate
+        }
+        return plan
+    }
+
+    private func solve(_ model: PlanningModel) -> Plan {
         var network = TimeExpandedNetwork(model)
         let empty = network
         let totals = maximiseByClass(&network, model)

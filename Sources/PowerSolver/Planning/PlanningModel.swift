@@ -31,9 +31,13 @@ struct PlanningModel {
         /// Grid-side mWh to the min target, and to the max target (including the must part).
         let mustUnits: Int64
         let wantUnits: Int64
+        /// What the vehicle could take alone at full tapered power over its window, in mWh.
+        let aloneUnits: Int64
     }
 
-    init(_ problem: PlanningProblem) throws {
+    /// - Parameter rateCaps: per vehicle, kW caps per slot replacing the conservative taper caps
+    ///   (the refinement passes of solver.md §3.2); nil for the conservative pass.
+    init(_ problem: PlanningProblem, rateCaps: [[Double]]? = nil) throws {
         self.problem = problem
         let grid = problem.grid
         slotCount = grid.count
@@ -85,14 +89,16 @@ struct PlanningModel {
                     for ancestor in ancestors[node] { fixed[ancestor][slot] += power }
                 }
             }
-            let rateKilowatts = Self.taperedRates(vehicle, coverage: coverage, slotHours: slotHours)
+            let aloneKilowatts = Self.taperedRates(vehicle, coverage: coverage, slotHours: slotHours)
+            let rateKilowatts = rateCaps?[vehicles.count] ?? aloneKilowatts
             vehicles.append(
                 Vehicle(
                     node: node,
                     rateCap: rateKilowatts.map { Int64(($0 * units).rounded(.down)) },
                     coverage: coverage,
                     mustUnits: Int64((vehicle.mustEnergy.value / vehicle.efficiency * Self.unitsPerKilowattHour).rounded(.down)),
-                    wantUnits: Int64((vehicle.wantedEnergy.value / vehicle.efficiency * Self.unitsPerKilowattHour).rounded(.down))
+                    wantUnits: Int64((vehicle.wantedEnergy.value / vehicle.efficiency * Self.unitsPerKilowattHour).rounded(.down)),
+                    aloneUnits: aloneKilowatts.map { Int64(($0 * units).rounded(.down)) }.reduce(0, +)
                 ))
         }
         self.vehicles = vehicles
@@ -148,7 +154,7 @@ struct PlanningModel {
     /// charging alone, so every plan within the caps respects the taper.
     private static func taperedRates(_ vehicle: PlanningVehicle, coverage: [Double], slotHours: Double) -> [Double] {
         guard !vehicle.powerCurve.isEmpty else { return coverage.map { $0 * vehicle.maxPower.value } }
-        let curve = vehicle.powerCurve.sorted { $0.stateOfCharge < $1.stateOfCharge }
+        let curve = vehicle.sortedCurve
         let socPerKilowattSlot = 100 * vehicle.efficiency * slotHours / vehicle.capacity.value
         var soc = vehicle.stateOfCharge.value
         return coverage.map { alpha in
@@ -160,7 +166,7 @@ struct PlanningModel {
     }
 
     /// The curve's power at a SoC, linear between points and flat beyond the ends.
-    private static func curvePower(_ curve: [PowerCurvePoint], at soc: Double) -> Double {
+    static func curvePower(_ curve: [PowerCurvePoint], at soc: Double) -> Double {
         guard let upper = curve.firstIndex(where: { $0.stateOfCharge.value >= soc }) else { return curve.last?.maxPower.value ?? 0 }
         guard upper > 0 else { return curve[0].maxPower.value }
         let low = curve[upper - 1]

@@ -140,6 +140,24 @@ struct PlannerTests {
         #expect(try #require(plan.vehicle("bus-1")).kilowatts == [10, 10, 40, 0])
     }
 
+    @Test func taperRefinementLiftsTheConservativeCaps() throws {
+        var fixture = PlanningFixture()
+        let plain = PlanningFixture.vehicle("bus-1", soc: 70, max: 90)
+        fixture.vehicles = [
+            PlanningVehicle(
+                id: plain.id, node: plain.node, arrival: plain.arrival, departure: plain.departure, capacity: plain.capacity,
+                stateOfCharge: plain.stateOfCharge, minTarget: plain.minTarget, maxTarget: plain.maxTarget, maxPower: plain.maxPower,
+                efficiency: 1, powerCurve: [PowerCurvePoint(stateOfCharge: 80, maxPower: 40), PowerCurvePoint(stateOfCharge: 100, maxPower: 0)])
+        ]
+        // Conservative caps alone: 40, 20, 10, 5 kW (18.75 kWh of 20); the refined caps from the
+        // plan's own trajectory allow the flat 20 kW profile, which respects the taper.
+        let plan = try fixture.plan()
+        let bus = try #require(plan.vehicle("bus-1"))
+        #expect(bus.kilowatts == [20, 20, 20, 20])
+        #expect(bus.shortfall.total.value < 1e-6)
+        #expect(abs(bus.departureStateOfCharge.value - 90) < 1e-6)
+    }
+
     @Test func malformedProblemsThrow() {
         var fixture = PlanningFixture()
         fixture.vehicles = [PlanningFixture.vehicle("bus-1", node: "nowhere")]
