@@ -15,10 +15,8 @@ public enum InstanceGenerator {
             covering: nightStart, to: nightStart.addingTimeInterval(horizonHours * 3_600), slotLength: .minutes(spec.slotMinutes))
         let cabinets = spec.family == .tree ? 10 : 0
         var vehicles: [PlanningVehicle] = []
-        var tenants: [String] = []
         for index in 0..<spec.vehicles {
             vehicles.append(vehicle(index, spec: spec, cabinets: cabinets, random: &random))
-            if spec.family == .tenants { tenants.append("tenant-\(random.index(below: 3) + 1)") }
         }
         let chargerSum = Dictionary(grouping: vehicles, by: \.node).mapValues { $0.map(\.maxPower.value).reduce(0, +) }
         let cabinetShares = (0..<cabinets).map { _ in random.uniform(0.6, 0.8) }
@@ -65,11 +63,12 @@ public enum InstanceGenerator {
                 prices: prices, reservedCapacity: (0..<grid.count).map { Kilowatts(0.6 * limit + base[$0]) },
                 excessPenalty: inWindow.map { $0 ? 1.0 : 0.1 })
         }
-        let problem = PlanningProblem(
-            grid: grid, nodes: nodes(siteLimit: { siteLimit[$0] }, base: { base[$0] }), vehicles: vehicles, tariff: tariff)
-        let budgets: [String: Kilowatts] =
+        let budgets: [TenantID: Kilowatts] =
             spec.family == .tenants ? ["tenant-1": Kilowatts(0.4 * limit), "tenant-2": Kilowatts(0.25 * limit), "tenant-3": Kilowatts(0.15 * limit)] : [:]
-        return GeneratedInstance(spec: spec, problem: problem, freePeak: Kilowatts(freePeak), tenantOfVehicle: tenants, tenantBudgets: budgets)
+        let problem = PlanningProblem(
+            grid: grid, nodes: nodes(siteLimit: { siteLimit[$0] }, base: { base[$0] }), vehicles: vehicles, tariff: tariff,
+            tenantBudgets: budgets)
+        return GeneratedInstance(spec: spec, problem: problem, freePeak: Kilowatts(freePeak))
     }
 
     private static func vehicle(_ index: Int, spec: InstanceSpec, cabinets: Int, random: inout SplitMix64) -> PlanningVehicle {
@@ -89,12 +88,13 @@ public enum InstanceGenerator {
             spec.family == .precond && random.unit() < 0.3
             ? PreconditioningLoad(power: 20, start: departureDate.addingTimeInterval(-1_800)) : nil
         let node = cabinets > 0 ? "cabinet-\(random.index(below: cabinets) + 1)" : "site"
+        let tenant = spec.family == .tenants ? TenantID("tenant-\(random.index(below: 3) + 1)") : nil
         return PlanningVehicle(
             id: VehicleID(String(format: "bus-%04d", index + 1)), node: node, arrival: nightStart.addingTimeInterval(arrival * 3_600),
             departure: departureDate, capacity: KilowattHours(capacity), stateOfCharge: Percent(soc), minTarget: Percent(minTarget),
             maxTarget: Percent(maxTarget), maxPower: Kilowatts(maxPower), efficiency: 0.93, tier: tier,
             powerCurve: spec.family == .taper
                 ? [PowerCurvePoint(stateOfCharge: 80, maxPower: Kilowatts(maxPower)), PowerCurvePoint(stateOfCharge: 100, maxPower: 0)] : [],
-            preconditioning: preconditioning)
+            preconditioning: preconditioning, tenant: tenant)
     }
 }

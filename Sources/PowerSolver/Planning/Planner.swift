@@ -9,11 +9,14 @@ public struct Planner: Sendable {
 
     /// Refinement passes after the conservative taper pass (solver.md §3.2).
     let refinementPasses: Int
+    /// Rounds of tenant promotion (solver.md §3.3).
+    let tenantRounds: Int
 
     public init() {
         peakTolerance = 1e-8
         tieBreak = 1e-9
         refinementPasses = 5
+        tenantRounds = 3
     }
 
     /// Plans the problem; a malformed problem throws, an infeasible one returns shortfalls.
@@ -21,7 +24,23 @@ public struct Planner: Sendable {
     /// With taper, the first plan uses the conservative caps; each refinement pass recomputes the
     /// caps from the previous plan's own SoC trajectory and is kept only if its new trajectory
     /// respects the taper in every slot.
+    ///
+    /// Tenant budgets break the flow structure, so they are checked afterwards: a tenant with
+    /// unmet demand that gets less than its guarantee in some slot moves up one class and the plan
+    /// is recomputed, at most three times (solver.md §3.3).
     public func plan(_ problem: PlanningProblem) throws -> Plan {
+        var current = problem
+        var plan = try planWithTaper(current)
+        for _ in 0..<tenantRounds {
+            let short = tenantsBelowGuarantee(current, plan)
+            guard !short.isEmpty else { break }
+            current = promoting(short, in: current)
+            plan = try planWithTaper(current)
+        }
+        return plan
+    }
+
+    private func planWithTaper(_ problem: PlanningProblem) throws -> Plan {
         var plan = try solve(PlanningModel(problem))
         guard problem.vehicles.contains(where: { !$0.powerCurve.isEmpty }) else { return plan }
         for _ in 0..<refinementPasses {

@@ -36,7 +36,8 @@ struct InstanceGeneratorTests {
         #expect(problem.vehicles.contains { !$0.powerCurve.isEmpty } == (family == .taper))
         #expect(problem.vehicles.contains { $0.preconditioning != nil } == (family == .precond))
         #expect(problem.vehicles.contains { $0.tier > 0 } == (family == .tiers))
-        #expect(instance.tenantBudgets.isEmpty == (family != .tenants))
+        #expect(problem.tenantBudgets.isEmpty == (family != .tenants))
+        #expect(problem.vehicles.contains { $0.tenant != nil } == (family == .tenants))
     }
 
     /// solver.md §7 scale check: N = 100 needs about 26.4 MWh with a free peak near 2.6 MW.

@@ -158,6 +158,27 @@ struct PlannerTests {
         #expect(abs(bus.departureStateOfCharge.value - 90) < 1e-6)
     }
 
+    @Test func tenantBelowItsGuaranteeMovesUpUntilItGetsIt() throws {
+        var fixture = PlanningFixture()
+        fixture.siteLimit = [40, 40, 40, 40]
+        let city = PlanningFixture.vehicle("city-1", soc: 20, max: 30, tier: 1)
+        fixture.vehicles = [
+            PlanningFixture.vehicle("fleet-1", soc: 20, max: 60, tier: 2),
+            PlanningVehicle(
+                id: city.id, node: city.node, arrival: city.arrival, departure: city.departure, capacity: city.capacity,
+                stateOfCharge: city.stateOfCharge, minTarget: city.minTarget, maxTarget: city.maxTarget, maxPower: city.maxPower,
+                efficiency: 1, tier: 1, tenant: "city"),
+        ]
+        let unguarded = try fixture.plan()
+        #expect(abs(try #require(unguarded.vehicle("city-1")).shortfall.total.value - 10) < 1e-6)
+        let problem = fixture.problem
+        let guarded = PlanningProblem(
+            grid: problem.grid, nodes: problem.nodes, vehicles: problem.vehicles, tariff: problem.tariff, tenantBudgets: ["city": 10])
+        let plan = try Planner().plan(guarded)
+        #expect(try #require(plan.vehicle("city-1")).shortfall.total.value < 1e-6)
+        #expect(abs(try #require(plan.vehicle("fleet-1")).shortfall.total.value - 10) < 1e-6)
+    }
+
     @Test func malformedProblemsThrow() {
         var fixture = PlanningFixture()
         fixture.vehicles = [PlanningFixture.vehicle("bus-1", node: "nowhere")]

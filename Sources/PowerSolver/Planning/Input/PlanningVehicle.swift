@@ -28,12 +28,14 @@ public struct PlanningVehicle: Hashable, Codable, Sendable, Identifiable {
     public let powerCurve: [PowerCurvePoint]
     /// A fixed preconditioning load that runs before departure (VDV 463 manual preconditioning).
     public let preconditioning: PreconditioningLoad?
+    /// The tenant whose guaranteed budget covers this vehicle, if any.
+    public let tenant: TenantID?
 
     public init(
         id: VehicleID, node: String, arrival: Date, departure: Date, capacity: KilowattHours,
         stateOfCharge: Percent, minTarget: Percent, maxTarget: Percent, maxPower: Kilowatts,
         efficiency: Double = 0.93, tier: Int = 0, powerCurve: [PowerCurvePoint] = [],
-        preconditioning: PreconditioningLoad? = nil
+        preconditioning: PreconditioningLoad? = nil, tenant: TenantID? = nil
     ) {
         self.id = id
         self.node = node
@@ -48,6 +50,15 @@ public struct PlanningVehicle: Hashable, Codable, Sendable, Identifiable {
         self.tier = tier
         self.powerCurve = powerCurve
         self.preconditioning = preconditioning
+        self.tenant = tenant
+    }
+
+    /// The same vehicle in another tier (tenant guarantees promote vehicles, solver.md §3.3).
+    func moved(toTier newTier: Int) -> PlanningVehicle {
+        PlanningVehicle(
+            id: id, node: node, arrival: arrival, departure: departure, capacity: capacity, stateOfCharge: stateOfCharge,
+            minTarget: minTarget, maxTarget: maxTarget, maxPower: maxPower, efficiency: efficiency, tier: newTier,
+            powerCurve: powerCurve, preconditioning: preconditioning, tenant: tenant)
     }
 
     /// Battery energy to the min target, E_i^min (≥ 0).

@@ -100,7 +100,7 @@ struct LPData: Codable {
         reserved = problem.tariff.reservedCapacity.map(\.value)
         penalty = problem.tariff.excessPenalty
         freePeak = instance.freePeak.value
-        tenantOfVehicle = instance.tenantOfVehicle
-        tenantBudgets = instance.tenantBudgets.mapValues(\.value)
+        tenantOfVehicle = problem.vehicles.map { $0.tenant?.rawValue ?? "" }
+        tenantBudgets = Dictionary(uniqueKeysWithValues: problem.tenantBudgets.map { ($0.key.rawValue, $0.value.value) })
     }
 }
