@@ -7,6 +7,7 @@ public struct SlotGrid: Hashable, Codable, Sendable {
     /// The start of slot 0 (aligned down to a multiple of `slotLength` since the Unix epoch).
     public let start: Date
     public let slotLength: Duration
+    /// The number of slots.
     public let count: Int
 
     /// A grid that covers `start..<end` with aligned slots; the first and last slots may reach

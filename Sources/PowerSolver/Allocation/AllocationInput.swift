@@ -3,9 +3,11 @@ public import Foundation
 
 /// Everything one allocator tick needs (solver.md §5).
 public struct AllocationInput: Hashable, Codable, Sendable {
+    /// The tick's instant (admission holds are measured from it).
     public let now: Date
     /// The circuit tree; exactly one node (the site) has no parent.
     public let nodes: [AllocationNode]
+    /// The sessions drawing or waiting to draw power; order does not matter.
     public let sessions: [AllocationSession]
     /// The root envelope: planned load of the current slot plus tolerance. Surplus fill stays
     /// below it so the plan's peak and cost intent survive; nil when there is no plan.

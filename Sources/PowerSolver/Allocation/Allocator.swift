@@ -7,8 +7,10 @@ public struct Allocator: Sendable {
     /// How long an admitted session keeps its admission against sessions of its own class.
     public let admissionHold: Duration
 
+    /// - Parameter admissionHold: how long an admission holds against its own class (5 min, §5 step 3a).
     public init(admissionHold: Duration = .seconds(300)) { self.admissionHold = admissionHold }
 
+    /// One tick: a limit with its provenance for every session. Throws only for a malformed tree.
     public func allocate(_ input: AllocationInput) throws -> Allocation {
         var state = try AllocationState(input, admissionHold: admissionHold.secondsValue)
         state.applyStaleMeters()

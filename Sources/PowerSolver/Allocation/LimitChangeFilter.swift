@@ -3,7 +3,9 @@ public import DepotModel
 /// The change-significance filter (ocpp.md §13.2): a decrease always goes out, an increase only
 /// when it exceeds 1 kW or 5 %, so chargers are not flooded with profiles for noise.
 public struct LimitChangeFilter: Sendable {
+    /// Increases above this many kW are significant (1 kW).
     public let absolute: Kilowatts
+    /// Increases above this share of the limit in force are significant (5 %).
     public let relative: Double
 
     public init(absolute: Kilowatts = 1, relative: Double = 0.05) {

@@ -4,7 +4,9 @@ public import Foundation
 /// The allocator's answer for one connector, with why it is what it is.
 public struct SessionLimit: Hashable, Codable, Sendable, Identifiable {
     public let id: ConnectorAddress
+    /// The limit to send, rounded down to the charger's step.
     public let power: Kilowatts
+    /// Why the limit is not higher, for the decision log.
     public let provenance: LimitProvenance
     /// Carry into the next tick's `AllocationSession.admittedSince`.
     public let admittedSince: Date?

@@ -9,6 +9,7 @@ public enum InstanceGenerator {
     public static let nightStart = Date(timeIntervalSince1970: 1_768_492_800)
     static let horizonHours = 16.0
 
+    /// Generates the instance a spec names; P*_free comes from an unconstrained stage 1 + 2 solve.
     public static func make(_ spec: InstanceSpec) throws -> GeneratedInstance {
         var random = SplitMix64(seed: spec.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(spec.vehicles))
         let grid = SlotGrid(

@@ -16,5 +16,6 @@ public struct InstanceSpec: Hashable, Codable, Sendable, CustomStringConvertible
         self.seed = seed
     }
 
+    /// The file name of the instance, e.g. `base-n100-s15-t1.0-seed1`.
     public var description: String { "\(family.rawValue)-n\(vehicles)-s\(slotMinutes)-t\(theta)-seed\(seed)" }
 }

@@ -5,8 +5,10 @@ import Foundation
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// A generator whose whole sequence is fixed by the seed.
     public init(seed: UInt64) { state = seed }
 
+    /// The next 64 random bits (Vigna's SplitMix64 step).
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state

@@ -12,6 +12,7 @@ public struct Planner: Sendable {
     /// Rounds of tenant promotion (solver.md §3.3).
     let tenantRounds: Int
 
+    /// The planner with the tolerances of solver.md §2.3 and §3.2.
     public init() {
         peakTolerance = 1e-8
         tieBreak = 1e-9

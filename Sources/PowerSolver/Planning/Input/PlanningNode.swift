@@ -8,6 +8,7 @@ public import DepotModel
 public struct PlanningNode: Hashable, Codable, Sendable, Identifiable {
     /// The name used in binding-constraint reports ("circuit hall-b 02:00–03:15").
     public let id: String
+    /// Nil for the site.
     public let parent: String?
     /// The limit per slot of the planning grid.
     public let limits: [Kilowatts]

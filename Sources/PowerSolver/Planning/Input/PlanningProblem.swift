@@ -3,6 +3,7 @@ public import DepotModel
 /// Everything the night planner needs, as plain values: the runtime builds it from the depot
 /// state, the benchmark generator writes it as JSON (solver.md §2).
 public struct PlanningProblem: Hashable, Codable, Sendable {
+    /// The slots every per-slot array refers to.
     public let grid: SlotGrid
     /// The circuit tree; exactly one node (the site) has no parent.
     public let nodes: [PlanningNode]

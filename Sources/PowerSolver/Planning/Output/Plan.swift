@@ -2,6 +2,7 @@
 /// lexicographic objective values (solver.md §2.3, §4).
 public struct Plan: Hashable, Codable, Sendable {
     public let grid: SlotGrid
+    /// One plan per vehicle, in the order of the problem's vehicles.
     public let vehicles: [VehiclePlan]
     /// Site load per slot against the site limit, for `busbar plan` and the dashboard.
     public let site: [SiteSlot]
