@@ -101,6 +101,43 @@ struct AllocatorPropertyTests {
         for (old, new) in zip(before, after) { #expect(new <= old + Self.tolerance) }
     }
 
+    /// Textbook progressive filling: all unfrozen sessions rise by the largest common increment,
+    /// then the saturated ones freeze; one class, no minima, no plan targets.
+    static func referenceFilling(_ input: AllocationInput) -> [Double] {
+        let members = input.nodes.map { below($0.id, input) }
+        var room = input.nodes.map(\.capacity.value)
+        var power = Array(repeating: 0.0, count: input.sessions.count)
+        var active = Array(input.sessions.indices)
+        let cap = { (index: Int) in min(input.sessions[index].target?.value ?? .infinity, input.sessions[index].maximum.value) }
+        while !active.isEmpty {
+            let users = members.map { $0.filter { active.contains($0) }.count }
+            var step = active.map { cap($0) - power[$0] }.min() ?? 0
+            for node in room.indices where users[node] > 0 { step = min(step, room[node] / Double(users[node])) }
+            for index in active { power[index] += step }
+            for node in room.indices { room[node] -= step * Double(users[node]) }
+            active = active.filter { index in
+                power[index] < cap(index) - 1e-12 && members.indices.allSatisfy { !members[$0].contains(index) || room[$0] > 1e-12 }
+            }
+        }
+        return power
+    }
+
+    @Test(arguments: 1...10 as ClosedRange<UInt64>)
+    func maxMinFairWithinAClass(seed: UInt64) throws {
+        let base = Self.scenario(seed, minima: false)
+        let input = AllocationInput(
+            now: base.now, nodes: base.nodes,
+            sessions: base.sessions.map { session in
+                AllocationSession(
+                    id: session.id, node: session.node, maximum: session.maximum, laxity: session.laxity,
+                    departure: session.departure)
+            })
+        let power = Self.powers(input, try Allocator().allocate(input))
+        for (value, reference) in zip(power, Self.referenceFilling(input)) {
+            #expect(abs(value - reference) <= 1e-9 * max(1, reference))
+        }
+    }
+
     @Test(arguments: 1...10 as ClosedRange<UInt64>)
     func tenantGetsItsGuaranteeWhenTheTreeAllows(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)
