@@ -14,4 +14,8 @@ public enum InstanceFamily: String, CaseIterable, Codable, Sendable {
     case taper
     /// Three tenants with guaranteed budgets summing to 80 % of the grid limit.
     case tenants
+
+    /// A salt for the family's own random stream, stable across runs and platforms (unlike
+    /// `hashValue`, which Swift seeds per process).
+    var salt: UInt64 { UInt64(InstanceFamily.allCases.firstIndex(of: self) ?? 0) &+ 1 }
 }

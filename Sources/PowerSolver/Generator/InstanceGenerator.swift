@@ -11,16 +11,19 @@ public enum InstanceGenerator {
 
     /// Generates the instance a spec names; P*_free comes from an unconstrained stage 1 + 2 solve.
     public static func make(_ spec: InstanceSpec) throws -> GeneratedInstance {
+        // The base draws come from one stream and the family's extra draws from another, so every
+        // family shares the same buses for the same (N, seed) and differs only in its feature.
         var random = SplitMix64(seed: spec.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(spec.vehicles))
+        var extras = SplitMix64(seed: spec.seed &* 0x9E37_79B9 &+ spec.family.salt &* 0xD1B5_4A32_D192_ED03)
         let grid = SlotGrid(
             covering: nightStart, to: nightStart.addingTimeInterval(horizonHours * 3_600), slotLength: .minutes(spec.slotMinutes))
         let cabinets = spec.family == .tree ? 10 : 0
         var vehicles: [PlanningVehicle] = []
         for index in 0..<spec.vehicles {
-            vehicles.append(vehicle(index, spec: spec, cabinets: cabinets, random: &random))
+            vehicles.append(vehicle(index, spec: spec, cabinets: cabinets, random: &random, extras: &extras))
         }
         let chargerSum = Dictionary(grouping: vehicles, by: \.node).mapValues { $0.map(\.maxPower.value).reduce(0, +) }
-        let cabinetShares = (0..<cabinets).map { _ in random.uniform(0.6, 0.8) }
+        let cabinetShares = (0..<cabinets).map { _ in extras.uniform(0.6, 0.8) }
         let hours = (0..<grid.count).map { Double($0) * grid.slotLength.hours + 16 }
         let prices = hours.map { hour in (24..<30).contains(hour) ? 0.12 : 0.25 }
 
@@ -72,24 +75,26 @@ public enum InstanceGenerator {
         return GeneratedInstance(spec: spec, problem: problem, freePeak: Kilowatts(freePeak))
     }
 
-    private static func vehicle(_ index: Int, spec: InstanceSpec, cabinets: Int, random: inout SplitMix64) -> PlanningVehicle {
+    private static func vehicle(
+        _ index: Int, spec: InstanceSpec, cabinets: Int, random: inout SplitMix64, extras: inout SplitMix64
+    ) -> PlanningVehicle {
         let arrivalHour = random.unit() < 0.5 ? random.normal(mean: 19.5, deviation: 1) : random.normal(mean: 22.5, deviation: 1)
         let arrival = min(max(arrivalHour, 16.5), 25.5) - 16
         let departure = min(max(random.normal(mean: 29.5, deviation: 0.75), 27.5), 31.5) - 16
         let capacity = [250.0, 300, 350, 400, 450, 500, 560, 600][random.index(below: 8)]
         let soc = random.uniform(15, 50)
         let maxTarget = random.uniform(90, 100)
-        let minTarget = spec.family == .tiers ? random.uniform(60, 80) : maxTarget
         let draw = random.unit()
         let charger = draw < 0.2 ? 50.0 : draw < 0.6 ? 100 : 150
         let maxPower = min(charger, 0.5 * capacity)
-        let tier = spec.family == .tiers && random.unit() < 0.2 ? 1 : 0
+        let minTarget = spec.family == .tiers ? extras.uniform(60, 80) : maxTarget
+        let tier = spec.family == .tiers && extras.unit() < 0.2 ? 1 : 0
         let departureDate = nightStart.addingTimeInterval(departure * 3_600)
         let preconditioning =
-            spec.family == .precond && random.unit() < 0.3
+            spec.family == .precond && extras.unit() < 0.3
             ? PreconditioningLoad(power: 20, start: departureDate.addingTimeInterval(-1_800)) : nil
-        let node = cabinets > 0 ? "cabinet-\(random.index(below: cabinets) + 1)" : "site"
-        let tenant = spec.family == .tenants ? TenantID("tenant-\(random.index(below: 3) + 1)") : nil
+        let node = cabinets > 0 ? "cabinet-\(extras.index(below: cabinets) + 1)" : "site"
+        let tenant = spec.family == .tenants ? TenantID("tenant-\(extras.index(below: 3) + 1)") : nil
         return PlanningVehicle(
             id: VehicleID(String(format: "bus-%04d", index + 1)), node: node, arrival: nightStart.addingTimeInterval(arrival * 3_600),
             departure: departureDate, capacity: KilowattHours(capacity), stateOfCharge: Percent(soc), minTarget: Percent(minTarget),

@@ -119,9 +119,11 @@ public struct Planner: Sendable {
             }
         }
         openings.sort { ($0.price, $0.slot) < ($1.price, $1.slot) }
+        let required = totals.reduce(0, +)
         for opening in openings where opening.capacity > 0 {
             network.network.setCapacity(opening.arc, to: opening.capacity)
             network.network.augment()
+            if network.totalFlow == required { break }
         }
         return network
     }

@@ -40,6 +40,16 @@ struct InstanceGeneratorTests {
         #expect(problem.vehicles.contains { $0.tenant != nil } == (family == .tenants))
     }
 
+    @Test func familiesShareTheBaseBuses() throws {
+        let base = try InstanceGenerator.make(InstanceSpec(family: .base, vehicles: 30, slotMinutes: 15, theta: 1.0, seed: 2))
+        for family in InstanceFamily.allCases {
+            let other = try InstanceGenerator.make(InstanceSpec(family: family, vehicles: 30, slotMinutes: 15, theta: 1.0, seed: 2))
+            #expect(other.problem.vehicles.map(\.arrival) == base.problem.vehicles.map(\.arrival))
+            #expect(other.problem.vehicles.map(\.capacity) == base.problem.vehicles.map(\.capacity))
+            #expect(other.problem.vehicles.map(\.maxPower) == base.problem.vehicles.map(\.maxPower))
+        }
+    }
+
     /// solver.md §7 scale check: N = 100 needs about 26.4 MWh with a free peak near 2.6 MW.
     @Test func scaleMatchesTheDesign() throws {
         let instance = try InstanceGenerator.make(InstanceSpec(family: .base, vehicles: 100, slotMinutes: 15, theta: 1.0, seed: 1))
