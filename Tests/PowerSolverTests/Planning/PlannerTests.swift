@@ -179,6 +179,22 @@ struct PlannerTests {
         #expect(abs(try #require(plan.vehicle("fleet-1")).shortfall.total.value - 10) < 1e-6)
     }
 
+    @Test func progressListIsThinnedToTwentyFourPoints() throws {
+        var fixture = PlanningFixture()
+        fixture.slots = 40
+        fixture.siteLimit = Array(repeating: 40, count: 40)
+        fixture.siteBase = (0..<40).map { $0 % 2 == 0 ? 0 : 30 }
+        fixture.prices = Array(repeating: 0.2, count: 40)
+        fixture.vehicles = [PlanningFixture.vehicle("bus-1", to: 600, soc: 0, max: 100, power: 100)]
+        let bus = try #require(try fixture.plan().vehicle("bus-1"))
+        // Peak 30 (the base load): 30 kW in every even slot, none in the odd ones, 27 breakpoints.
+        #expect(bus.kilowatts.prefix(4) == [30, 0, 30, 0])
+        #expect(bus.progress.count == 24)
+        #expect(bus.progress.first?.time == PlanningFixture.start)
+        #expect(bus.progress.last?.time == PlanningFixture.at(minutes: 600))
+        #expect(zip(bus.progress, bus.progress.dropFirst()).allSatisfy { $0.time < $1.time && $0.stateOfCharge <= $1.stateOfCharge })
+    }
+
     @Test func malformedProblemsThrow() {
         var fixture = PlanningFixture()
         fixture.vehicles = [PlanningFixture.vehicle("bus-1", node: "nowhere")]
