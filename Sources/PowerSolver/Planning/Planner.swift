@@ -1,3 +1,5 @@
+import DepotModel
+
 /// The exact night planner of solver.md §3.1: three lexicographic stages (unmet energy class by
 /// class, then peak, then cost) as max-flow augmentations on one time-expanded network in integer
 /// milliwatt-hours. With taper it plans within the conservative caps of §3.2.
@@ -80,7 +82,7 @@ public struct Planner: Sendable {
         var base = empty
         for (group, total) in zip(base.groups, totals) { base.network.setCapacity(group.arc, to: total) }
         let required = totals.reduce(0, +)
-        var low = model.siteFixedLoad.max() ?? 0
+        var low = max(model.siteFixedLoad.max() ?? 0, model.problem.tariff.billingPeak?.value ?? 0)
         var high = max(low, unconstrainedPeak * (1 + peakTolerance) + 1e-6)
         var lowNetwork = base
         lowNetwork.openSink(model, peak: low)

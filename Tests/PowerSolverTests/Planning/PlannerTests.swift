@@ -195,6 +195,18 @@ struct PlannerTests {
         #expect(zip(bus.progress, bus.progress.dropFirst()).allSatisfy { $0.time < $1.time && $0.stateOfCharge <= $1.stateOfCharge })
     }
 
+    @Test func billingPeakSoFarIsFreeToUse() throws {
+        var fixture = PlanningFixture()
+        fixture.prices = [0.3, 0.3, 0.1, 0.1]
+        fixture.vehicles = [PlanningFixture.vehicle("bus-1", max: 60)]
+        #expect(try #require(fixture.plan().vehicle("bus-1")).kilowatts == [10, 10, 10, 10])
+        let problem = fixture.problem
+        let monthly = PlanningProblem(
+            grid: problem.grid, nodes: problem.nodes, vehicles: problem.vehicles,
+            tariff: PlanningTariff(prices: fixture.prices, billingPeak: 20))
+        #expect(try #require(Planner().plan(monthly).vehicle("bus-1")).kilowatts == [0, 0, 20, 20])
+    }
+
     @Test func malformedProblemsThrow() {
         var fixture = PlanningFixture()
         fixture.vehicles = [PlanningFixture.vehicle("bus-1", node: "nowhere")]

@@ -8,10 +8,14 @@ public struct PlanningTariff: Hashable, Codable, Sendable {
     public let reservedCapacity: [Kilowatts]
     /// Penalty π_t in € per kW above the reserved capacity, per slot. Empty when none.
     public let excessPenalty: [Double]
+    /// The billing period's peak so far when demand charges are monthly: stage 2 then minimises
+    /// max(P, this), so load up to it costs nothing extra (solver.md §2.3).
+    public let billingPeak: Kilowatts?
 
-    public init(prices: [Double], reservedCapacity: [Kilowatts] = [], excessPenalty: [Double] = []) {
+    public init(prices: [Double], reservedCapacity: [Kilowatts] = [], excessPenalty: [Double] = [], billingPeak: Kilowatts? = nil) {
         self.prices = prices
         self.reservedCapacity = reservedCapacity
         self.excessPenalty = excessPenalty
+        self.billingPeak = billingPeak
     }
 }
