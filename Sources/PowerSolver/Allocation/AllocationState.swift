@@ -30,7 +30,13 @@ struct AllocationState {
         hold = admissionHold
         nodes = input.nodes.sorted { $0.id < $1.id }
         sessions = input.sessions.sorted { $0.id < $1.id }
-        let index = Dictionary(nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var index: [String: Int] = [:]
+        for (position, node) in nodes.enumerated() {
+            guard index.updateValue(position, forKey: node.id) == nil else { throw AllocatorError.duplicateNode(node.id) }
+        }
+        for (first, second) in zip(sessions, sessions.dropFirst()) where first.id == second.id {
+            throw AllocatorError.duplicateSession(first.id)
+        }
         let roots = nodes.filter { $0.parent == nil }.map(\.id)
         guard !roots.isEmpty else { throw AllocatorError.noSiteNode }
         guard roots.count == 1 else { throw AllocatorError.severalSiteNodes(roots) }

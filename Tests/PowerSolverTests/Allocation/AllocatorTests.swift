@@ -97,6 +97,19 @@ struct AllocatorTests {
         #expect(Self.powers(allocation) == [70, 30])
     }
 
+    @Test func malformedTicksThrow() {
+        let site = AllocationNode(id: "site", parent: nil, capacity: 100)
+        #expect(throws: AllocatorError.duplicateNode("site")) {
+            try Allocator().allocate(AllocationInput(now: Self.now, nodes: [site, site], sessions: []))
+        }
+        #expect(throws: AllocatorError.unknownNode("hall-z")) {
+            try Allocator().allocate(AllocationInput(now: Self.now, nodes: [site], sessions: [Self.session(1, node: "hall-z")]))
+        }
+        #expect(throws: AllocatorError.duplicateSession(Self.session(1).id)) {
+            try Allocator().allocate(AllocationInput(now: Self.now, nodes: [site], sessions: [Self.session(1), Self.session(1)]))
+        }
+    }
+
     @Test func significanceFilterSendsDecreasesAndLargeIncreases() {
         let filter = LimitChangeFilter()
         #expect(filter.isSignificant(from: nil, to: 10))
@@ -105,5 +118,10 @@ struct AllocatorTests {
         #expect(filter.isSignificant(from: 100, to: 106))
         #expect(filter.isSignificant(from: 10, to: 11.5))
         #expect(!filter.isSignificant(from: 10, to: 10))
+        let allocation = Allocation(limits: [
+            SessionLimit(id: Self.session(1).id, power: 50, provenance: .target, admittedSince: nil),
+            SessionLimit(id: Self.session(2).id, power: 30.5, provenance: .target, admittedSince: nil),
+        ])
+        #expect(filter.changes(from: [Self.session(1).id: 40, Self.session(2).id: 30], to: allocation).map(\.id) == [Self.session(1).id])
     }
 }
