@@ -1,14 +1,19 @@
 import DepotModel
 
 extension Planner {
-    /// Caps for a refinement pass: the curve's power at the SoC the previous plan reaches at the
-    /// end of each slot (the highest SoC within the slot).
+    /// Caps for a refinement pass: in each slot the largest power whose end-of-slot SoC, starting
+    /// from the previous plan's SoC at the slot's start, still allows it.
     func refinedCaps(_ vehicle: PlanningVehicle, _ planned: VehiclePlan, grid: SlotGrid) -> [Double] {
         let window = vehicle.arrival..<max(vehicle.arrival, vehicle.departure)
+        let curve = vehicle.sortedCurve
+        let socPerKilowatt = 100 * vehicle.efficiency * grid.slotLength.hours / vehicle.capacity.value
         return (0..<grid.count).map { slot in
             let alpha = grid.coverage(of: slot, by: window)
-            guard !vehicle.powerCurve.isEmpty else { return alpha * vehicle.maxPower.value }
-            return alpha * min(vehicle.maxPower.value, PlanningModel.curvePower(vehicle.sortedCurve, at: planned.stateOfCharge[slot + 1].value))
+            guard !curve.isEmpty else { return alpha * vehicle.maxPower.value }
+            let start = planned.stateOfCharge[slot].value
+            return PlanningModel.largestPower(alpha: alpha, maximum: vehicle.maxPower.value) {
+                PlanningModel.curvePower(curve, at: start + socPerKilowatt * $0)
+            }
         }
     }
 

@@ -150,19 +150,32 @@ struct PlanningModel {
     }
 
     /// Per-slot kW caps α·P̄, lowered by the conservative taper pass of solver.md §3.2: the cap in
-    /// a slot is the curve's power at the highest SoC the vehicle could reach by the slot's end
-    /// charging alone, so every plan within the caps respects the taper.
+    /// a slot is the largest power p with p ≤ α · f(SoC at the slot's end after charging p), where
+    /// the SoC is the highest the vehicle could have reached charging alone since arrival. Any real
+    /// trajectory is lower and f does not increase, so every plan within the caps respects the taper.
     private static func taperedRates(_ vehicle: PlanningVehicle, coverage: [Double], slotHours: Double) -> [Double] {
         guard !vehicle.powerCurve.isEmpty else { return coverage.map { $0 * vehicle.maxPower.value } }
         let curve = vehicle.sortedCurve
-        let socPerKilowattSlot = 100 * vehicle.efficiency * slotHours / vehicle.capacity.value
+        let socPerKilowatt = 100 * vehicle.efficiency * slotHours / vehicle.capacity.value
         var soc = vehicle.stateOfCharge.value
         return coverage.map { alpha in
-            let highest = soc + socPerKilowattSlot * alpha * vehicle.maxPower.value
-            let power = alpha * min(vehicle.maxPower.value, Self.curvePower(curve, at: highest))
-            soc += socPerKilowattSlot * power
+            let power = largestPower(alpha: alpha, maximum: vehicle.maxPower.value) { curvePower(curve, at: soc + socPerKilowatt * $0) }
+            soc += socPerKilowatt * power
             return power
         }
+    }
+
+    /// The largest p in [0, α·maximum] with p ≤ α · min(maximum, allowed(p)), by bisection
+    /// (`allowed` does not increase with p, so the condition holds on an interval from 0).
+    static func largestPower(alpha: Double, maximum: Double, allowed: (Double) -> Double) -> Double {
+        var low = 0.0
+        var high = alpha * maximum
+        if high <= alpha * min(maximum, allowed(high)) { return high }
+        for _ in 0..<50 {
+            let middle = (low + high) / 2
+            if middle <= alpha * min(maximum, allowed(middle)) { low = middle } else { high = middle }
+        }
+        return low
     }
 
     /// The curve's power at a SoC, linear between points and flat beyond the ends.
