@@ -28,8 +28,3 @@ extension Planner {
         }
     }
 }
-
-extension PlanningVehicle {
-    /// The power curve in ascending SoC.
-    var sortedCurve: [PowerCurvePoint] { powerCurve.sorted { $0.stateOfCharge < $1.stateOfCharge } }
-}

@@ -18,19 +18,3 @@ public struct PlanObjectives: Hashable, Codable, Sendable {
     /// Unmet energy to the max targets over all vehicles.
     public var totalUnmet: KilowattHours { unmet.map(\.energy).sum() }
 }
-
-/// Unmet energy of one class in stage 1.
-public struct ClassShortfall: Hashable, Codable, Sendable {
-    /// "must" is energy to the min target, "want" the rest up to the max target.
-    public enum Kind: String, Hashable, Codable, Sendable { case must, want }
-
-    public let kind: Kind
-    public let tier: Int
-    public let energy: KilowattHours
-
-    public init(kind: Kind, tier: Int, energy: KilowattHours) {
-        self.kind = kind
-        self.tier = tier
-        self.energy = energy
-    }
-}

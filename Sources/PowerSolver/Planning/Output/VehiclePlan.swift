@@ -36,14 +36,3 @@ public struct VehiclePlan: Hashable, Codable, Sendable, Identifiable {
         self.binding = binding
     }
 }
-
-/// One point of the predicted SoC trajectory.
-public struct ProgressPoint: Hashable, Codable, Sendable {
-    public let time: Date
-    public let stateOfCharge: Percent
-
-    public init(time: Date, stateOfCharge: Percent) {
-        self.time = time
-        self.stateOfCharge = stateOfCharge
-    }
-}
