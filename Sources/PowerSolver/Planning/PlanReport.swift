@@ -66,7 +66,7 @@ struct PlanReport {
 
         let trajectory = soc.map { Percent($0) }
         return VehiclePlan(
-            id: vehicle.id, power: power, stateOfCharge: trajectory,
+            id: vehicle.id, power: power, stateOfCharge: trajectory, deliveredEnergy: KilowattHours(deliveredEnergy),
             departureStateOfCharge: trajectory.last ?? vehicle.stateOfCharge,
             minTargetTime: time(reaching: vehicle.minTarget.value, soc, vehicle),
             maxTargetTime: time(reaching: vehicle.maxTarget.value, soc, vehicle),

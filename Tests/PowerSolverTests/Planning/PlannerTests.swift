@@ -61,6 +61,7 @@ struct PlannerTests {
         #expect(abs(short.shortfall.total.value - 20) < 1e-6)
         #expect(short.shortfall.intrinsic.value == 0)
         #expect(abs(short.shortfall.gridLimited.value - 20) < 1e-6)
+        #expect(abs(short.deliveredEnergy.value - 10) < 1e-6)
         #expect(short.binding.map { $0.summary(in: .gmt) } == ["site limit 08:00–09:00"])
         #expect(short.maxTargetTime == nil)
     }

@@ -8,6 +8,8 @@ public struct VehiclePlan: Hashable, Codable, Sendable, Identifiable {
     public let power: [Kilowatts]
     /// SoC at each slot boundary (count + 1 values); flat outside the window.
     public let stateOfCharge: [Percent]
+    /// Battery-side energy the plan delivers (grid energy × η).
+    public let deliveredEnergy: KilowattHours
     /// The SoC the plan reaches at departure (VDV 463 `predictedDepartureTimeSoc`).
     public let departureStateOfCharge: Percent
     /// When the trajectory reaches the min target, interpolated in its slot; nil if never.
@@ -21,13 +23,14 @@ public struct VehiclePlan: Hashable, Codable, Sendable, Identifiable {
     public let binding: [BindingConstraint]
 
     public init(
-        id: VehicleID, power: [Kilowatts], stateOfCharge: [Percent], departureStateOfCharge: Percent,
+        id: VehicleID, power: [Kilowatts], stateOfCharge: [Percent], deliveredEnergy: KilowattHours, departureStateOfCharge: Percent,
         minTargetTime: Date?, maxTargetTime: Date?, progress: [ProgressPoint], shortfall: Shortfall,
         binding: [BindingConstraint]
     ) {
         self.id = id
         self.power = power
         self.stateOfCharge = stateOfCharge
+        self.deliveredEnergy = deliveredEnergy
         self.departureStateOfCharge = departureStateOfCharge
         self.minTargetTime = minTargetTime
         self.maxTargetTime = maxTargetTime
