@@ -16,7 +16,8 @@ struct BindingAnalysis {
         var result: [BindingConstraint] = []
         if intrinsic > PlanReport.reportableShortfall { result.append(BindingConstraint(kind: .dwellTooShort, span: nil)) }
         let ownCaps = network.rateArcs[vehicle].filter { !reached[Int(flow.head[$0.arc])] && flow.residual[$0.arc] == 0 }
-        if !ownCaps.isEmpty || network.rateArcs[vehicle].isEmpty {
+        let plugged = model.vehicles[vehicle].coverage.contains { $0 > 0 }
+        if !ownCaps.isEmpty || (network.rateArcs[vehicle].isEmpty && plugged) {
             result.append(BindingConstraint(kind: .chargerMax(model.problem.vehicles[vehicle].maxPower), span: nil))
         }
         var slotsByKind: [BindingConstraint.Kind: [Int]] = [:]

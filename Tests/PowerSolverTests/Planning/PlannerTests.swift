@@ -93,6 +93,16 @@ struct PlannerTests {
         #expect(bus.progress.last?.time == PlanningFixture.at(minutes: 30))
     }
 
+    @Test func vehicleLeavingBeforeTheHorizonGetsNothingAndSaysWhy() throws {
+        var fixture = PlanningFixture()
+        fixture.vehicles = [PlanningFixture.vehicle("bus-1", from: -60, to: -30)]
+        let bus = try #require(try fixture.plan().vehicle("bus-1"))
+        #expect(bus.kilowatts == [0, 0, 0, 0])
+        #expect(abs(bus.shortfall.intrinsic.value - 10) < 1e-6)
+        #expect(bus.binding.map { $0.summary(in: .gmt) } == ["dwell too short"])
+        #expect(bus.progress.isEmpty)
+    }
+
     @Test func circuitLimitIsNamedWithItsSpan() throws {
         var fixture = PlanningFixture()
         fixture.circuits = [PlanningFixture.circuit("hall-b", limit: 20)]
