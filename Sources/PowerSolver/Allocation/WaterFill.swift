@@ -15,6 +15,10 @@ struct WaterFill {
     /// Rising members below each node.
     private var rising: [Int]
     private var risingTotal = 0
+    /// The level at which each node's room was last brought up to date: a node's room shrinks by
+    /// `rising · (level − stamp)` and is only written back when its rising count changes.
+    private var stamp: [Double]
+    private var level = 0.0
 
     init(state: AllocationState, members: [Int], cap capOf: (Int) -> Double) {
         self.members = members
@@ -29,11 +33,24 @@ struct WaterFill {
         byCap = members.indices.sorted { cap[$0] != cap[$1] ? cap[$0] < cap[$1] : $0 < $1 }
         phase = Array(repeating: 0, count: members.count)
         rising = Array(repeating: 0, count: state.nodes.count)
+        stamp = Array(repeating: 0, count: state.nodes.count)
+    }
+
+    /// A node's room at the current level.
+    private func room(_ node: Int, _ state: AllocationState) -> Double {
+        max(0, state.room[node] - Double(rising[node]) * (level - stamp[node]))
+    }
+
+    /// Writes a node's room at the current level back before its rising count changes.
+    private mutating func sync(_ node: Int, _ state: inout AllocationState) {
+        state.room[node] = room(node, state)
+        stamp[node] = level
     }
 
     mutating func run(_ state: inout AllocationState, budget: inout Double, atCap: LimitProvenance) {
         guard !members.isEmpty else { return }
-        var level = start[byStart[0]]
+        level = start[byStart[0]]
+        for node in stamp.indices { stamp[node] = level }
         var nextStart = 0
         var nextCap = 0
         while true {
@@ -41,15 +58,19 @@ struct WaterFill {
                 let member = byStart[nextStart]
                 nextStart += 1
                 if phase[member] != 0 { continue }
+                let chain = state.chains[members[member]]
                 if cap[member] <= start[member] {
                     finish(member, at: start[member], &state, reason: atCap)
-                } else if let full = state.chains[members[member]].first(where: { state.room[$0] <= AllocationState.dust }) {
+                } else if let full = chain.first(where: { room($0, state) <= AllocationState.dust }) {
                     finish(member, at: start[member], &state, reason: reason(for: full, state))
                 } else if budget <= AllocationState.dust {
                     finish(member, at: start[member], &state, reason: .envelope)
                 } else {
                     phase[member] = 1
-                    for node in state.chains[members[member]] { rising[node] += 1 }
+                    for node in chain {
+                        sync(node, &state)
+                        rising[node] += 1
+                    }
                     risingTotal += 1
                 }
             }
@@ -60,7 +81,7 @@ struct WaterFill {
             if nextCap < byCap.count, phase[byCap[nextCap]] == 1 { step = min(step, cap[byCap[nextCap]] - level) }
             var saturating = -1
             for node in state.nodes.indices where rising[node] > 0 {
-                let headroom = state.room[node] / Double(rising[node])
+                let headroom = room(node, state) / Double(rising[node])
                 if headroom < step {
                     step = headroom
                     saturating = node
@@ -74,13 +95,9 @@ struct WaterFill {
             }
             step = max(0, step)
             level += step
-            if risingTotal > 0 {
-                for node in state.nodes.indices where rising[node] > 0 {
-                    state.room[node] = max(0, state.room[node] - step * Double(rising[node]))
-                }
-                budget = max(0, budget - step * Double(risingTotal))
-            }
+            if risingTotal > 0 { budget = max(0, budget - step * Double(risingTotal)) }
             if saturating >= 0 {
+                sync(saturating, &state)
                 state.room[saturating] = 0
                 for session in state.below[saturating] {
                     let member = memberOf[session]
@@ -107,7 +124,10 @@ struct WaterFill {
 
     private mutating func finish(_ member: Int, at value: Double, _ state: inout AllocationState, reason: LimitProvenance) {
         if phase[member] == 1 {
-            for node in state.chains[members[member]] { rising[node] -= 1 }
+            for node in state.chains[members[member]] {
+                sync(node, &state)
+                rising[node] -= 1
+            }
             risingTotal -= 1
         }
         phase[member] = 2
