@@ -18,7 +18,8 @@ public struct PlanningVehicle: Hashable, Codable, Sendable, Identifiable {
     public let minTarget: Percent
     /// The "want" target: charging stops here (no overfill).
     public let maxTarget: Percent
-    /// Grid-side maximum P̄_i: the least of charger, connector, vehicle, quirk and policy caps.
+    /// Grid-side maximum P̄_i: the least of charger, connector, vehicle, quirk and policy caps. A
+    /// policy minimum has no place here: semi-continuous power is the allocator's (solver.md §3.3).
     public let maxPower: Kilowatts
     /// Grid → battery efficiency η_i.
     public let efficiency: Double
