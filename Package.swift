@@ -151,3 +151,15 @@ if ProcessInfo.processInfo.environment["BUSBAR_BENCH"] == "1" {
         )
     )
 }
+
+// The solver benchmark (solver.md §8), only when asked for, as Hummingbird gates its benchmarks.
+if ProcessInfo.processInfo.environment["BUSBAR_BENCH"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "SolverBench",
+            dependencies: ["PowerSolver", "DepotModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "bench/solver/Sources/SolverBench",
+            swiftSettings: swiftSettings
+        )
+    )
+}
