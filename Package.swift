@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
@@ -83,8 +84,12 @@ let package = Package(
                 "Storage", "Notifications", "DepotRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -151,6 +156,18 @@ if ProcessInfo.processInfo.environment["BUSBAR_BENCH"] == "1" {
             name: "PolicyBench",
             dependencies: ["PolicyEngine", "DepotModel", "CLua", "CLuaSupport"],
             path: "bench/policy/Sources",
+            swiftSettings: swiftSettings
+        )
+    )
+}
+
+// The solver benchmark (solver.md §8), only when asked for, as Hummingbird gates its benchmarks.
+if ProcessInfo.processInfo.environment["BUSBAR_BENCH"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "SolverBench",
+            dependencies: ["PowerSolver", "DepotModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "bench/solver/Sources/SolverBench",
             swiftSettings: swiftSettings
         )
     )

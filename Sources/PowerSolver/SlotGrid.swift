@@ -3,10 +3,11 @@ public import Foundation
 
 /// The planner's time axis: equal slots (15 or 5 minutes) from a start instant, aligned to the slot
 /// length so plans made a few seconds apart share their slot boundaries (solver.md §2.1).
-public struct SlotGrid: Hashable, Sendable {
+public struct SlotGrid: Hashable, Codable, Sendable {
     /// The start of slot 0 (aligned down to a multiple of `slotLength` since the Unix epoch).
     public let start: Date
     public let slotLength: Duration
+    /// The number of slots.
     public let count: Int
 
     /// A grid that covers `start..<end` with aligned slots; the first and last slots may reach

@@ -127,6 +127,12 @@ public enum BusbarMigrations {
             try db.create(index: "policy_decision_by_depot", on: "policy_decision", columns: ["depot_id", "domain", "now"])
             try db.create(index: "policy_decision_by_time", on: "policy_decision", columns: ["now"])
         }
+        migrator.registerMigration("v4-station-presence") { db in
+            try db.alter(table: "station") { table in
+                table.add(column: "online", .boolean).notNull().defaults(to: false)
+                table.add(column: "presence_since", .datetime)
+            }
+        }
         return migrator
     }
 }

@@ -13,11 +13,14 @@ extension BusbarStore {
     }
 
     /// A depot's decisions in `[since, until)`, oldest first, optionally of one domain.
-    public func decisions(depot: DepotID, domain: PolicyDomain? = nil, since: Date, until: Date? = nil, limit: Int = 1_000) async throws
+    public func decisions(
+        depot: DepotID, domain: PolicyDomain? = nil, since: Date, until: Date? = nil, limit: Int = 1_000
+    ) async throws
         -> [PolicyDecisionRecord]
     {
         try await writer.read { db in
-            var request = PolicyDecisionRow
+            var request =
+                PolicyDecisionRow
                 .filter(Column("depot_id") == depot.rawValue)
                 .filter(Column("now") >= since)
             if let domain { request = request.filter(Column("domain") == domain.rawValue) }

@@ -45,28 +45,29 @@ extension Busbar {
                 return handler
             }
             let logger = Logger(label: "busbar")
-            guard let listener = settings.listeners.first else { throw ValidationError("the settings name no listener") }
-            if settings.listeners.count > 1 || listener.tls != nil {
-                logger.warning("this build serves one plain listener; further listeners and TLS are not served yet")
-            }
+            guard !settings.listeners.isEmpty else { throw ValidationError("the settings name no listener") }
+            var listeners = settings.listeners.map(ServerConfiguration.init)
+            if let address { listeners[0].address = address }
+            if let port { listeners[0].port = port }
             let databasePath = options.db ?? settings.databasePath
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: databasePath).deletingLastPathComponent(), withIntermediateDirectories: true)
             let store = BusbarStore(try BusbarDatabase.open(path: databasePath))
-            let configuration = ServerConfiguration(
-                address: address ?? listener.address, port: port ?? listener.port,
-                listener: .plain(allowUnauthenticated: listener.allowUnauthenticated && listener.isLoopback))
+            try await store.markAllStationsOffline(at: Date())
+            let configured = listeners
+            let announcement = "busbar serving \(depots.count) depot\(depots.count == 1 ? "" : "s") on"
             let server: BusbarApplication
-            let announcement = "busbar serving \(depots.count) depot\(depots.count == 1 ? "" : "s") on \(configuration.address)"
             do {
                 server = try BusbarApplication.build(
-                    configuration: configuration, depots: depots, store: store, apiTokens: settings.apiTokens, logger: logger
-                ) { bound in
+                    listeners: listeners, depots: depots, store: store, apiTokens: settings.apiTokens,
+                    retention: (settings.ocppLogRetentionDays, settings.decisionRetentionDays), logger: logger
+                ) { index, bound in
                     // Tests and scripts read the bound port from this line (port 0 picks a free one).
-                    FileHandle.standardOutput.write(Data("\(announcement):\(bound)\n".utf8))
+                    let scheme = configured[index].tls == nil ? "" : " (TLS)"
+                    FileHandle.standardOutput.write(Data("\(announcement) \(configured[index].address):\(bound)\(scheme)\n".utf8))
                 }
-            } catch let failure as StationDirectoryFailure {
-                printError(failure.description)
+            } catch {
+                printError("\(error)")
                 throw ExitCode(1)
             }
             try await server.run()

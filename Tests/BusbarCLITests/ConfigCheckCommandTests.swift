@@ -39,13 +39,25 @@ struct ConfigCheckCommandTests {
     }
 
     @Test(arguments: [
-        ["serve"], ["demo"], ["plan"], ["report"], ["policy", "eval"], ["policy", "test"], ["policy", "check"], ["policy", "replay"],
+        ["demo"], ["plan"], ["report"], ["policy", "eval"], ["policy", "test"], ["policy", "check"], ["policy", "replay"],
     ])
     func commandsOfLaterWorkSayTheyAreNotAvailable(arguments: [String]) throws {
         let result = try BusbarBinary.run(arguments)
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("is not available yet"))
+    }
+
+    @Test func serveRefusesToStartWhenStationSecretsCannotBeRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("busbar-serve-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try BusbarBinary.run(
+            ["serve", "--depot", "config/depots/nord.yaml", "--db", folder.appendingPathComponent("busbar.sqlite").path, "--port", "0"],
+            environment: ["NORD_H01_PASSWORD": "h01-secret-password-0123"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("station password env:NORD_METER_PASSWORD: environment variable is not set"))
+        #expect(result.stderr.contains("station password file:/etc/busbar/secrets/nord-h02: file cannot be read"))
+        #expect(!result.stderr.contains("NORD_H01"))
     }
 
     @Test func migrateCreatesTheDatabaseAndIsRepeatable() throws {

@@ -30,8 +30,8 @@ struct OCPPEndpointTests {
     func withServer(_ body: @Sendable (Int, BusbarApplication) async throws -> Void) async throws -> BusbarStore {
         let store = BusbarStore(try BusbarDatabase.inMemory())
         let server = try BusbarApplication.build(
-            configuration: ServerConfiguration(address: "127.0.0.1", port: 0), depots: [Self.demo], store: store, logger: Logger(label: "test"))
-        try await server.application.test(.live) { client in
+            listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: [Self.demo], store: store, logger: Logger(label: "test"))
+        try await server.applications[0].test(.live) { client in
             try await body(try #require(client.port), server)
         }
         return store
@@ -90,5 +90,27 @@ struct OCPPEndpointTests {
                 #expect(answer.status == .rejected)
             }
         }
+    }
+}
+
+extension OCPPEndpointTests {
+    @Test func presenceFollowsTheConnection() async throws {
+        let store = try await withServer { port, server in
+            try await WebSocketClient.connect(
+                url: "ws://127.0.0.1:\(port)/ocpp/DEMO-A04", configuration: .init(additionalHeaders: headers("DEMO-A04", protocol: "ocpp1.6")),
+                logger: Logger(label: "station")
+            ) { inbound, outbound, _ in
+                var replies = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                try await outbound.write(.text(#"[2,"b","BootNotification",{"chargePointVendor":"ACME","chargePointModel":"DC150"}]"#))
+                _ = try await replies.next()
+                #expect(await server.stations.connectedStations == ["DEMO-A04"])
+            }
+            // The server notices the close on its own task; wait for the registry to let go.
+            for _ in 0..<200 where await !server.stations.connectedStations.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        let presence = try #require(try await store.stationPresence(depot: "demo").first { $0.station == "DEMO-A04" })
+        #expect(!presence.online)
+        #expect(presence.bootState == .accepted)
+        #expect(presence.bootInfo == StationBootInfo(vendor: "ACME", model: "DC150"))
     }
 }

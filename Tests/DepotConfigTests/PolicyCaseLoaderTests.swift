@@ -14,8 +14,16 @@ struct PolicyCaseLoaderTests {
         let first = try #require(cases.first)
         #expect(first.domain == .priority)
         #expect(first.policy == "priority.lua")
-        #expect(first.expect == .list([.table(["priority": .number(4), "min_kw": .number(50)]), .table(["priority": .number(2), "reason": .string("fleet")]), .table(["priority": .number(1)])]))
-        guard case .table(let state) = first.state, case .table(let ctx)? = state["ctx"] else { Issue.record("no ctx"); return }
+        #expect(
+            first.expect
+                == .list([
+                    .table(["priority": .number(4), "min_kw": .number(50)]), .table(["priority": .number(2), "reason": .string("fleet")]),
+                    .table(["priority": .number(1)]),
+                ]))
+        guard case .table(let state) = first.state, case .table(let ctx)? = state["ctx"] else {
+            Issue.record("no ctx")
+            return
+        }
         #expect(ctx["now"] == .number(1_800_043_200))
         #expect(cases[1].now == Date(timeIntervalSince1970: 1_800_070_000))
         #expect(cases[2].overrides != nil)

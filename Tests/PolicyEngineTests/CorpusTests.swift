@@ -21,7 +21,8 @@ struct CorpusScript: Sendable, CustomTestStringConvertible {
             let name = String(file.dropLast(4))
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else { return nil }
             let text = String(decoding: data, as: UTF8.self)
-            let header = FileManager.default.contents(atPath: folder.appendingPathComponent(name + ".expect").path)
+            let header =
+                FileManager.default.contents(atPath: folder.appendingPathComponent(name + ".expect").path)
                 .map { String(decoding: $0, as: UTF8.self).split(separator: "\n").map { "-- expect: \($0)" } } ?? []
             let lines = text.split(separator: "\n").prefix(2).map(String.init)
             func value(_ key: String, _ index: Int) -> String {

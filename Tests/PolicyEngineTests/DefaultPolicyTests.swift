@@ -13,7 +13,10 @@ struct DefaultPolicyTests {
         let engine = try await Fixtures.engine()
         let context = PriorityContext(
             now: Fixtures.now, depot: Fixtures.depot, tenants: Fixtures.tenants,
-            sessions: [Fixtures.session(0, tenant: "public"), Fixtures.session(1, departureIn: 8), Fixtures.session(2, departureIn: 2), Fixtures.session(3, departureIn: nil)])
+            sessions: [
+                Fixtures.session(0, tenant: "public"), Fixtures.session(1, departureIn: 8), Fixtures.session(2, departureIn: 2),
+                Fixtures.session(3, departureIn: nil),
+            ])
         let outcome = await engine.priority(context)
         #expect(outcome.value.map(\.tier) == [1, 2, 3, 2])
         #expect(outcome.record.decidedBy == .defaultPolicy)
@@ -35,7 +38,8 @@ struct DefaultPolicyTests {
     @Test func escalationRemindsAfterDepartureAndSetsReminders() async throws {
         let engine = try await Fixtures.engine()
         #expect(await engine.settings(for: .escalation)["departure_reminders"] == .list([.number(-900), .number(0), .number(600)]))
-        let before = await engine.escalation(Fixtures.context, event: OperationalEvent(kind: .departureReminder, at: Fixtures.now, vehicle: "bus-1", offsetS: -900))
+        let before = await engine.escalation(
+            Fixtures.context, event: OperationalEvent(kind: .departureReminder, at: Fixtures.now, vehicle: "bus-1", offsetS: -900))
         #expect(before.value.isEmpty)
         let fault = await engine.escalation(Fixtures.context, event: OperationalEvent(kind: .fault, at: Fixtures.now, charger: "C1"))
         #expect(fault.value.map(\.channel) == [.email, .sms])

@@ -23,7 +23,8 @@ struct EngineTests {
     }
 
     @Test func limitsAreClampedToPhysicalBounds() async throws {
-        let text = "local M = {} function M.priority(ctx) return { { priority = 1, min_kw = 500, max_kw = 90 }, { priority = 1, min_kw = -5 } } end return M"
+        let text =
+            "local M = {} function M.priority(ctx) return { { priority = 1, min_kw = 500, max_kw = 90 }, { priority = 1, min_kw = -5 } } end return M"
         let outcome = await (try await Fixtures.engine(Fixtures.revision(priority: text))).priority(Fixtures.priorityContext(sessions: 2))
         #expect(outcome.value[0] == PriorityDecision(tier: 1, minKw: 90, maxKw: 90))
         #expect(outcome.value[1] == PriorityDecision(tier: 1, minKw: 0))
@@ -137,7 +138,8 @@ struct EngineTests {
 
     @Test func missingEnforcementFunctionUsesTheDefaultWithoutFailure() async throws {
         let revision = PolicyRevision(
-            folder: "policies/nord", files: ["enforcement.lua": "local M = {} function M.no_show(ctx, ev) return { action = 'terminate' } end return M"],
+            folder: "policies/nord",
+            files: ["enforcement.lua": "local M = {} function M.no_show(ctx, ev) return { action = 'terminate' } end return M"],
             domains: [.enforcement: "enforcement.lua"])
         let engine = try await Fixtures.engine(revision)
         let noShow = await engine.enforcement(Fixtures.context, event: EnforcementEvent(kind: .noShow, tenant: "stadtbus"))

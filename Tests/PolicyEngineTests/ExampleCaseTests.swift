@@ -42,7 +42,13 @@ struct ExampleCaseTests {
             domains: [:])
         let testCase = PolicyTestCase(
             name: "broken", domain: .priority, policy: "priority.lua",
-            state: .table(["ctx": .table(["now": .number(0), "depot": .table(["id": .string("nord"), "timezone": .string("UTC"), "grid": .table(["limit_kw": .number(100)])]), "tenants": .list([]), "sessions": .list([])])]),
+            state: .table([
+                "ctx": .table([
+                    "now": .number(0),
+                    "depot": .table(["id": .string("nord"), "timezone": .string("UTC"), "grid": .table(["limit_kw": .number(100)])]),
+                    "tenants": .list([]), "sessions": .list([]),
+                ])
+            ]),
             expect: .list([]), source: "inline")
         let result = await PolicyCaseRunner.run(testCase, revision: revision)
         #expect(result.failures.first?.hasPrefix("policies/nord/priority.lua:3: attempt to index a nil value") == true)

@@ -36,10 +36,13 @@ enum Fixtures {
     }
 
     /// A revision whose priority file is `text`, plus any extra files.
-    static func revision(priority text: String, folder: String = "policies/nord", extra: [String: String] = [:], budget: PolicyBudget = .standard)
+    static func revision(
+        priority text: String, folder: String = "policies/nord", extra: [String: String] = [:], budget: PolicyBudget = .standard
+    )
         -> PolicyRevision
     {
-        PolicyRevision(folder: folder, files: extra.merging(["priority.lua": text]) { _, new in new }, domains: [.priority: "priority.lua"], budget: budget)
+        PolicyRevision(
+            folder: folder, files: extra.merging(["priority.lua": text]) { _, new in new }, domains: [.priority: "priority.lua"], budget: budget)
     }
 
     /// A priority policy giving every session `tier` with `reason`.

@@ -70,7 +70,10 @@ struct SandboxTests {
         // 2027-03-28 00:00 UTC = 01:00 CET; 02:30 local does not exist and moves to 03:30 CEST (01:30 UTC).
         var context = Fixtures.priorityContext(sessions: 2)
         context.now = Date(timeIntervalSince1970: 1_806_192_000)
-        let engine = try await Fixtures.engine(Fixtures.revision(priority: "local M = {} function M.priority(ctx) return { time.at(ctx, '02:30') - ctx.now, time.at(ctx, '04:00') - ctx.now } end return M"))
+        let engine = try await Fixtures.engine(
+            Fixtures.revision(
+                priority:
+                    "local M = {} function M.priority(ctx) return { time.at(ctx, '02:30') - ctx.now, time.at(ctx, '04:00') - ctx.now } end return M"))
         let outcome = await engine.priority(context)
         #expect(outcome.value.map(\.tier) == [5_400, 2 * 3600])  // 04:00 CEST is 02:00 UTC
     }
@@ -93,7 +96,8 @@ struct SandboxTests {
     }
 
     @Test func explainRecordsExecutedLines() async throws {
-        let engine = try await Fixtures.engine(Fixtures.revision(priority: "local M = {}\nfunction M.priority(ctx)\n  return {1, 1}\nend\nreturn M\n"))
+        let engine = try await Fixtures.engine(
+            Fixtures.revision(priority: "local M = {}\nfunction M.priority(ctx)\n  return {1, 1}\nend\nreturn M\n"))
         let outcome = await engine.priority(Fixtures.priorityContext(sessions: 2), explain: true)
         #expect(outcome.executedLines["policies/nord/priority.lua:3"] == 1)
         let quiet = await engine.priority(Fixtures.priorityContext(sessions: 2))

@@ -1,51 +1,76 @@
 public import DepotConfig
 public import DepotModel
 public import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import HummingbirdWebSocket
 public import Logging
+public import ServiceLifecycle
 public import Storage
+import UnixSignals
 
 /// The one way to assemble the Busbar server (conventions.md §3): `busbar serve` and the
 /// end-to-end tests both call `build`, the tests with port 0, a temporary database and a manual clock.
+///
+/// Each listener (plain or TLS, ocpp.md §1) is its own Hummingbird application; they share the
+/// station registry, the store and the throttles, so a station is the same wherever it connects.
 public struct BusbarApplication: Sendable {
     /// The live OCPP connections, and the async command API to the stations.
     public let stations: StationRegistry
-    public let application: Application<RouterResponder<BusbarRequestContext>>
+    /// One application per listener, in the order of the configurations.
+    public let applications: [Application<RouterResponder<BusbarRequestContext>>]
+    /// Background services that run beside the listeners (retention).
+    public let services: [any Service]
+    private let logger: Logger
 
     /// - Parameters:
+    ///   - listeners: at least one listener.
     ///   - depots: the validated depots this process serves.
-    ///   - onServerRunning: called with the bound port once the listener is up.
+    ///   - onServerRunning: called with the listener's index and bound port once it is up.
+    /// - Throws: `StationDirectoryFailure` when a station secret cannot be read, or a TLS setup error.
     public static func build(
-        configuration: ServerConfiguration, depots: [Depot], store: BusbarStore, apiTokens: [APITokenSettings] = [],
-        secrets: SecretResolver = SecretResolver(),
-        clock: any BusbarClock = SystemClock(), logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        listeners: [ServerConfiguration], depots: [Depot], store: BusbarStore, apiTokens: [APITokenSettings] = [],
+        retention: (ocppLogDays: Int, decisionDays: Int) = (30, 90),
+        secrets: SecretResolver = SecretResolver(), clock: any BusbarClock = SystemClock(), logger: Logger,
+        onServerRunning: @escaping @Sendable (_ listener: Int, _ port: Int) async -> Void = { _, _ in }
     ) throws -> BusbarApplication {
         let registry = StationRegistry()
-        let router = Router(context: BusbarRequestContext.self)
-        router.get("/health") { _, _ in
-            let connected = await registry.connectedStations.count
-            return "{\"status\":\"ok\",\"stations_connected\":\(connected)}"
-        }
-        let endpoint = OCPPEndpoint(
-            directory: try StationDirectory(depots: depots, secrets: secrets), depots: Dictionary(uniqueKeysWithValues: depots.map { ($0.id, $0) }),
-            store: store, clock: clock, registry: registry, throttle: AuthenticationThrottle(), bootAdmission: BootAdmission(),
-            configuration: configuration, heartbeatInterval: 300)
-        endpoint.register(on: router)
-        StationCallRoute(registry: registry, authentication: APIAuthentication(tokens: apiTokens, secrets: secrets, logger: logger))
-            .register(on: router)
-        let application = Application(
-            router: router,
-            server: .http1WebSocketUpgrade(
+        let directory = try StationDirectory(depots: depots, secrets: secrets)
+        let depotsByID = Dictionary(uniqueKeysWithValues: depots.map { ($0.id, $0) })
+        let throttle = AuthenticationThrottle()
+        let bootAdmission = BootAdmission()
+        let authentication = APIAuthentication(tokens: apiTokens, secrets: secrets, logger: logger)
+        let applications = try listeners.enumerated().map { index, configuration in
+            let router = Router(context: BusbarRequestContext.self)
+            router.get("/health") { _, _ in
+                let connected = await registry.connectedStations.count
+                return "{\"status\":\"ok\",\"stations_connected\":\(connected)}"
+            }
+            OCPPEndpoint(
+                directory: directory, depots: depotsByID, store: store, clock: clock, registry: registry, throttle: throttle,
+                bootAdmission: bootAdmission, configuration: configuration, heartbeatInterval: 300
+            ).register(on: router)
+            StationCallRoute(registry: registry, authentication: authentication).register(on: router)
+            StationMessageLogRoute(store: store, authentication: authentication).register(on: router)
+            let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
                 webSocketRouter: router,
-                configuration: .init(ws: .init(maxFrameSize: configuration.maxFrameSize, autoPing: .enabled(timePeriod: configuration.pingInterval)))),
-            configuration: .init(address: .hostname(configuration.address, port: configuration.port), backlog: configuration.backlog),
-            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
-            logger: logger)
-        return BusbarApplication(stations: registry, application: application)
+                configuration: .init(ws: .init(maxFrameSize: configuration.maxFrameSize, autoPing: .enabled(timePeriod: configuration.pingInterval))))
+            let server =
+                try configuration.tls.map { try HTTPServerBuilder.tls(webSocket, tlsConfiguration: TLSSetup.serverConfiguration($0)) } ?? webSocket
+            return Application(
+                router: router, server: server,
+                configuration: .init(address: .hostname(configuration.address, port: configuration.port), backlog: configuration.backlog),
+                onServerRunning: { channel in await onServerRunning(index, channel.localAddress?.port ?? configuration.port) },
+                logger: logger)
+        }
+        let retentionService = RetentionService(
+            store: store, clock: clock, ocppLogDays: retention.ocppLogDays, decisionDays: retention.decisionDays, logger: logger)
+        return BusbarApplication(stations: registry, applications: applications, services: [retentionService], logger: logger)
     }
 
-    /// Serves until SIGINT or SIGTERM, then shuts down gracefully.
+    /// Serves every listener until SIGINT or SIGTERM, then shuts down gracefully.
     public func run() async throws {
-        try await application.runService()
+        let group = ServiceGroup(services: applications + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
     }
 }

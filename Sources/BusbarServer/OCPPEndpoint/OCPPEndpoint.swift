@@ -84,6 +84,7 @@ struct OCPPEndpoint: Sendable {
             logger.warning("connection superseded by a new one", metadata: ["security.event": "DuplicateConnection"])
             await previous.close(code: .policyViolation, reason: "superseded")
         }
+        try await store.recordPresence(depot: depot.id, station: admission.identity, online: true, at: clock.now())
         logger.info("station connected")
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -92,8 +93,12 @@ struct OCPPEndpoint: Sendable {
                     await connection.expireOverdueCall()
                 }
             }
+            var rateLimit = InboundRateLimit(rate: configuration.inboundRate, burst: configuration.inboundBurst)
+            let clock = ContinuousClock()
             do {
                 for try await message in inbound.messages(maxSize: configuration.maxFrameSize) {
+                    let delay = rateLimit.delay(at: clock.now)
+                    if delay > .zero { try await Task.sleep(for: delay) }
                     switch message {
                     case .text(let text): await connection.receive(text)
                     case .binary:
@@ -107,7 +112,9 @@ struct OCPPEndpoint: Sendable {
             group.cancelAll()
         }
         await connection.close(code: nil, reason: nil)
-        await registry.detach(connection)
+        if await registry.detach(connection) {
+            try? await store.recordPresence(depot: depot.id, station: admission.identity, online: false, at: clock.now())
+        }
         logger.info("station disconnected")
     }
 }

@@ -16,8 +16,12 @@ public actor StationRegistry {
     }
 
     /// Removes a connection unless a newer one of the same station has replaced it.
-    func detach(_ connection: StationConnection) {
-        if connections[connection.admission.identity] === connection { connections[connection.admission.identity] = nil }
+    /// - Returns: whether the station is now offline.
+    @discardableResult
+    func detach(_ connection: StationConnection) -> Bool {
+        guard connections[connection.admission.identity] === connection else { return false }
+        connections[connection.admission.identity] = nil
+        return true
     }
 
     /// The negotiated OCPP version of a connected station.

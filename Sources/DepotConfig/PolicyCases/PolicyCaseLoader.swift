@@ -25,7 +25,9 @@ public enum PolicyCaseLoader {
         let policy = try scalar(table["policy"], in: root, file: file, path: "policy")
         let domainName = try scalar(table["domain"], in: root, file: file, path: "domain")
         guard let domain = PolicyDomain(rawValue: domainName) else {
-            throw issue(table["domain"] ?? root, file: file, path: "domain", "expected one of \(PolicyDomain.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw issue(
+                table["domain"] ?? root, file: file, path: "domain",
+                "expected one of \(PolicyDomain.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let state = try loadState(table["state"], in: root, folder: url.deletingLastPathComponent(), file: file)
         guard let cases = table["cases"], case .sequence(let items) = cases else {
@@ -55,7 +57,9 @@ public enum PolicyCaseLoader {
             throw ConfigIssue(file: file, line: 0, column: 0, keyPath: "", message: "cannot read: \(error.localizedDescription)")
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw ConfigIssue(file: file, line: 1, column: 1, keyPath: "", message: "empty file") }
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ConfigIssue(file: file, line: 1, column: 1, keyPath: "", message: "empty file")
+            }
             return node
         } catch let error as YamlError {
             throw ConfigIssue(file: file, line: 0, column: 0, keyPath: "", message: "\(error)")

@@ -36,7 +36,9 @@ public enum PolicyCaseRunner {
 
     /// Evaluates one domain against a state tree `{ctx = …, ev = …}` (also for `busbar policy eval`
     /// and `--explain`, which records the executed lines).
-    public static func evaluate(_ engine: PolicyEngine, domain: PolicyDomain, state: SettingValue, now: Date?, explain: Bool = false)
+    public static func evaluate(
+        _ engine: PolicyEngine, domain: PolicyDomain, state: SettingValue, now: Date?, explain: Bool = false
+    )
         async throws -> PolicyEvaluation
     {
         let data = try JSONEncoder().encode(state)

@@ -50,15 +50,18 @@ final class CompiledRevision {
         return sandbox
     }
 
-    private static func check(domain: PolicyDomain, path: String, revision: PolicyRevision, sandbox: LuaSandbox) throws(PolicyError)
+    private static func check(
+        domain: PolicyDomain, path: String, revision: PolicyRevision, sandbox: LuaSandbox
+    ) throws(PolicyError)
         -> LuaFields
     {
         let file = "\(revision.folder)/\(path)"
-        let result = sandbox.call(path: path, function: "", explain: false, pushArguments: { _ in 0 }) {
-            LuaReader(state: $0).value(at: -1)
-        }
+        let result = sandbox.call(
+            path: path, function: "", explain: false, pushArguments: { _ in 0 }, read: { LuaReader(state: $0).value(at: -1) })
         guard case .returned(.table(_, let fields)) = result.outcome else {
-            if case .failed(let kind, let message) = result.outcome { throw PolicyError(kind: kind == .runtime ? .compile : kind, luaMessage: message) }
+            if case .failed(let kind, let message) = result.outcome {
+                throw PolicyError(kind: kind == .runtime ? .compile : kind, luaMessage: message)
+            }
             throw PolicyError(kind: .compile, file: file, line: nil, detail: "the file must return a table of functions")
         }
         for name in requiredFunctions(of: domain) where fields[name] != .opaque("function") {

@@ -126,7 +126,9 @@ public actor PolicyEngine {
     }
 
     /// The pre-conditioning plan of one vehicle, or nil for none (`M.plan(ctx, v)`).
-    public func preconditioning(_ context: PolicyContext, vehicle: PreconditioningVehicleView, explain: Bool = false)
+    public func preconditioning(
+        _ context: PolicyContext, vehicle: PreconditioningVehicleView, explain: Bool = false
+    )
         -> PolicyOutcome<PreconditioningPlan?>
     {
         evaluate(
@@ -194,16 +196,20 @@ public actor PolicyEngine {
 
         if let active, let path = active.revision.domains[domain], !health[domain]!.disabled {
             let policyStarted = clock.now
-            switch attempt(active, path: path, function: function, explain: explain, push: push, decode: decode, fastDecode: fastDecode, calls: &calls) {
+            switch attempt(
+                active, path: path, function: function, explain: explain, push: push, decode: decode, fastDecode: fastDecode, calls: &calls)
+            {
             case .decided(let decided): value = decided
             case .missing: break
             case .failed(let error): failure = error
             }
             if clock.now - policyStarted > watchdogLimit {
                 health[domain]!.disabled = true
-                failure = failure ?? PolicyError(
-                    kind: .watchdog, file: "\(active.revision.folder)/\(path)", line: nil,
-                    detail: "evaluation took longer than \(watchdogLimit); the default decides until the next reload")
+                failure =
+                    failure
+                    ?? PolicyError(
+                        kind: .watchdog, file: "\(active.revision.folder)/\(path)", line: nil,
+                        detail: "evaluation took longer than \(watchdogLimit); the default decides until the next reload")
             }
         } else if let active, active.revision.domains[domain] != nil {
             failure = health[domain]!.lastError
@@ -253,7 +259,8 @@ public actor PolicyEngine {
             if kind == .budget || kind == .memory { compiled.rebuild() }
             let error = PolicyError(kind: kind, luaMessage: message)
             // Lua reports "not enough memory" without a position: name the file at least.
-            return .failed(error.file == nil ? PolicyError(kind: kind, file: "\(compiled.revision.folder)/\(path)", line: nil, detail: error.message) : error)
+            return .failed(
+                error.file == nil ? PolicyError(kind: kind, file: "\(compiled.revision.folder)/\(path)", line: nil, detail: error.message) : error)
         case .returned(.decoded(let value)):
             return .decided(value)
         case .returned(.value(let result)):

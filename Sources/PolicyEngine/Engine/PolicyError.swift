@@ -34,7 +34,9 @@ public struct PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
         let lines = luaMessage.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var first = lines.first ?? luaMessage
         if Self.location(in: first)?.line == nil,
-            let frame = lines.dropFirst().lazy.map({ String($0.trimmingPrefix(while: \.isWhitespace)) }).first(where: { Self.location(in: $0)?.line != nil }),
+            let frame = lines.dropFirst().lazy.map({ String($0.trimmingPrefix(while: \.isWhitespace)) }).first(where: {
+                Self.location(in: $0)?.line != nil
+            }),
             let location = Self.location(in: frame), let line = location.line
         {
             first = first.hasPrefix(location.file + ":") ? first : "\(location.file):\(line): \(first)"

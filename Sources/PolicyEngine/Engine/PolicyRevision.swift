@@ -45,9 +45,12 @@ public struct PolicyRevision: Sendable, Hashable {
             guard relative.hasSuffix(".lua"), !relative.hasSuffix(".d.lua") else { continue }
             files[relative] = try String(contentsOfFile: root + "/" + relative, encoding: .utf8)
         }
-        let resolved = domains ?? Dictionary(uniqueKeysWithValues: PolicyDomain.allCases.compactMap { domain in
-            files["\(domain.rawValue).lua"] == nil ? nil : (domain, "\(domain.rawValue).lua")
-        })
+        let resolved =
+            domains
+            ?? Dictionary(
+                uniqueKeysWithValues: PolicyDomain.allCases.compactMap { domain in
+                    files["\(domain.rawValue).lua"] == nil ? nil : (domain, "\(domain.rawValue).lua")
+                })
         self.init(folder: folder, files: files, domains: resolved, budget: budget)
     }
 }

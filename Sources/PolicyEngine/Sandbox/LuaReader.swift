@@ -61,7 +61,8 @@ struct LuaReader {
                     fields.append(String(key), read(lua_gettop(state), depth: depth + 1, count: &count))
                 }
             default:
-                fields.append("<\(String(cString: lua_typename(state, lua_type(state, -2))))>", read(lua_gettop(state), depth: depth + 1, count: &count))
+                fields.append(
+                    "<\(String(cString: lua_typename(state, lua_type(state, -2))))>", read(lua_gettop(state), depth: depth + 1, count: &count))
             }
             clua_pop(state, 1)
         }

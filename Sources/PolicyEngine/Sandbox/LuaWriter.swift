@@ -67,9 +67,32 @@ struct LuaWriter {
     var isNilOnTop: Bool { lua_type(state, -1) == LUA_TNIL }
 
     // Optional conveniences: absent values are simply not set (nil in Lua).
-    func set(_ key: StaticString, _ value: Double?) { if let value { push(value); setField(key) } }
-    func set(_ key: StaticString, _ value: Int?) { if let value { push(value); setField(key) } }
-    func set(_ key: StaticString, _ value: Bool) { push(value); setField(key) }
-    func set(_ key: StaticString, _ value: String?) { if let value { push(value); setField(key) } }
-    func set(_ key: StaticString, _ value: Date?) { if let value { push(value); setField(key) } }
+    func set(_ key: StaticString, _ value: Double?) {
+        if let value {
+            push(value)
+            setField(key)
+        }
+    }
+    func set(_ key: StaticString, _ value: Int?) {
+        if let value {
+            push(value)
+            setField(key)
+        }
+    }
+    func set(_ key: StaticString, _ value: Bool) {
+        push(value)
+        setField(key)
+    }
+    func set(_ key: StaticString, _ value: String?) {
+        if let value {
+            push(value)
+            setField(key)
+        }
+    }
+    func set(_ key: StaticString, _ value: Date?) {
+        if let value {
+            push(value)
+            setField(key)
+        }
+    }
 }

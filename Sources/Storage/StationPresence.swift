@@ -1,0 +1,15 @@
+public import DepotModel
+public import Foundation
+
+/// A station as the charger registry shows it: registration, whether it is connected now and since
+/// when, and what it last said about itself.
+public struct StationPresence: Sendable, Hashable {
+    public let station: ChargerID
+    public let depot: DepotID
+    public let bootState: StationBootState
+    public let online: Bool
+    /// When the station last connected (online) or disconnected (offline).
+    public let since: Date?
+    public let lastMessageAt: Date?
+    public let bootInfo: StationBootInfo?
+}
