@@ -36,11 +36,11 @@ struct EndToEndTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = BusbarStore(try BusbarDatabase.open(path: folder.appendingPathComponent("busbar.sqlite").path))
         let server = try BusbarApplication.build(
-            configuration: ServerConfiguration(address: "127.0.0.1", port: 0), depots: [Self.demo], store: store, logger: Logger(label: "server")
+            listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: [Self.demo], store: store, logger: Logger(label: "server")
         )
         let clock = FastClock(origin: Date(), factor: 60)
         let stations: [(id: String, version: OCPPVersion, token: String)] = [("DEMO-B03", .v16, "04A2B3C40002"), ("DEMO-A02", .v201, "04A2B3C40003")]
-        try await server.application.test(.live) { client in
+        try await server.applications[0].test(.live) { client in
             let port = try #require(client.port)
             let clients = stations.enumerated().map { index, station in
                 StationClient(
