@@ -17,9 +17,9 @@ public struct SimulationPlan: Hashable, Sendable {
     }
 
     /// The depot's chargers, and its daily timetable as visits of the night starting at `start`:
-    /// each entry arrives at its next arrival time after `start` on the connector of its bay, else
-    /// on the first connector free for its stay; its SoC at arrival is the timetable's or a seeded
-    /// draw of 20–50 %.
+    /// each entry running on that day arrives at its next arrival time after `start` on the
+    /// connector of its bay, else on the first connector free for its stay; its SoC at arrival is
+    /// the timetable's or a seeded draw of 20–50 %.
     public init(depot: Depot, start: Date, seed: UInt64) {
         var random = SeededGenerator(seed: seed)
         let stations = depot.chargers.map { charger in
@@ -34,8 +34,9 @@ public struct SimulationPlan: Hashable, Sendable {
         let entries = depot.timetable.sorted { ($0.arrival, $0.vehicle) < ($1.arrival, $1.vehicle) }
         for entry in entries {
             guard let vehicle = depot.vehicles.first(where: { $0.id == entry.vehicle }) else { continue }
-            var arrival = day.instant(at: entry.arrival, in: depot.timeZone)
-            if arrival < start { arrival = day.adding(days: 1).instant(at: entry.arrival, in: depot.timeZone) }
+            let arrivalDay = day.instant(at: entry.arrival, in: depot.timeZone) < start ? day.adding(days: 1) : day
+            if !entry.weekdays.isEmpty, !entry.weekdays.contains(Weekday(of: arrivalDay)) { continue }
+            let arrival = arrivalDay.instant(at: entry.arrival, in: depot.timeZone)
             var departure = LocalDate(containing: arrival, in: depot.timeZone).instant(at: entry.departure, in: depot.timeZone)
             if departure <= arrival {
                 departure = LocalDate(containing: arrival, in: depot.timeZone).adding(days: 1).instant(at: entry.departure, in: depot.timeZone)
