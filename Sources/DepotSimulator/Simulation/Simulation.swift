@@ -15,15 +15,19 @@ public struct Simulation: Sendable {
     ///   - baseURL: the Busbar OCPP listener, e.g. `ws://127.0.0.1:8180`.
     ///   - passwords: the Basic-auth password of each station.
     ///   - seed: seeds every station's message ids and back-off.
-    public init(plan: SimulationPlan, baseURL: String, passwords: StationPasswords, clock: any BusbarClock, seed: UInt64, logger: Logger) {
+    ///   - tick: how often in clock time each station advances; charging is still integrated in
+    ///     one-second steps, so a longer tick under a fast clock only coarsens sample timing.
+    public init(
+        plan: SimulationPlan, baseURL: String, passwords: StationPasswords, clock: any BusbarClock, tick: Duration = .seconds(1), seed: UInt64,
+        logger: Logger
+    ) {
         self.plan = plan
         self.clock = clock
         clients = plan.stations.enumerated().map { index, setup in
             let stationSeed = seed &+ UInt64(index) &* 0x9E37_79B9
             return StationClient(
                 station: SimulatedStation(setup: setup, password: passwords.password(for: setup.id), seed: stationSeed), baseURL: baseURL,
-                clock: clock,
-                seed: ~stationSeed, logger: logger
+                clock: clock, tick: tick, seed: ~stationSeed, logger: logger
             )
         }
     }

@@ -162,7 +162,14 @@ public actor StationClient {
 
     private func received(_ text: String) async {
         framesReceived += 1
-        guard case .frame(let frame) = OCPPFrame.decode(text) else { return }
+        let frame: OCPPFrame
+        switch OCPPFrame.decode(text) {
+        case .frame(let decoded): frame = decoded
+        case .reject(let messageId, let error):
+            await write(.callError(answering: messageId, error: error, version: station.setup.version))
+            return
+        case .drop: return
+        }
         let now = clock.now()
         station.advance(to: now)
         if let reply = station.receive(frame, at: now) { await write(reply) }
