@@ -19,9 +19,9 @@ struct EndToEndTests {
         return try! DepotFileLoader.load(path: root.appendingPathComponent("config/depots/demo.yaml").path)
     }()
 
-    /// Waits for a condition the running system will reach, checking every 20 ms for at most 20 s.
+    /// Waits for a condition the running system will reach, checking every 20 ms for at most 60 s.
     func eventually(_ what: String, _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             if try await condition() { return }
             try await Task.sleep(for: .milliseconds(20))

@@ -68,6 +68,19 @@ import Testing
         }
     }
 
+    @Test(arguments: [(1800.0, 50.0), (7200.0, 10.0), (88_200.0, 50.0)])
+    func aDailyRecurringProfileRepeats(offset: Double, kilowatts: Double) {
+        var stack = ProfileStack()
+        stack.install(
+            SimulatedProfile(
+                id: 1, purpose: .txDefault, stackLevel: 0, connectorId: 0, kind: .recurring(seconds: 86_400),
+                startSchedule: Self.t0.addingTimeInterval(-86_400), unit: .watts,
+                periods: [.init(startPeriod: 3600, limit: 10_000), .init(startPeriod: 0, limit: 50_000)]
+            )
+        )
+        #expect(stack.limitKW(connectorId: 1, transactionId: nil, transactionStart: nil, at: Self.t0.addingTimeInterval(offset)) == kilowatts)
+    }
+
     @Test func sameIdOrSameSlotReplacesInPlace() {
         var stack = ProfileStack()
         stack.install(Self.profile(1, .txDefault, periods: [(0, 50_000)]))

@@ -101,3 +101,24 @@ import Testing
         #expect(abs((harness.station.connector(1)?.powerKW ?? 0) - 150) < 1e-6)
     }
 }
+
+/// Sessions ended at the station itself.
+@Suite struct LocalStopTests {
+    @Test(arguments: [
+        (OCPPVersion.v16, false, "Local"), (.v16, true, "EmergencyStop"), (.v201, false, "Local"), (.v201, true, "EmergencyStop"),
+    ])
+    func localStopReportsItsReason(version: OCPPVersion, emergency: Bool, reason: String) throws {
+        var harness = StationHarness(version: version)
+        try harness.boot()
+        harness.station.plugIn(connector: 1, vehicle: StationCommandTests.bus, at: harness.now)
+        try harness.pump()
+        harness.station.stop(connector: 1, emergency: emergency, at: harness.now)
+        try harness.pump()
+        let stopped =
+            version == .v16
+            ? try harness.requests(V16.StopTransactionRequest.self, action: "StopTransaction").first?.reason?.rawValue
+            : try harness.requests(V201.TransactionEventRequest.self, action: "TransactionEvent").last?.transactionInfo.stoppedReason?.rawValue
+        #expect(stopped == reason)
+        #expect(harness.station.connector(1)?.status == .finishing)
+    }
+}

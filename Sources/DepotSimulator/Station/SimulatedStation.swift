@@ -41,8 +41,6 @@ public struct SimulatedStation: Sendable {
     public internal(set) var configuration: ConfigurationStore
     /// CALLs waiting for the slot, oldest first.
     public internal(set) var queue: [StationMessage] = []
-    /// Frames sent, for summaries.
-    public internal(set) var sentCalls = 0
     /// Seconds between Heartbeats, from BootNotification or configuration.
     public internal(set) var heartbeatInterval: TimeInterval = 300
 
@@ -113,7 +111,6 @@ public struct SimulatedStation: Sendable {
         queue.removeFirst()
         let messageId = random.uuidText()
         inFlight = (messageId, message, time)
-        sentCalls += 1
         // Payloads hold only finite numbers, so encoding cannot fail; were it to, the message is dropped.
         guard let encoded = encode(message, at: time) else {
             inFlight = nil
@@ -190,6 +187,13 @@ public struct SimulatedStation: Sendable {
         let token = connectors[index].remoteStartToken ?? vehicle.idToken
         startTransaction(id, idToken: token, at: time)
         return .started
+    }
+
+    /// The driver or an operator at the station ends the session (Local, EmergencyStop): the
+    /// vehicle stays plugged in.
+    public mutating func stop(connector id: Int, emergency: Bool = false, at time: Date) {
+        guard connector(id)?.transaction != nil else { return }
+        endTransaction(id, reason: emergency ? .emergencyStop : .local, at: time)
     }
 
     /// The vehicle leaves: a running transaction ends with EVDisconnected.
