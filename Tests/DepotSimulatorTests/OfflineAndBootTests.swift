@@ -51,6 +51,26 @@ import Testing
         #expect(harness.actions().filter { $0 == "StartTransaction" }.count == 2)
     }
 
+    @Test func aTransactionMessageAnsweredWithAnErrorIsRetriedThenDropped() throws {
+        var harness = StationHarness(version: .v16)
+        try harness.boot()
+        harness.station.plugIn(connector: 1, vehicle: Self.bus, at: harness.now)
+        try harness.pump()
+        harness.failing = ["StopTransaction": 5]
+        harness.station.unplug(connector: 1, at: harness.now)
+        try harness.pump()
+        #expect(harness.actions().filter { $0 == "StopTransaction" }.count == 1)
+        try harness.advance(by: 59)
+        #expect(harness.actions().filter { $0 == "StopTransaction" }.count == 1)
+        try harness.advance(by: 1)
+        #expect(harness.actions().filter { $0 == "StopTransaction" }.count == 2)
+        try harness.advance(by: 120)
+        #expect(harness.actions().filter { $0 == "StopTransaction" }.count == 3)
+        try harness.advance(by: 600, step: 10)
+        #expect(harness.actions().filter { $0 == "StopTransaction" }.count == 3)
+        #expect(harness.station.queue.isEmpty)
+    }
+
     @Test func twoZeroOneMarksQueuedEventsOffline() throws {
         var harness = StationHarness(version: .v201)
         try harness.boot()

@@ -12,6 +12,8 @@ struct StationHarness {
     var sent: [(action: String, payload: JSONValue)] = []
     /// Actions the fake CSMS leaves unanswered, so the CALL stays in flight.
     var unanswered: Set<String> = []
+    /// How many more times the fake CSMS answers an action with CALLERROR InternalError.
+    var failing: [String: Int] = [:]
 
     init(version: OCPPVersion, connectors: Int = 1, seed: UInt64 = 7) {
         station = SimulatedStation(
@@ -31,6 +33,14 @@ struct StationHarness {
             guard case .call(_, let action, let payload) = call else { continue }
             sent.append((action, payload))
             guard !unanswered.contains(action) else { return }
+            if let remaining = failing[action], remaining > 0, case .call(let messageId, _, _) = call {
+                failing[action] = remaining - 1
+                let error = OCPPFrame.callError(
+                    answering: messageId, error: OCPPError(.internalFailure, "storage down"), version: station.setup.version
+                )
+                _ = station.receive(error, at: now)
+                continue
+            }
             let reply = try csms.answer(call, version: station.setup.version, at: now)
             _ = station.receive(reply, at: now)
         }

@@ -31,6 +31,8 @@ public struct ConfigurationStore: Hashable, Sendable {
         "SampledDataCtrlr.TxUpdatedMeasurands": "MeterValuesSampledData",
         "SecurityCtrlr.BasicAuthPassword": "AuthorizationKey",
         "OCPPCommCtrlr.HeartbeatInterval": "HeartbeatInterval",
+        "OCPPCommCtrlr.MessageAttempts": "TransactionMessageAttempts",
+        "OCPPCommCtrlr.MessageAttemptInterval": "TransactionMessageRetryInterval",
     ]
 
     /// The keys of a station with `connectors` connectors and the given password.
@@ -48,6 +50,8 @@ public struct ConfigurationStore: Hashable, Sendable {
             "MeterValueSampleInterval": Entry(value: "60", readonly: false),
             "MeterValuesSampledData": Entry(value: "Energy.Active.Import.Register,Power.Active.Import,SoC,Current.Import", readonly: false),
             "HeartbeatInterval": Entry(value: "300", readonly: false),
+            "TransactionMessageAttempts": Entry(value: "3", readonly: false),
+            "TransactionMessageRetryInterval": Entry(value: "60", readonly: false),
             "AuthorizationKey": Entry(value: password, readonly: false),
         ]
     }

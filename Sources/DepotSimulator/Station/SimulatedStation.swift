@@ -53,6 +53,10 @@ public struct SimulatedStation: Sendable {
     var assignedTransactionIds: [Int: Int] = [:]
     /// 2.0.1 transaction ids the station chose, by local id, kept until Ended is answered.
     var chosenTransactionIds: [Int: String] = [:]
+    /// Failed attempts of the transaction message at the head of the queue.
+    var failedAttempts = 0
+    /// While set, the head of the queue waits for its retry.
+    var retryNotBefore: Date?
 
     /// - Parameters:
     ///   - password: the Basic-auth password, kept as `AuthorizationKey`.
@@ -107,6 +111,7 @@ public struct SimulatedStation: Sendable {
     /// or (before the boot is accepted) when the head is not a BootNotification.
     public mutating func nextCall(at time: Date) -> OCPPFrame? {
         guard isOnline, inFlight == nil, let message = queue.first else { return nil }
+        if let until = retryNotBefore, time < until { return nil }
         if bootState != .accepted, message != .bootNotification { return nil }
         queue.removeFirst()
         let messageId = random.uuidText()
@@ -127,12 +132,31 @@ public struct SimulatedStation: Sendable {
         case .callResult(let messageId, let payload):
             guard let sent = inFlight, sent.messageId == messageId else { return nil }
             inFlight = nil
+            failedAttempts = 0
+            retryNotBefore = nil
             apply(result: payload, to: sent.message, at: time)
             return nil
         case .callError(let messageId, _, _, _):
-            if inFlight?.messageId == messageId { inFlight = nil }
+            guard let sent = inFlight, sent.messageId == messageId else { return nil }
+            inFlight = nil
+            if sent.message.isTransactionMessage { retryAfterError(sent.message, at: time) }
             return nil
         }
+    }
+
+    /// A transaction message answered with a CALLERROR is sent again after
+    /// `TransactionMessageRetryInterval` × attempts, at most `TransactionMessageAttempts` times in
+    /// all (OCPP 1.6 §4.10, 2.0.1 E13), then dropped.
+    mutating func retryAfterError(_ message: StationMessage, at time: Date) {
+        failedAttempts += 1
+        guard failedAttempts < configuration.integer("TransactionMessageAttempts", fallback: 3) else {
+            failedAttempts = 0
+            retryNotBefore = nil
+            return
+        }
+        queue.insert(message, at: 0)
+        let interval = configuration.integer("TransactionMessageRetryInterval", fallback: 60)
+        retryNotBefore = time.addingTimeInterval(TimeInterval(interval * failedAttempts))
     }
 
     // MARK: - Time
