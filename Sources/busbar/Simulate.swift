@@ -80,7 +80,8 @@ extension Busbar {
                 }
             }
             let simulation = Simulation(
-                plan: plan, baseURL: url, passwords: passwords, clock: clock, tick: .seconds(max(1, speed / 10)), seed: seed,
+                plan: plan, baseURL: url, passwords: passwords, clock: clock, tick: .seconds(max(1, speed / 10)),
+                callTimeout: 30 * speed, seed: seed,
                 logger: Logger(label: "busbar.simulate")
             )
             print("simulating \(plan.stations.count) stations, \(plan.visits.count) vehicle visits against \(url)")

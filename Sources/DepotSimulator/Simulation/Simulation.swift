@@ -17,16 +17,20 @@ public struct Simulation: Sendable {
     ///   - seed: seeds every station's message ids and back-off.
     ///   - tick: how often in clock time each station advances; charging is still integrated in
     ///     one-second steps, so a longer tick under a fast clock only coarsens sample timing.
+    ///   - callTimeout: clock seconds a station waits for an answer (30 s of real time is
+    ///     30 × speed under an accelerated clock).
     public init(
-        plan: SimulationPlan, baseURL: String, passwords: StationPasswords, clock: any BusbarClock, tick: Duration = .seconds(1), seed: UInt64,
-        logger: Logger
+        plan: SimulationPlan, baseURL: String, passwords: StationPasswords, clock: any BusbarClock, tick: Duration = .seconds(1),
+        callTimeout: TimeInterval = 30, seed: UInt64, logger: Logger
     ) {
         self.plan = plan
         self.clock = clock
         clients = plan.stations.enumerated().map { index, setup in
             let stationSeed = seed &+ UInt64(index) &* 0x9E37_79B9
+            var station = SimulatedStation(setup: setup, password: passwords.password(for: setup.id), seed: stationSeed)
+            station.callTimeout = callTimeout
             return StationClient(
-                station: SimulatedStation(setup: setup, password: passwords.password(for: setup.id), seed: stationSeed), baseURL: baseURL,
+                station: station, baseURL: baseURL,
                 clock: clock, tick: tick, seed: ~stationSeed, logger: logger
             )
         }

@@ -24,8 +24,9 @@ public struct SimulatedStation: Sendable {
         case connectorNotAvailable
     }
 
-    /// How long an unanswered CALL holds the slot.
-    public static let callTimeout: TimeInterval = 30
+    /// How long, in clock seconds, an unanswered CALL holds the slot; under an accelerated clock
+    /// the driver scales it so that network latency does not look like a lost answer.
+    public var callTimeout: TimeInterval = 30
 
     /// What the station is.
     public let setup: StationSetup
@@ -167,7 +168,7 @@ public struct SimulatedStation: Sendable {
         let start = lastAdvance ?? time
         lastAdvance = max(start, time)
         if time > start { charge(from: start, to: time) }
-        if let sent = inFlight, time.timeIntervalSince(sent.sentAt) >= Self.callTimeout {
+        if let sent = inFlight, time.timeIntervalSince(sent.sentAt) >= callTimeout {
             if sent.message.isTransactionMessage { queue.insert(sent.message, at: 0) }
             inFlight = nil
         }
