@@ -1,5 +1,5 @@
 public import DepotModel
-import Foundation
+public import Foundation
 public import Logging
 
 /// A simulated depot: one ``StationClient`` per station of a ``SimulationPlan``, vehicles
