@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "busbar",
             dependencies: [
-                "BusbarServer", "DepotConfig", "DepotModel", "Storage", "DepotSimulator",
+                "BusbarServer", "DepotConfig", "DepotModel", "Storage", "DepotSimulator", "PowerSolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
