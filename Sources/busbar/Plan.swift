@@ -26,7 +26,10 @@ extension Busbar {
         var timetable: String?
 
         @Option(help: "Start of the plan, local time of the depot: YYYY-MM-DDTHH:MM.")
-        var start: String
+        var start: String?
+
+        @Option(help: "Solve a generated solver instance (bench/solver) instead, printing the plan as JSON.")
+        var instance: String?
 
         @Option(help: "Slot length in minutes (5 or 15).")
         var slot: Int = 15
@@ -41,11 +44,17 @@ extension Busbar {
         var json = false
 
         func validate() throws {
+            guard (start == nil) != (instance == nil) else { throw ValidationError("give either --start or --instance") }
             guard slot == 5 || slot == 15 else { throw ValidationError("--slot must be 5 or 15") }
             guard (0...100).contains(arrivalSoc) else { throw ValidationError("--arrival-soc must be between 0 and 100") }
         }
 
         func run() async throws {
+            if let instance {
+                print(try SolverInstance.planJSON(path: instance))
+                return
+            }
+            let start = self.start ?? ""
             let depot: Depot
             let lines: [DailyTimetableEntry]
             do {
