@@ -128,7 +128,7 @@ let package = Package(
         .testTarget(
             name: "BusbarServerTests",
             dependencies: [
-                "BusbarServer", "DepotModel", "DepotConfig", "Storage",
+                "BusbarServer", "DepotModel", "DepotConfig", "Storage", "OCPP", "PowerSolver",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Crypto", package: "swift-crypto"),
