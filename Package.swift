@@ -97,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "busbar",
             dependencies: [
-                "BusbarServer", "DepotConfig", "DepotModel", "DepotRuntime", "Storage", "DepotSimulator",
+                "BusbarServer", "DepotConfig", "DepotModel", "DepotRuntime", "Storage", "DepotSimulator", "PowerSolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -118,7 +118,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "VDVTests", dependencies: ["VDV"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "PowerSolverTests", dependencies: ["PowerSolver", "DepotModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "PowerSolverTests", dependencies: ["PowerSolver", "DepotModel", "DepotConfig"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DepotModel", "DepotConfig"], exclude: ["Corpus"],
             swiftSettings: swiftSettings),
@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "BusbarServerTests",
             dependencies: [
-                "BusbarServer", "DepotModel", "DepotConfig", "Storage",
+                "BusbarServer", "DepotModel", "DepotConfig", "Storage", "OCPP", "PowerSolver",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -22,7 +22,9 @@ struct StationMessageLogRoute: Sendable {
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
             let entries = try await store.messageLog(station: station, limit: limit).map { entry -> JSONValue in
-                .object(["direction": .string(entry.direction.rawValue), "at": .string(formatter.string(from: entry.at)), "frame": .string(entry.frame)])
+                .object([
+                    "direction": .string(entry.direction.rawValue), "at": .string(formatter.string(from: entry.at)), "frame": .string(entry.frame),
+                ])
             }
             let body = JSONValue.object(["station": .string(station.rawValue), "messages": .array(entries)])
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(string: body.jsonText)))

@@ -18,7 +18,9 @@ public enum AllocationScenario {
         let demand = maxima.reduce(0, +)
         var nodes = [AllocationNode(id: "site", parent: nil, capacity: Kilowatts(demand / tightness))]
         for transformer in 0..<transformers {
-            nodes.append(AllocationNode(id: "T\(transformer)", parent: "site", capacity: Kilowatts(demand / tightness / Double(transformers) * random.uniform(0.8, 1.2))))
+            nodes.append(
+                AllocationNode(
+                    id: "T\(transformer)", parent: "site", capacity: Kilowatts(demand / tightness / Double(transformers) * random.uniform(0.8, 1.2))))
         }
         for cabinet in 0..<cabinets {
             let stale = random.unit() < staleShare

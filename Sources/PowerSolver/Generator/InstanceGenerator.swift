@@ -68,7 +68,8 @@ public enum InstanceGenerator {
                 excessPenalty: inWindow.map { $0 ? 1.0 : 0.1 })
         }
         let budgets: [TenantID: Kilowatts] =
-            spec.family == .tenants ? ["tenant-1": Kilowatts(0.4 * limit), "tenant-2": Kilowatts(0.25 * limit), "tenant-3": Kilowatts(0.15 * limit)] : [:]
+            spec.family == .tenants
+            ? ["tenant-1": Kilowatts(0.4 * limit), "tenant-2": Kilowatts(0.25 * limit), "tenant-3": Kilowatts(0.15 * limit)] : [:]
         let problem = PlanningProblem(
             grid: grid, nodes: nodes(siteLimit: { siteLimit[$0] }, base: { base[$0] }), vehicles: vehicles, tariff: tariff,
             tenantBudgets: budgets)

@@ -72,7 +72,8 @@ struct PlanReport {
             maxTargetTime: time(reaching: vehicle.maxTarget.value, soc, vehicle),
             progress: progress(flows, soc, vehicle),
             shortfall: shortfall,
-            binding: total > Self.reportableShortfall ? BindingAnalysis(model: model, network: network, peak: peak).constraints(for: index, intrinsic: intrinsic) : [])
+            binding: total > Self.reportableShortfall
+                ? BindingAnalysis(model: model, network: network, peak: peak).constraints(for: index, intrinsic: intrinsic) : [])
     }
 
     /// The plugged-in part of a slot for a vehicle.
@@ -85,8 +86,11 @@ struct PlanReport {
     /// First instant the trajectory reaches a target, interpolated inside the plugged-in part of
     /// its slot; nil when the plan never reaches it.
     private func time(reaching target: Double, _ soc: [Double], _ vehicle: PlanningVehicle) -> Date? {
-        if soc[0] >= target - 1e-9 { return max(vehicle.arrival, model.problem.grid.start) }
-        for slot in 0..<model.slotCount where soc[slot + 1] >= target - 1e-9 {
+        // Flows are whole mWh rounded down, so a vehicle planned to its target may end a fraction of
+        // a Wh below it: within the reportable shortfall counts as reached.
+        let tolerance = Self.reportableShortfall / vehicle.capacity.value * 100
+        if soc[0] >= target - tolerance { return max(vehicle.arrival, model.problem.grid.start) }
+        for slot in 0..<model.slotCount where soc[slot + 1] >= target - tolerance {
             let part = pluggedPart(of: slot, vehicle)
             let share = min(1, max(0, (target - soc[slot]) / (soc[slot + 1] - soc[slot])))
             return part.lowerBound.addingTimeInterval(share * part.upperBound.timeIntervalSince(part.lowerBound))

@@ -23,7 +23,8 @@ extension Planner {
         let window = vehicle.arrival..<max(vehicle.arrival, vehicle.departure)
         return (0..<grid.count).allSatisfy { slot in
             let alpha = grid.coverage(of: slot, by: window)
-            let allowed = alpha * min(vehicle.maxPower.value, PlanningModel.curvePower(vehicle.sortedCurve, at: planned.stateOfCharge[slot + 1].value))
+            let allowed =
+                alpha * min(vehicle.maxPower.value, PlanningModel.curvePower(vehicle.sortedCurve, at: planned.stateOfCharge[slot + 1].value))
             return planned.power[slot].value <= allowed + 1e-9
         }
     }

@@ -42,9 +42,11 @@ struct TimeExpandedNetwork {
                 return left < right
             }
         }
-        let keys = Set(vehicles.flatMap { vehicle in
-            [ClassShortfall.Kind.must, .want].map { Key(kind: $0, tier: vehicle.tier, efficiency: vehicle.efficiency) }
-        }).sorted()
+        let keys = Set(
+            vehicles.flatMap { vehicle in
+                [ClassShortfall.Kind.must, .want].map { Key(kind: $0, tier: vehicle.tier, efficiency: vehicle.efficiency) }
+            }
+        ).sorted()
         let groupIndex = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
         vehicleBase = 2 + keys.count
         slotBase = vehicleBase + vehicles.count

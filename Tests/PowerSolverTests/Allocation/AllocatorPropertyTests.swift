@@ -9,7 +9,8 @@ struct AllocatorPropertyTests {
     static let tolerance = 1e-6
 
     static func scenario(_ seed: UInt64, minima: Bool = true, stale: Double = 0) -> AllocationInput {
-        AllocationScenario.make(sessionCount: 5 + Int(seed % 7) * 9, seed: seed, now: now, tightness: 1.2 + Double(seed % 3) * 0.4, withMinima: minima, staleShare: stale)
+        AllocationScenario.make(
+            sessionCount: 5 + Int(seed % 7) * 9, seed: seed, now: now, tightness: 1.2 + Double(seed % 3) * 0.4, withMinima: minima, staleShare: stale)
     }
 
     /// Sessions below a node (the node itself or any descendant).

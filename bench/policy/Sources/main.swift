@@ -109,5 +109,7 @@ func controls(body: String, label: String) -> (Double, Double) {
 
 for (body, label) in [("return 1", "empty call"), ("local n = 0 for i = 1, 100000 do n = n + i end return n", "100k-iteration loop")] {
     let (plain, sandboxed) = controls(body: body, label: label)
-    print("  sandbox/plain median ratio, \(label): \(String((sandboxed / plain * 100).rounded() / 100)), extra \(String(((sandboxed - plain) * 10).rounded() / 10)) µs")
+    print(
+        "  sandbox/plain median ratio, \(label): \(String((sandboxed / plain * 100).rounded() / 100)), extra \(String(((sandboxed - plain) * 10).rounded() / 10)) µs"
+    )
 }

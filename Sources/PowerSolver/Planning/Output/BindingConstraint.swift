@@ -1,5 +1,5 @@
-public import Foundation
 public import DepotModel
+public import Foundation
 
 /// A constraint that keeps a vehicle short, named for people: "site limit 01:00–04:30",
 /// "circuit hall-b 02:00–03:15", "charger max 150 kW", "dwell too short" (solver.md §4).

@@ -1,0 +1,18 @@
+public import DepotModel
+public import OCPP
+
+extension ChargerCapabilities {
+    /// What the depot file says about a charger, before the capability probe after boot: stack
+    /// level 0 and a single period (never guessed higher, ocpp.md §13.1), W for DC unless the
+    /// charger only takes A, A per phase for AC.
+    public init(configured charger: Charger, connector: Connector) {
+        let version: OCPPVersion = charger.ocppVersion == .v16 ? .v16 : .v201
+        let supply: Supply =
+            switch connector.kind {
+            case .ac: .ac(phases: connector.phases ?? 3, lineToNeutralVolts: Volts.nominalLineToNeutral.value)
+            case .dc: .dc(volts: 800)
+            }
+        let units: Set<RateUnit> = connector.kind == .ac || charger.quirks.contains(.ampereLimitsOnly) ? [.amperes] : [.watts]
+        self.init(version: version, supply: supply, allowedUnits: units, maxStackLevel: 0, maxPeriods: 1, minimumWatts: connector.minPower.watts)
+    }
+}
