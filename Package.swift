@@ -91,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "busbar",
             dependencies: [
-                "BusbarServer", "DepotConfig", "DepotModel", "Storage", "DepotSimulator",
+                "BusbarServer", "DepotConfig", "DepotModel", "PolicyEngine", "Storage", "DepotSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -130,7 +130,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "BusbarCLITests", dependencies: ["DepotModel"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "BusbarCLITests", dependencies: ["DepotModel", "Storage"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]
 )
 
