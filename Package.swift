@@ -130,7 +130,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "BusbarCLITests", dependencies: ["DepotModel", "Storage"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BusbarCLITests", dependencies: ["DepotModel", "PolicyEngine", "Storage"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]
 )
 

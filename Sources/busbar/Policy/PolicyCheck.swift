@@ -1,7 +1,6 @@
 import ArgumentParser
 import DepotConfig
 import DepotModel
-import Foundation
 import PolicyEngine
 
 extension Busbar.Policy {
@@ -26,7 +25,10 @@ extension Busbar.Policy {
         func run() async throws {
             var errors = 0
             for file in try depotFilesToCheck() {
-                let depot = try DepotPolicies.load(depotFile: file)
+                guard let depot = try? DepotPolicies.load(depotFile: file) else {
+                    errors += 1
+                    continue
+                }
                 guard let revision = depot.revision else {
                     print("\(depot.depot) all domains: built-in defaults")
                     continue

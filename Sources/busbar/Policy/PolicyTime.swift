@@ -15,6 +15,4 @@ struct PolicyTime: ExpressibleByArgument {
             return nil
         }
     }
-
-    static var defaultCompletionKind: CompletionKind { .default }
 }
