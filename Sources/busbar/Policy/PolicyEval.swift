@@ -23,7 +23,9 @@ extension Busbar.Policy {
         @Option(name: .long, help: ArgumentHelp("The depot file whose policies decide.", valueName: "file"))
         var depot: String
 
-        @Option(name: .long, help: ArgumentHelp("The domain: priority, enforcement, preconditioning, escalation.", valueName: "domain"))
+        @Option(
+            name: .long, help: ArgumentHelp("The domain: priority, enforcement, preconditioning, escalation.", valueName: "domain"),
+            transform: PolicyDomain.argument)
         var domain: PolicyDomain
 
         @Option(name: .long, help: ArgumentHelp("The state fixture (YAML with ctx and ev).", valueName: "file"))
@@ -86,10 +88,10 @@ extension Busbar.Policy {
             var report: [String: Any] = [
                 "depot": record.depot.rawValue, "domain": domain.rawValue, "now": record.now.timeIntervalSince1970,
                 "revision": record.revision, "decided_by": record.decidedBy.rawValue, "output": JSONText.value(record.output),
-                "reasons": record.reasons, "error": record.error ?? NSNull(), "instructions": record.instructions,
+                "reasons": record.reasons, "error": record.error ?? NSNull(),
             ]
             if explain {
-                report["trace"] = JSONText.value(record.trace)
+                report["trace"] = Dictionary(evaluation.trace.map { ($0.name, JSONText.value($0.value)) }, uniquingKeysWith: { _, last in last })
                 report["log"] = evaluation.log
                 report["executed_lines"] = evaluation.executedLines
             }

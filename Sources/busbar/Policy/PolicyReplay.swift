@@ -32,7 +32,7 @@ extension Busbar.Policy {
         @Option(name: .long, help: ArgumentHelp("Up to (excluding) this time.", valueName: "time"))
         var until: PolicyTime?
 
-        @Option(name: .long, help: ArgumentHelp("Only this domain.", valueName: "domain"))
+        @Option(name: .long, help: ArgumentHelp("Only this domain.", valueName: "domain"), transform: PolicyDomain.argument)
         var domain: PolicyDomain?
 
         @Option(name: .long, help: ArgumentHelp("A policy folder replacing the depot's (same file names).", valueName: "dir"))

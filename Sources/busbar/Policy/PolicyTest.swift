@@ -28,8 +28,9 @@ extension Busbar.Policy {
                 let revision: PolicyRevision
                 do {
                     cases = try PolicyCaseLoader.load(URL(fileURLWithPath: table))
-                    let folder = (table as NSString).deletingLastPathComponent
-                    revision = try PolicyRevision(folder: DisplayPath.of(folder.isEmpty ? "." : folder), directory: URL(fileURLWithPath: folder))
+                    let parent = (table as NSString).deletingLastPathComponent
+                    let folder = parent.isEmpty ? "." : parent
+                    revision = try PolicyRevision(folder: DisplayPath.of(folder), directory: URL(fileURLWithPath: folder))
                 } catch {
                     printError(DisplayPath.shorten("\(error)"))
                     errors += 1
@@ -37,7 +38,8 @@ extension Busbar.Policy {
                 }
                 if let first = cases.first,
                     let error = PolicyEngine.check(
-                        PolicyRevision(folder: revision.folder, files: revision.files, domains: [first.domain: first.policy], budget: revision.budget))
+                        PolicyRevision(folder: revision.folder, files: revision.files, domains: [first.domain: first.policy], budget: revision.budget)
+                    )
                 {
                     printError(error.message)
                     errors += 1
