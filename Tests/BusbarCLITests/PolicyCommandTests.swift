@@ -9,6 +9,7 @@ struct PolicyCommandTests {
     static let fixtures = "Tests/BusbarCLITests/Fixtures"
     static let okDepot = "\(fixtures)/depot-ok.yaml"
     static let badDepot = "\(fixtures)/depot-bad.yaml"
+    static let failingDepot = "\(fixtures)/depot-fail.yaml"
     static let state = "\(fixtures)/policies/ok/states/night.yaml"
 
     // MARK: check
@@ -134,6 +135,16 @@ struct PolicyCommandTests {
         #expect(result.stderr.contains("\(Self.fixtures)/policies/bad/priority.lua:6:"))
     }
 
+    @Test func evalOfAFailingPolicyShowsTheDefaultsDecisionAndExitsOne() throws {
+        let result = try BusbarBinary.run(["policy", "eval", "--depot", Self.failingDepot, "--domain", "priority", "--state", Self.state])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("depot fixture priority at 2027-01-15T20:00:00Z: decided by default\n"))
+        #expect(
+            result.stderr
+                == "the policy failed, the default decided: \(Self.fixtures)/policies/fail/priority.lua:5: attempt to index a nil value (field 'nothing')\n"
+        )
+    }
+
     // MARK: replay
 
     @Test func replayListsTheDecisionsAChangedPolicyWouldChange() async throws {
@@ -166,6 +177,21 @@ struct PolicyCommandTests {
         #expect((object["changed"] as? [Any])?.isEmpty == true)
         let otherDomain = try BusbarBinary.run(base + ["--since", "2027-01-15T00:00:00Z", "--domain", "escalation"])
         #expect(otherDomain.stdout == "0 decisions replayed, 0 changed\n")
+    }
+
+    @Test func replayWithAFailingPolicyShowsTheDefaultDecidingAndTheError() async throws {
+        let database = try await Self.recordedDecisions()
+        defer { try? FileManager.default.removeItem(at: database.deletingLastPathComponent()) }
+        let result = try BusbarBinary.run([
+            "policy", "replay", "--depot", Self.failingDepot, "--db", database.path, "--since", "1800000000", "--json",
+        ])
+        #expect(result.status == 2, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let changed = try #require(object["changed"] as? [[String: Any]])
+        #expect(changed.count == 2)
+        #expect(changed.allSatisfy { $0["recorded_by"] as? String == "policy" && $0["replayed_by"] as? String == "default" })
+        #expect(changed.first?["input"] as? String == "1 session")
+        #expect((changed.first?["replayed_error"] as? String)?.hasPrefix("\(Self.fixtures)/policies/fail/priority.lua:5: ") == true)
     }
 
     @Test func replayWithoutADatabaseExitsOne() throws {
