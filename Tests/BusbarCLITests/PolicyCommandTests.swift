@@ -73,6 +73,13 @@ struct PolicyCommandTests {
         #expect(result.stdout.hasSuffix(" passed, 0 failed\n"))
     }
 
+    @Test func testExitsOneWhenThePolicyUnderTestDoesNotCompile() throws {
+        let result = try BusbarBinary.run(["policy", "test", "\(Self.fixtures)/policies/bad"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(Self.fixtures)/policies/bad/priority.lua:6: 'then' expected near 'return'\n")
+        #expect(result.stdout.hasSuffix("0 passed, 0 failed, 1 error\n"))
+    }
+
     @Test(arguments: ["no/such/folder", "Tests/BusbarCLITests/Fixtures/three-mistakes.yaml"])
     func testExitsOneOnAMissingOrInvalidCaseTable(path: String) throws {
         let result = try BusbarBinary.run(["policy", "test", path])

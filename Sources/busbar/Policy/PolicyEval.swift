@@ -59,7 +59,8 @@ extension Busbar.Policy {
             }
             print(json ? JSONText.text(report(evaluation), pretty: true) : text(evaluation, input: PolicyInput(state: input)))
             if let error = evaluation.record.error {
-                printError("the policy failed, the \(evaluation.record.decidedBy.rawValue) decided: \(error)")
+                let fallback = evaluation.record.decidedBy == .builtInRule ? "the built-in rule" : "the default"
+                printError("the policy failed, \(fallback) decided: \(error)")
                 throw ExitCode(1)
             }
         }
