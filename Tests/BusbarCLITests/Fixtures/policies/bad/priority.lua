@@ -1,4 +1,4 @@
--- Fixture: a syntax error on line 5 (a missing `then`).
+-- Fixture: a missing `then` after the condition on line 5; Lua reports it at line 6, where `return` follows.
 local M = {}
 
 function M.priority(ctx)
