@@ -201,6 +201,34 @@ struct PolicyCommandTests {
         #expect((changed.first?["replayed_error"] as? String)?.hasPrefix("\(Self.fixtures)/policies/fail/priority.lua:5: ") == true)
     }
 
+    @Test func replayWithRevUsesThePoliciesOfThatCommit() async throws {
+        let database = try await Self.recordedDecisions()
+        let checkout = database.deletingLastPathComponent().appendingPathComponent("checkout")
+        defer { try? FileManager.default.removeItem(at: database.deletingLastPathComponent()) }
+        let root = BusbarBinary.repositoryRoot.appendingPathComponent(Self.fixtures)
+        try FileManager.default.createDirectory(at: checkout.appendingPathComponent("policies"), withIntermediateDirectories: true)
+        let depotFile = checkout.appendingPathComponent("depot.yaml")
+        let depotText = try String(contentsOf: root.appendingPathComponent("depot-ok.yaml"), encoding: .utf8)
+        try depotText.replacingOccurrences(of: "dir: policies/ok", with: "dir: policies").write(to: depotFile, atomically: true, encoding: .utf8)
+        let policy = checkout.appendingPathComponent("policies/priority.lua")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("policies/ok/priority.lua"), to: policy)
+        try Self.git(["init", "-q"], in: checkout)
+        try Self.git(["add", "."], in: checkout)
+        try Self.git(["-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "ok"], in: checkout)
+        try FileManager.default.removeItem(at: policy)
+        try FileManager.default.copyItem(at: root.appendingPathComponent("policies/changed/priority.lua"), to: policy)
+        let arguments = ["policy", "replay", "--depot", depotFile.path, "--db", database.path, "--since", "1800000000"]
+
+        let workingTree = try BusbarBinary.run(arguments)
+        #expect(workingTree.status == 2, "\(workingTree.stderr)")
+        let committed = try BusbarBinary.run(arguments + ["--rev", "HEAD"])
+        #expect(committed.status == 0, "\(committed.stderr)")
+        #expect(committed.stdout == "2 decisions replayed, 0 changed\n")
+        let unknown = try BusbarBinary.run(arguments + ["--rev", "no-such-rev"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.hasPrefix("git ls-tree -r --name-only no-such-rev -- . in "))
+    }
+
     @Test func replayWithoutADatabaseExitsOne() throws {
         let result = try BusbarBinary.run(["policy", "replay", "--depot", Self.okDepot, "--db", "no/such.sqlite", "--since", "0"])
         #expect(result.status == 1)
@@ -235,6 +263,15 @@ struct PolicyCommandTests {
         }
         try await BusbarStore(try BusbarDatabase.open(path: database.path)).recordDecisions(records)
         return database
+    }
+
+    private static func git(_ arguments: [String], in folder: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder.path] + arguments
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "git \(arguments)")
     }
 
     private static func session(_ id: String, _ tenant: String, departure: Int?) -> String {

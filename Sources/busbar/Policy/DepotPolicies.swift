@@ -11,9 +11,11 @@ struct DepotPolicies {
     let revision: PolicyRevision?
 
     /// Loads a depot file and reads its policy folder; problems are printed and exit 1.
-    /// - Parameter folder: replaces the depot's policy folder (`replay --policies`); the files per
-    ///   domain stay those of the depot file, or `<domain>.lua` when it names none.
-    static func load(depotFile: String, folder: String? = nil) throws -> DepotPolicies {
+    /// - Parameters:
+    ///   - folder: replaces the depot's policy folder (`replay --policies`); the files per domain
+    ///     stay those of the depot file, or `<domain>.lua` when it names none.
+    ///   - git: reads the folder's files as they were at this revision (`replay --rev`).
+    static func load(depotFile: String, folder: String? = nil, git: GitRevision? = nil) throws -> DepotPolicies {
         let depot: Depot
         do {
             depot = try DepotFileLoader.load(path: depotFile)
@@ -27,10 +29,19 @@ struct DepotPolicies {
             printError("\(directory): the policy folder does not exist")
             throw ExitCode(1)
         }
+        let budget = depot.policies.map(PolicyBudget.init) ?? .standard
+        if let git {
+            let files = try git.luaFiles(in: directory)
+            let domains =
+                depot.policies?.files
+                ?? Dictionary(
+                    uniqueKeysWithValues: PolicyDomain.allCases.compactMap { files["\($0.rawValue).lua"] == nil ? nil : ($0, "\($0.rawValue).lua") })
+            return DepotPolicies(
+                depot: depot.id, revision: PolicyRevision(folder: DisplayPath.of(directory), files: files, domains: domains, budget: budget))
+        }
         do {
             let revision = try PolicyRevision(
-                folder: DisplayPath.of(directory), directory: URL(fileURLWithPath: directory), domains: depot.policies?.files,
-                budget: depot.policies.map(PolicyBudget.init) ?? .standard)
+                folder: DisplayPath.of(directory), directory: URL(fileURLWithPath: directory), domains: depot.policies?.files, budget: budget)
             return DepotPolicies(depot: depot.id, revision: revision)
         } catch {
             printError("\(directory): \(error.localizedDescription)")

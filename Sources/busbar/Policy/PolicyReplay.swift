@@ -10,10 +10,11 @@ extension Busbar.Policy {
     /// inputs a running depot actually recorded.
     struct Replay: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Re-run recorded decisions with the working-tree policies and show the ones that change.",
+            abstract: "Re-run recorded decisions with the working-tree (or a git revision's) policies and show the ones that change.",
             discussion: """
                 Reads the depot's decision records in [--since, --until) from the database (--db, or the settings \
-                file's), evaluates each recorded input again with the policies of the depot file (or of --policies), \
+                file's), evaluates each recorded input again with the policies of the depot file (or of --policies; \
+                with --rev, as they were at that git revision), \
                 and prints every decision whose output differs: the input summary, the recorded and the new output. \
                 Only decision outputs are compared; predicting departure SoCs and the peak through the solver is not \
                 part of this command. Exit codes: 0 no differences, 1 error, 2 differences found.
@@ -38,6 +39,9 @@ extension Busbar.Policy {
         @Option(name: .long, help: ArgumentHelp("A policy folder replacing the depot's (same file names).", valueName: "dir"))
         var policies: String?
 
+        @Option(name: .long, help: ArgumentHelp("Use the policy files as they were at this git revision.", valueName: "git-rev"))
+        var rev: String?
+
         @Option(name: .long, help: "At most this many decisions, oldest first.")
         var limit = 10_000
 
@@ -50,7 +54,7 @@ extension Busbar.Policy {
         }
 
         func run() async throws {
-            let depotPolicies = try DepotPolicies.load(depotFile: depot, folder: policies)
+            let depotPolicies = try DepotPolicies.load(depotFile: depot, folder: policies, git: rev.map(GitRevision.init))
             let engine = try await depotPolicies.engine(defaults: try policyOptions.defaultsRevision())
             let records = try await recorded(depot: depotPolicies.depot)
             var changes: [ReplayedDecision] = []
