@@ -97,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "busbar",
             dependencies: [
-                "BusbarServer", "DepotConfig", "DepotModel", "DepotRuntime", "Storage", "DepotSimulator", "PowerSolver",
+                "BusbarServer", "DepotConfig", "DepotModel", "DepotRuntime", "PolicyEngine", "Storage", "DepotSimulator", "PowerSolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -144,7 +144,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "BusbarCLITests", dependencies: ["DepotModel"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BusbarCLITests", dependencies: ["DepotModel", "PolicyEngine", "Storage"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]
 )
 

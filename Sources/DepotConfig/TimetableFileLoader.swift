@@ -1,5 +1,5 @@
 public import DepotModel
-public import Foundation
+import Foundation
 
 /// Loads a timetable for `busbar plan` from YAML (a `timetable:` list with the depot file's entry
 /// keys) or CSV (a header row naming those keys), checked against a depot's vehicles and bays with

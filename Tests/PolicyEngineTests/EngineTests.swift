@@ -111,6 +111,16 @@ struct EngineTests {
         #expect(await engine.priority(Fixtures.priorityContext(sessions: 1)).value.first?.reason == "good")
     }
 
+    @Test func errorsNameFileAndLineInAnyPolicyFolder() {
+        let revision = PolicyRevision(
+            folder: "/srv/busbar/site-a", files: ["priority.lua": "local M = {}\nfunction M.priority(ctx)\n  return {\nend\nreturn M"],
+            domains: [.priority: "priority.lua"])
+        let error = PolicyEngine.check(revision)
+        #expect(error?.file == "/srv/busbar/site-a/priority.lua")
+        #expect(error?.line == 4)
+        #expect(error?.message.hasPrefix("/srv/busbar/site-a/priority.lua:4: ") == true)
+    }
+
     @Test func checkRefusesAModuleWithoutTheDomainFunction() {
         let error = PolicyEngine.check(Fixtures.revision(priority: "return { prio = function() end }"))
         #expect(error?.message == "policies/nord/priority.lua: priority policy must define function M.priority")

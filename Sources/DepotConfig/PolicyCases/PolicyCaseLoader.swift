@@ -49,6 +49,11 @@ public enum PolicyCaseLoader {
         }
     }
 
+    /// Loads a state file (`{ctx = …, ev = …}`) on its own, for `busbar policy eval --state`.
+    public static func state(at url: URL) throws -> SettingValue {
+        try settingValue(try parse(file: url.path), file: url.path, path: "")
+    }
+
     private static func parse(file: String) throws -> Node {
         let text: String
         do {

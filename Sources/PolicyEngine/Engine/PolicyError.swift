@@ -63,9 +63,10 @@ public struct PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `policies/…/x.lua:12` (or just `policies/…/x.lua:`) at the start of a line of Lua's
-    /// message or traceback.
+    /// message or traceback. The folder is whatever the revision names (`busbar policy` shows
+    /// folders relative to where it runs), so any path without spaces before `.lua:` counts.
     private static func location(in text: String) -> (file: String, line: Int?)? {
-        guard text.hasPrefix("policies/"), let luaEnd = text.firstRange(of: ".lua:") else { return nil }
+        guard let luaEnd = text.firstRange(of: ".lua:"), !text[..<luaEnd.lowerBound].contains(" ") else { return nil }
         let digits = text[luaEnd.upperBound...].prefix(while: \.isNumber)
         return (String(text[..<luaEnd.lowerBound]) + ".lua", Int(digits))
     }

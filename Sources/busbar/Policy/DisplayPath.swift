@@ -1,0 +1,20 @@
+import Foundation
+
+/// Paths as an operator reads them: relative to the working directory when inside it, so policy
+/// errors say `policies/nord/priority.lua:12` rather than an absolute path.
+enum DisplayPath {
+    static func of(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard absolute.hasPrefix(current + "/") else { return absolute }
+        return String(absolute.dropFirst(current.count + 1))
+    }
+
+    /// A message (e.g. a case table issue) with the working directory left out of its paths.
+    static func shorten(_ message: String) -> String {
+        message.replacingOccurrences(of: current + "/", with: "")
+    }
+
+    private static var current: String {
+        URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+    }
+}

@@ -1,0 +1,20 @@
+-- Fixture: the policy of policies/ok with public sessions raised to tier 2, for `busbar policy replay`.
+local M = {}
+
+function M.priority(ctx)
+  local out = {}
+  for i, s in ipairs(ctx.sessions) do
+    if s.tenant.class == "public" then
+      out[i] = 2
+    elseif s.departure and s.departure - ctx.now < 2 * 3600 then
+      trace("leaves_soon", s.id)
+      out[i] = { priority = 3, min_kw = 50, reason = "leaves within 2 h" }
+    else
+      out[i] = { priority = 2, reason = "fleet" }
+    end
+  end
+  log("sessions", #ctx.sessions)
+  return out
+end
+
+return M
