@@ -304,6 +304,7 @@ def test_protocol_errors_get_the_right_callerror_and_the_connection_stays_open(s
                 (json.dumps([2, "m6", "StatusNotification", {"connectorId": "1", "errorCode": "NoError", "status": "Available"}]), [4, "m6", "TypeConstraintViolation"]),
                 (json.dumps([2, "m7", "StartTransaction", {"connectorId": 1, "idTag": "X", "meterStart": 0, "timestamp": "222222017-01-01T00:00:00Z"}]), [4, "m7", "PropertyConstraintViolation"]),
                 (json.dumps([2, "m8", "RemoteStartTransaction", {"idTag": "X"}]), [4, "m8", "NotSupported"]),
+                (json.dumps([2, "m10", "StatusNotification", {"connectorId": 99, "errorCode": "NoError", "status": "Available"}]), [4, "m10", "PropertyConstraintViolation"]),
             ]
             for frame, expected in cases:
                 await socket.send(frame)
@@ -342,3 +343,19 @@ def test_message_log_is_readable_per_station(server):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(unauthorised, timeout=10)
     assert refused.value.code == 401
+
+
+def test_an_oversized_frame_closes_the_connection_with_1009(server):
+    async def scenario():
+        async with websockets.connect(
+            f"ws://127.0.0.1:{server['port']}/ocpp/DEMO-A09", subprotocols=["ocpp1.6"], max_size=None,
+            additional_headers={"Authorization": basic("DEMO-A09", demo_password("DEMO-A09"))},
+        ) as socket:
+            padding = "x" * (2 << 20)  # 2 MiB, above Busbar's 1 MiB frame limit (ocpp.md §11)
+            await socket.send(json.dumps([2, "big", "DataTransfer", {"vendorId": "ACME", "data": padding}]))
+            with pytest.raises(websockets.exceptions.ConnectionClosed) as closed:
+                await asyncio.wait_for(socket.recv(), timeout=10)
+            assert closed.value.rcvd.code == 1009
+
+    asyncio.run(scenario())
+    assert query(server, "SELECT COUNT(*) FROM ocpp_message WHERE station_id = 'DEMO-A09'") == [(0,)]
