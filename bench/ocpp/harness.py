@@ -44,6 +44,7 @@ def write_depot(path: pathlib.Path, stations: list[tuple[str, str]]) -> None:
         "grid:", f"  connection_kw: {300 * len(stations) + 100}", "  safety_margin_kw: 0",
         "circuits:", f"  - {{ id: hall, limit_kw: {300 * len(stations)} }}",
         "areas:", "  - { id: hall, name: Halle }",
+        "tenants:", "  - { id: fleet, name: Benchmark fleet, class: fleet, priority: 100, areas: [hall] }",
         "chargers:",
     ]
     for station, version in stations:

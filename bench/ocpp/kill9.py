@@ -90,7 +90,7 @@ class Station:
             try:
                 self.socket = await websockets.connect(
                     f"ws://127.0.0.1:{self.server.port}/ocpp/{self.station}", subprotocols=[subprotocol(self.version)],
-                    additional_headers={"Authorization": authorization(self.station)}, ping_interval=None, open_timeout=REPLY_TIMEOUT)
+                    additional_headers={"Authorization": authorization(self.station)}, ping_interval=None, open_timeout=REPLY_TIMEOUT, close_timeout=1)
                 if not self.booted:
                     action, payload = boot_payload(self.version)
                     reply = await self.exchange(call(f"{self.station}-boot", action, payload))
