@@ -91,12 +91,14 @@ class Station:
                 self.socket = await websockets.connect(
                     f"ws://127.0.0.1:{self.server.port}/ocpp/{self.station}", subprotocols=[subprotocol(self.version)],
                     additional_headers={"Authorization": authorization(self.station)}, ping_interval=None, open_timeout=REPLY_TIMEOUT, close_timeout=1)
-                if not self.booted:
+                while not self.booted:
                     action, payload = boot_payload(self.version)
                     reply = await self.exchange(call(f"{self.station}-boot", action, payload))
-                    self.booted = reply[0] == 3 and reply[2].get("status") == "Accepted"
-                    if not self.booted:
+                    if reply[0] != 3:
                         raise ConnectionError(f"boot answered {reply}")
+                    self.booted = reply[2]["status"] == "Accepted"
+                    if not self.booted:
+                        await asyncio.sleep(reply[2]["interval"])
             except (OSError, asyncio.TimeoutError, websockets.exceptions.WebSocketException):
                 await self.drop()
                 await asyncio.sleep(RECONNECT_PAUSE)
