@@ -75,14 +75,8 @@ extension StationCallHandler {
                 reason: request.transactionInfo.stoppedReason?.rawValue ?? "Local", receivedAt: now, frame: frame)
             if outcome == .quarantined { return }
         }
-        // The samples before the sequence number, each its own commit: a crash between the two leaves
-        // the seqNo unrecorded, so the station's resend still stores the samples (reliability.md D2/D3).
-        // A replay stores nothing new: samples are unique by their descriptors.
-        if !samples.isEmpty {
-            try await store.recordMeterSamples(depot: depot.id, station: station, transactionKey: key, samples: samples, receivedAt: now)
-        }
-        _ = try await store.recordTransactionEventSequence(
-            station: station, transactionKey: key, seqNo: request.seqNo, eventType: request.eventType.rawValue, receivedAt: now)
+        try await store.recordTransactionEventSequence(
+            station: station, transactionKey: key, seqNo: request.seqNo, eventType: request.eventType.rawValue, samples: samples, receivedAt: now)
     }
 
     private func idTokenInfo(_ token: V201.IdToken) -> V201.IdTokenInfo {
