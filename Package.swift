@@ -173,3 +173,19 @@ if ProcessInfo.processInfo.environment["BUSBAR_BENCH"] == "1" {
         )
     )
 }
+
+// The OCPP load benchmark's transport ceiling (bench/README.md, "OCPP server"), built only with BUSBAR_BENCH=1:
+// BUSBAR_BENCH=1 swift build -c release --product OCPPEchoBench
+if ProcessInfo.processInfo.environment["BUSBAR_BENCH"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "OCPPEchoBench",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
+            path: "bench/ocpp/EchoServer",
+            swiftSettings: swiftSettings
+        )
+    )
+}

@@ -95,10 +95,13 @@ extension BusbarStore {
         }
     }
 
-    /// Records that a 2.0.1 TransactionEvent with this sequence number was seen.
+    /// Records that a 2.0.1 TransactionEvent with this sequence number was seen, and stores its meter
+    /// samples in the same commit: were they two, a crash between them would leave the seqNo
+    /// stored, the resend would count as a replay, and acknowledged samples would be lost.
     /// - Returns: false for a replay (the event was stored before and must change nothing).
+    @discardableResult
     public func recordTransactionEventSequence(
-        station: ChargerID, transactionKey: String, seqNo: Int, eventType: String, receivedAt: Date
+        station: ChargerID, transactionKey: String, seqNo: Int, eventType: String, samples: [MeterSample] = [], receivedAt: Date
     ) async throws
         -> Bool
     {
@@ -120,6 +123,7 @@ extension BusbarStore {
                         suspicion = suspicion | ? WHERE station_id = ? AND transaction_key = ?
                     """,
                 arguments: [seqNo, gap ? TransactionSuspicion.incomplete.rawValue : 0, station.rawValue, transactionKey])
+            _ = try Self.insert(samples, db, station: station, transactionKey: transactionKey)
             return true
         }
     }
@@ -132,21 +136,26 @@ extension BusbarStore {
     ) async throws -> Int {
         try await writer.write { db in
             try Self.ensureStation(db, depot: depot, station: station, at: receivedAt)
-            var inserted = 0
-            for sample in samples {
-                try db.execute(
-                    sql: """
-                        INSERT INTO meter_sample (station_id, transaction_key, connector, sampled_at, measurand, phase, context, location, value, unit)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                        """,
-                    arguments: [
-                        station.rawValue, transactionKey ?? "", sample.connector, sample.sampledAt, sample.measurand, sample.phase ?? "",
-                        sample.context ?? "", sample.location ?? "", sample.value, sample.unit,
-                    ])
-                inserted += db.changesCount
-            }
-            return inserted
+            return try Self.insert(samples, db, station: station, transactionKey: transactionKey ?? "")
         }
+    }
+
+    /// Inserts samples, skipping those already stored; returns how many were new.
+    private static func insert(_ samples: [MeterSample], _ db: Database, station: ChargerID, transactionKey: String) throws -> Int {
+        var inserted = 0
+        for sample in samples {
+            try db.execute(
+                sql: """
+                    INSERT INTO meter_sample (station_id, transaction_key, connector, sampled_at, measurand, phase, context, location, value, unit)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                    """,
+                arguments: [
+                    station.rawValue, transactionKey, sample.connector, sample.sampledAt, sample.measurand, sample.phase ?? "",
+                    sample.context ?? "", sample.location ?? "", sample.value, sample.unit,
+                ])
+            inserted += db.changesCount
+        }
+        return inserted
     }
 
     /// The transactions of a station, newest first.

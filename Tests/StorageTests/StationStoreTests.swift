@@ -120,6 +120,30 @@ struct StationStoreTests {
         #expect(TransactionSuspicion(rawValue: record.suspicion) == .incomplete)
     }
 
+    /// A TransactionEvent's seqNo and its samples are one commit: when the samples cannot be written
+    /// (here a NaN, stored as NULL), the seqNo is not recorded either, so the resend still counts.
+    @Test func transactionEventSamplesShareTheSequenceNumbersCommit() async throws {
+        let store = try store()
+        _ = try await store.recordTransactionStart(
+            depot: "demo", station: station, key: .chosenByStation("tx"), connector: 1, idToken: "A", startedAt: t0, meterStart: 0, receivedAt: t0)
+        let energy = { (value: Double) in
+            [MeterSample(connector: 1, sampledAt: t0, measurand: "Energy.Active.Import.Register", value: value, unit: "kWh")]
+        }
+        await #expect(throws: (any Error).self) {
+            try await store.recordTransactionEventSequence(
+                station: station, transactionKey: "tx", seqNo: 0, eventType: "Started", samples: energy(.nan), receivedAt: t0)
+        }
+        #expect(
+            try await store.recordTransactionEventSequence(
+                station: station, transactionKey: "tx", seqNo: 0, eventType: "Started", samples: energy(5), receivedAt: t0))
+        #expect(
+            !(try await store.recordTransactionEventSequence(
+                station: station, transactionKey: "tx", seqNo: 0, eventType: "Started",
+                samples: [MeterSample(connector: 1, sampledAt: t0.addingTimeInterval(1), measurand: "SoC", value: 50, unit: "%")],
+                receivedAt: t0)))
+        #expect(try await store.meterSamples(station: station, transactionKey: "tx") == energy(5))
+    }
+
     @Test func duplicateMeterSamplesAreStoredOnce() async throws {
         let store = try store()
         let samples = [

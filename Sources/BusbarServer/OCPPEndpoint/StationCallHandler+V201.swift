@@ -75,13 +75,8 @@ extension StationCallHandler {
                 reason: request.transactionInfo.stoppedReason?.rawValue ?? "Local", receivedAt: now, frame: frame)
             if outcome == .quarantined { return }
         }
-        guard
-            try await store.recordTransactionEventSequence(
-                station: station, transactionKey: key, seqNo: request.seqNo, eventType: request.eventType.rawValue, receivedAt: now)
-        else { return }
-        if !samples.isEmpty {
-            try await store.recordMeterSamples(depot: depot.id, station: station, transactionKey: key, samples: samples, receivedAt: now)
-        }
+        try await store.recordTransactionEventSequence(
+            station: station, transactionKey: key, seqNo: request.seqNo, eventType: request.eventType.rawValue, samples: samples, receivedAt: now)
     }
 
     private func idTokenInfo(_ token: V201.IdToken) -> V201.IdTokenInfo {
