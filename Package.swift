@@ -138,6 +138,7 @@ let package = Package(
             name: "BusbarServerTests",
             dependencies: [
                 "BusbarServer", "DepotModel", "DepotConfig", "Storage", "OCPP", "PowerSolver",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -2,6 +2,7 @@ import BusbarServer
 import DepotConfig
 import DepotModel
 import Foundation
+import GRDB
 import HTTPTypes
 import HummingbirdTesting
 import HummingbirdWSClient
@@ -112,5 +113,35 @@ extension OCPPEndpointTests {
         #expect(!presence.online)
         #expect(presence.bootState == .accepted)
         #expect(presence.bootInfo == StationBootInfo(vendor: "ACME", model: "DC150"))
+    }
+}
+
+extension OCPPEndpointTests {
+    /// A security event lives only in the message log, so when that write fails it must be refused
+    /// with InternalError (the station retries), never acknowledged (reliability.md D1).
+    @Test func aSecurityEventIsNotAcknowledgedWhenItsLogWriteFails() async throws {
+        let database = try BusbarDatabase.inMemory()
+        try await database.write { db in try db.execute(sql: "DROP TABLE ocpp_message") }
+        let store = BusbarStore(database)
+        let server = try BusbarApplication.build(
+            listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: [Self.demo], store: store, logger: Logger(label: "test"))
+        try await server.applications[0].test(.live) { client in
+            let port = try #require(client.port)
+            try await WebSocketClient.connect(
+                url: "ws://127.0.0.1:\(port)/ocpp/DEMO-A05", configuration: .init(additionalHeaders: headers("DEMO-A05", protocol: "ocpp1.6")),
+                logger: Logger(label: "station")
+            ) { inbound, outbound, _ in
+                var replies = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                func call(_ frame: String) async throws -> String {
+                    try await outbound.write(.text(frame))
+                    guard case .text(let reply) = try await replies.next() else { throw CancellationError() }
+                    return reply
+                }
+                #expect(try await call(#"[2,"b","BootNotification",{"chargePointVendor":"ACME","chargePointModel":"DC150"}]"#).hasPrefix(#"[3,"b""#))
+                let reply = try await call(
+                    #"[2,"s","SecurityEventNotification",{"type":"TamperDetectionActivated","timestamp":"2026-11-24T22:00:00Z"}]"#)
+                #expect(reply.hasPrefix(#"[4,"s","InternalError""#))
+            }
+        }
     }
 }

@@ -43,6 +43,12 @@ struct DepotFileLoaderTests {
         #expect(issues.map(\.line) == [9, 18, 21])
     }
 
+    @Test func eachMistakeIsReportedOnceEvenWhenALaterCheckLooksBack() {
+        let yaml = LoaderHarness.minimal(
+            replacing: "  connection_kw: 1000", with: "  connection_kw: 1000\n  conection_kw: 5\n  meter: { charger: C1 }")
+        #expect(LoaderHarness.issues(yaml).map(\.keyPath) == ["grid.conection_kw"])
+    }
+
     @Test func yamlSyntaxErrorsAreLocated() throws {
         let issues = LoaderHarness.issues(LoaderHarness.minimal(replacing: "  name: Test Depot", with: "  name: [Test Depot"))
         let issue = try #require(issues.first)

@@ -44,7 +44,12 @@ struct OCPPEndpoint: Sendable {
             context.logger.warning("too many pending upgrades", metadata: ["security.event": "UpgradeThrottled", "source": "\(source)"])
             return .dontUpgrade
         }
-        defer { Task { await throttle.endUpgrade(from: source) } }
+        let decision = await decide(request, context: context, source: source)
+        await throttle.endUpgrade(from: source)
+        return decision
+    }
+
+    private func decide(_ request: Request, context: BusbarRequestContext, source: String) async -> RouterShouldUpgrade {
         switch evaluate(request, context: context) {
         case .success(let admission):
             return .upgrade([.secWebSocketProtocol: admission.version.rawValue])

@@ -20,7 +20,12 @@ struct StationCallHandler: Sendable {
 
     /// Serves one CALL; storage failures become `InternalError`, so the station retries and no
     /// false success is ever sent.
-    func handle(_ call: IncomingCall, frame: String) async throws(OCPPError) -> IncomingCallResult {
+    /// - Parameter frameLogged: whether the frame is committed to the message log. A security event
+    ///   is stored only there, so without that commit it must not be acknowledged.
+    func handle(_ call: IncomingCall, frame: String, frameLogged: Bool) async throws(OCPPError) -> IncomingCallResult {
+        guard frameLogged || call.action != "SecurityEventNotification" else {
+            throw OCPPError(.internalFailure, "storage unavailable")
+        }
         do {
             switch call {
             case .v16(let call): return .v16(try await handle(call, frame: frame))

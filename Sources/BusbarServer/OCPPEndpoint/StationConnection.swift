@@ -37,12 +37,14 @@ actor StationConnection {
     /// Handles one text frame from the station, including the reply to it.
     func receive(_ text: String) async {
         guard state == .open else { return }
+        var logged = true
         do {
             try await handler.store.appendMessageLog(station: admission.identity, direction: .received, frame: text, at: handler.clock.now())
         } catch {
+            logged = false
             logger.error("message log unavailable", metadata: ["error": "\(error)"])
         }
-        await perform(session.receive(text, at: clock.now), frame: text)
+        await perform(session.receive(text, at: clock.now), frame: (text, logged))
     }
 
     /// Sends a command and waits for its outcome; the session keeps at most one CALL in flight.
@@ -76,7 +78,8 @@ actor StationConnection {
         if let code { try? await outbound.close(code, reason: reason) }
     }
 
-    private func perform(_ actions: [SessionAction], frame: String?) async {
+    /// - Parameter frame: the received frame these actions answer, and whether it is in the log.
+    private func perform(_ actions: [SessionAction], frame: (text: String, logged: Bool)?) async {
         for action in actions {
             guard state == .open else { return }
             switch action {
@@ -86,7 +89,7 @@ actor StationConnection {
                 if !usedQuirks.isEmpty { logger.notice("quirks used", metadata: ["ocpp.action": "\(call.action)", "quirks": "\(usedQuirks)"]) }
                 let next: [SessionAction]
                 do {
-                    let result = try await handler.handle(call, frame: frame ?? "")
+                    let result = try await handler.handle(call, frame: frame?.text ?? "", frameLogged: frame?.logged ?? false)
                     next = session.respond(to: messageId, with: result)
                 } catch {
                     logger.error(

@@ -35,7 +35,7 @@ struct DepotFileReader {
         if let node = top.optional("circuits") { readCircuits(node, connection: grid?.connectionLimit) }
         if let node = top.optional("areas") { readAreas(node) }
         if let node = top.required("chargers") { readChargers(node, meter: grid?.meter?.charger) }
-        if let grid, let meter = grid.meter, let node = top.optional("grid")?.mapping(keys: Self.gridKeys)?.optional("meter") {
+        if let grid, let meter = grid.meter, let node = top.optional("grid")?.entry("meter") {
             if !chargers.contains(where: { $0.id == meter.charger }) {
                 node.report("meter charger \(meter.charger) is not among the chargers")
             }

@@ -52,6 +52,13 @@ struct ConfigNode {
         return ConfigMapping(owner: self, entries: entries)
     }
 
+    /// The value under `key` when the node is a mapping, without validating the mapping again
+    /// (for checks that run after a section was read).
+    func entry(_ key: String) -> ConfigNode? {
+        guard case .mapping(let mapping) = node, let value = mapping[key] else { return nil }
+        return child(key: key, node: value)
+    }
+
     /// The node as a mapping with free keys (recipient groups, policy settings).
     func freeMapping() -> [(key: String, value: ConfigNode)]? {
         guard case .mapping(let mapping) = node else {
@@ -152,8 +159,9 @@ struct ConfigNode {
     private static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
+        guard !a.isEmpty else { return b.count }
         var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
+        for i in 1...a.count {
             var previous = row[0]
             row[0] = i
             for j in stride(from: 1, through: b.count, by: 1) {
