@@ -133,6 +133,24 @@ public enum BusbarMigrations {
                 table.add(column: "presence_since", .datetime)
             }
         }
+        migrator.registerMigration("v5-runtime") { db in
+            // Stays that arrived over the REST API or VDV 463: acknowledged, so on disk (the depot
+            // file's own stays are derived from the file and not stored).
+            try db.create(table: "timetable_entry") { table in
+                table.column("depot_id", .text).notNull()
+                table.column("id", .text).notNull()
+                table.column("source", .text).notNull()
+                table.column("vehicle_id", .text).notNull()
+                table.column("tenant_id", .text).notNull()
+                table.column("arrival", .datetime).notNull()
+                table.column("departure", .datetime).notNull()
+                table.column("entry", .jsonText).notNull()
+                table.column("updated_at", .datetime).notNull()
+                table.primaryKey(["depot_id", "id"])
+            }
+            try db.create(index: "timetable_entry_source", on: "timetable_entry", columns: ["depot_id", "source"])
+            try db.create(index: "charging_transaction_open", on: "charging_transaction", columns: ["depot_id", "stopped_at"])
+        }
         return migrator
     }
 }

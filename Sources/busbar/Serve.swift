@@ -4,6 +4,7 @@ import DepotConfig
 import DepotModel
 import Foundation
 import Logging
+import PolicyEngine
 import Storage
 
 extension Busbar {
@@ -27,16 +28,25 @@ extension Busbar {
         @Option(name: .customLong("depot"), help: "Serve this depot file instead of the settings' depots (repeatable).")
         var depotFiles: [String] = []
 
+        @OptionGroup var policyOptions: PolicyOptions
+
         func run() async throws {
             let settings: BusbarSettings
             var depots: [Depot] = []
+            let files: [String]
             do {
                 settings = try SettingsFileLoader.load(path: options.config)
-                let files = depotFiles.isEmpty ? SettingsFileLoader.depotFiles(of: settings) : depotFiles
+                files = depotFiles.isEmpty ? SettingsFileLoader.depotFiles(of: settings) : depotFiles
                 for file in files { depots.append(try DepotFileLoader.load(path: file)) }
             } catch {
                 for issue in error.issues { printError(issue.description) }
                 throw ExitCode(1)
+            }
+            let defaults = try policyOptions.defaultsRevision()
+            var policies: [DepotID: PolicyEngine] = [:]
+            for file in files {
+                let loaded = try DepotPolicies.load(depotFile: file)
+                policies[loaded.depot] = try await loaded.engine(defaults: defaults)
             }
             let level = Logger.Level(rawValue: options.logLevel ?? settings.log.level) ?? .info
             LoggingSystem.bootstrap { label in
@@ -59,7 +69,7 @@ extension Busbar {
             let server: BusbarApplication
             do {
                 server = try BusbarApplication.build(
-                    listeners: listeners, depots: depots, store: store, apiTokens: settings.apiTokens,
+                    listeners: listeners, depots: depots, store: store, policies: policies, apiTokens: settings.apiTokens,
                     retention: (settings.ocppLogRetentionDays, settings.decisionRetentionDays), logger: logger
                 ) { index, bound in
                     // Tests and scripts read the bound port from this line (port 0 picks a free one).

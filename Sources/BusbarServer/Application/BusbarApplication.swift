@@ -1,10 +1,12 @@
 public import DepotConfig
 public import DepotModel
+public import DepotRuntime
 public import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
 import HummingbirdWebSocket
 public import Logging
+public import PolicyEngine
 public import ServiceLifecycle
 public import Storage
 import UnixSignals
@@ -17,6 +19,8 @@ import UnixSignals
 public struct BusbarApplication: Sendable {
     /// The live OCPP connections, and the async command API to the stations.
     public let stations: StationRegistry
+    /// One runtime per served depot: the live picture, policies, solver and commands.
+    public let controllers: [DepotID: DepotController]
     /// One application per listener, in the order of the configurations.
     public let applications: [Application<RouterResponder<BusbarRequestContext>>]
     /// Background services that run beside the listeners (retention).
@@ -26,10 +30,14 @@ public struct BusbarApplication: Sendable {
     /// - Parameters:
     ///   - listeners: at least one listener.
     ///   - depots: the validated depots this process serves.
+    ///   - policies: each depot's policy engine with its revision loaded; a depot without one
+    ///     runs the built-in rules.
+    ///   - runtime: how often the depots plan and allocate (tests and the demo speed it up with the clock).
     ///   - onServerRunning: called with the listener's index and bound port once it is up.
     /// - Throws: `StationDirectoryFailure` when a station secret cannot be read, or a TLS setup error.
     public static func build(
-        listeners: [ServerConfiguration], depots: [Depot], store: BusbarStore, apiTokens: [APITokenSettings] = [],
+        listeners: [ServerConfiguration], depots: [Depot], store: BusbarStore, policies: [DepotID: PolicyEngine] = [:],
+        runtime: RuntimeSettings = RuntimeSettings(), apiTokens: [APITokenSettings] = [],
         retention: (ocppLogDays: Int, decisionDays: Int) = (30, 90),
         secrets: SecretResolver = SecretResolver(), clock: any BusbarClock = SystemClock(), logger: Logger,
         onServerRunning: @escaping @Sendable (_ listener: Int, _ port: Int) async -> Void = { _, _ in }
@@ -37,6 +45,14 @@ public struct BusbarApplication: Sendable {
         let registry = StationRegistry()
         let directory = try StationDirectory(depots: depots, secrets: secrets)
         let depotsByID = Dictionary(uniqueKeysWithValues: depots.map { ($0.id, $0) })
+        let controllers = Dictionary(
+            uniqueKeysWithValues: depots.map { depot in
+                let control = OCPPChargerControl(depot: depot, registry: registry, clock: clock, profileHorizon: runtime.profileHorizon)
+                let controller = DepotController(
+                    depot: depot, engine: policies[depot.id] ?? PolicyEngine(depot: depot.id, defaults: nil), store: store, control: control,
+                    clock: clock, settings: runtime, logger: logger)
+                return (depot.id, controller)
+            })
         let throttle = AuthenticationThrottle()
         let bootAdmission = BootAdmission()
         let authentication = APIAuthentication(tokens: apiTokens, secrets: secrets, logger: logger)
@@ -47,7 +63,7 @@ public struct BusbarApplication: Sendable {
                 return "{\"status\":\"ok\",\"stations_connected\":\(connected)}"
             }
             OCPPEndpoint(
-                directory: directory, depots: depotsByID, store: store, clock: clock, registry: registry, throttle: throttle,
+                directory: directory, depots: depotsByID, controllers: controllers, store: store, clock: clock, registry: registry, throttle: throttle,
                 bootAdmission: bootAdmission, configuration: configuration, heartbeatInterval: 300
             ).register(on: router)
             StationCallRoute(registry: registry, authentication: authentication).register(on: router)
@@ -65,7 +81,9 @@ public struct BusbarApplication: Sendable {
         }
         let retentionService = RetentionService(
             store: store, clock: clock, ocppLogDays: retention.ocppLogDays, decisionDays: retention.decisionDays, logger: logger)
-        return BusbarApplication(stations: registry, applications: applications, services: [retentionService], logger: logger)
+        let runtimeServices: [any Service] = controllers.values.map { DepotControllerService(controller: $0) }
+        return BusbarApplication(
+            stations: registry, controllers: controllers, applications: applications, services: [retentionService] + runtimeServices, logger: logger)
     }
 
     /// Serves every listener until SIGINT or SIGTERM, then shuts down gracefully.

@@ -1,4 +1,5 @@
 import DepotModel
+import DepotRuntime
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -13,6 +14,7 @@ import Storage
 struct OCPPEndpoint: Sendable {
     let directory: StationDirectory
     let depots: [DepotID: Depot]
+    let controllers: [DepotID: DepotController]
     let store: BusbarStore
     let clock: any BusbarClock
     let registry: StationRegistry
@@ -72,7 +74,9 @@ struct OCPPEndpoint: Sendable {
 
     private func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, request: Request, context: BusbarRequestContext) async throws
     {
-        guard case .success(let admission) = evaluate(request, context: context), let depot = depots[admission.entry.depot] else {
+        guard case .success(let admission) = evaluate(request, context: context), let depot = depots[admission.entry.depot],
+            let controller = controllers[depot.id]
+        else {
             try await outbound.close(.policyViolation, reason: "not admitted")
             return
         }
@@ -81,7 +85,7 @@ struct OCPPEndpoint: Sendable {
         logger[metadataKey: "ocpp.version"] = "\(admission.version.rawValue)"
         logger[metadataKey: "depot.id"] = "\(depot.id)"
         let handler = StationCallHandler(
-            admission: admission, depot: depot, store: store, clock: clock, bootAdmission: bootAdmission, heartbeatInterval: heartbeatInterval)
+            admission: admission, depot: depot, store: store, controller: controller, clock: clock, bootAdmission: bootAdmission, heartbeatInterval: heartbeatInterval)
         let connection = StationConnection(
             admission: admission, bootState: try await store.bootState(station: admission.identity), outbound: outbound, handler: handler,
             logger: logger)
@@ -90,6 +94,7 @@ struct OCPPEndpoint: Sendable {
             await previous.close(code: .policyViolation, reason: "superseded")
         }
         try await store.recordPresence(depot: depot.id, station: admission.identity, online: true, at: clock.now())
+        await controller.handle(.presence(admission.identity, online: true))
         logger.info("station connected")
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -119,6 +124,7 @@ struct OCPPEndpoint: Sendable {
         await connection.close(code: nil, reason: nil)
         if await registry.detach(connection) {
             try? await store.recordPresence(depot: depot.id, station: admission.identity, online: false, at: clock.now())
+            await controller.handle(.presence(admission.identity, online: false))
         }
         logger.info("station disconnected")
     }

@@ -1,4 +1,5 @@
 import DepotModel
+import DepotRuntime
 import Foundation
 import OCPP
 import Storage
@@ -13,6 +14,7 @@ extension StationCallHandler {
                 serialNumber: request.chargeBoxSerialNumber ?? request.chargePointSerialNumber, firmwareVersion: request.firmwareVersion)
             let decision = await bootAdmission.decide(at: now)
             try await store.recordBoot(depot: depot.id, station: station, info: info, state: decision.state, at: now)
+            if decision.state == .accepted { await controller.handle(.booted(station)) }
             let status: V16.BootNotificationResponse.Status = decision.state == .accepted ? .accepted : .pending
             return .bootNotification(.init(status: status, currentTime: now, interval: decision.retryAfter ?? heartbeatInterval))
         case .heartbeat:
@@ -23,15 +25,25 @@ extension StationCallHandler {
                 errorCode: request.errorCode.rawValue, info: request.info, vendorErrorCode: request.vendorErrorCode, stationTime: request.timestamp,
                 receivedAt: now)
             try await store.recordConnectorStatus(depot: depot.id, station: station, report: report)
+            await controller.handle(.connectorStatus(address(request.connectorId), report.state, errorCode: request.errorCode.rawValue))
             return .statusNotification(.init())
         case .authorize(let request):
-            return .authorize(.init(idTagInfo: idTagInfo(request.idTag)))
+            let access = await controller.authorize(token: request.idTag, at: nil)
+            return .authorize(.init(idTagInfo: V16.IdTagInfo(status: access.accepted ? .accepted : .invalid)))
         case .startTransaction(let request):
+            let access = await controller.authorize(token: request.idTag, at: address(request.connectorId))
             let outcome = try await store.recordTransactionStart(
                 depot: depot.id, station: station, key: .assignedByBusbar(Self.randomTransactionID), connector: request.connectorId,
                 idToken: request.idTag, startedAt: request.timestamp, meterStart: KilowattHours(wattHours: Double(request.meterStart)),
                 receivedAt: now, suspicion: suspicion(of: request.timestamp, receivedAt: now))
-            return .startTransaction(.init(idTagInfo: idTagInfo(request.idTag), transactionId: Int(outcome.transactionKey) ?? 0))
+            if access.accepted {
+                await controller.handle(
+                    .transactionStarted(
+                        address(request.connectorId), transaction: outcome.transactionKey, idToken: request.idTag,
+                        meterStart: KilowattHours(wattHours: Double(request.meterStart)), at: request.timestamp))
+            }
+            return .startTransaction(
+                .init(idTagInfo: V16.IdTagInfo(status: access.accepted ? .accepted : .invalid), transactionId: Int(outcome.transactionKey) ?? 0))
         case .stopTransaction(let request):
             let key = String(request.transactionId)
             let connector = try await store.transaction(station: station, key: key)?.connector ?? 0
@@ -48,7 +60,8 @@ extension StationCallHandler {
             if outcome != .quarantined, !samples.isEmpty {
                 try await store.recordMeterSamples(depot: depot.id, station: station, transactionKey: key, samples: samples, receivedAt: now)
             }
-            return .stopTransaction(.init(idTagInfo: request.idTag.map(idTagInfo)))
+            await controller.handle(.transactionStopped(station, transaction: key, reason: request.reason?.rawValue ?? "Local", at: request.timestamp))
+            return .stopTransaction(.init(idTagInfo: request.idTag.map { _ in V16.IdTagInfo(status: .accepted) }))
         case .meterValues(let request):
             let samples = request.meterValue.flatMap { value in
                 value.sampledValue.compactMap {
@@ -59,6 +72,7 @@ extension StationCallHandler {
             }
             try await store.recordMeterSamples(
                 depot: depot.id, station: station, transactionKey: request.transactionId.map(String.init), samples: samples, receivedAt: now)
+            await controller.handle(.meterSamples(address(request.connectorId), transaction: request.transactionId.map(String.init), samples))
             return .meterValues(.init())
         case .dataTransfer:
             return .dataTransfer(.init(status: .unknownVendorId))
@@ -74,10 +88,6 @@ extension StationCallHandler {
         case .signedFirmwareStatusNotification:
             return .signedFirmwareStatusNotification(.init())
         }
-    }
-
-    private func idTagInfo(_ token: String) -> V16.IdTagInfo {
-        V16.IdTagInfo(status: tokens.accepts(token) ? .accepted : .invalid)
     }
 
     /// A meter sample in Busbar's units; samples without a readable value (signed data, text that

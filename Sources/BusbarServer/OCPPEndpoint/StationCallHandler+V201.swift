@@ -1,4 +1,5 @@
 import DepotModel
+import DepotRuntime
 import Foundation
 import OCPP
 import Storage
@@ -13,6 +14,7 @@ extension StationCallHandler {
                 vendor: station.vendorName, model: station.model, serialNumber: station.serialNumber, firmwareVersion: station.firmwareVersion)
             let decision = await bootAdmission.decide(at: now)
             try await store.recordBoot(depot: depot.id, station: self.station, info: info, state: decision.state, at: now)
+            if decision.state == .accepted { await controller.handle(.booted(self.station)) }
             return .bootNotification(
                 .init(
                     currentTime: now, interval: decision.retryAfter ?? heartbeatInterval, status: decision.state == .accepted ? .accepted : .pending))
@@ -23,15 +25,21 @@ extension StationCallHandler {
                 connector: request.evseId, state: ConnectorState(rawValue: request.connectorStatus.rawValue) ?? .unavailable,
                 stationTime: request.timestamp, receivedAt: now)
             try await store.recordConnectorStatus(depot: depot.id, station: station, report: report)
+            await controller.handle(.connectorStatus(address(request.evseId), report.state, errorCode: nil))
             return .statusNotification(.init())
         case .authorize(let request):
-            return .authorize(.init(idTokenInfo: idTokenInfo(request.idToken)))
+            return .authorize(.init(idTokenInfo: await idTokenInfo(request.idToken, at: nil)))
         case .transactionEvent(let request):
-            try await recordTransactionEvent(request, frame: frame, at: now)
-            return .transactionEvent(.init(idTokenInfo: request.idToken.map(idTokenInfo)))
+            // Where the session starts, the token is decided at its connector (reservations, areas).
+            let connector = request.eventType == .started ? request.evse.map { address($0.id) } : nil
+            var info: V201.IdTokenInfo?
+            if let token = request.idToken { info = await idTokenInfo(token, at: connector) }
+            try await recordTransactionEvent(request, frame: frame, accepted: info?.status != .invalid, at: now)
+            return .transactionEvent(.init(idTokenInfo: info))
         case .meterValues(let request):
             let samples = request.meterValue.flatMap { meterSamples(of: $0, connector: request.evseId) }
             try await store.recordMeterSamples(depot: depot.id, station: station, transactionKey: nil, samples: samples, receivedAt: now)
+            await controller.handle(.meterSamples(address(request.evseId), transaction: nil, samples))
             return .meterValues(.init())
         case .notifyEVChargingNeeds:
             return .notifyEVChargingNeeds(.init(status: .accepted))
@@ -54,16 +62,25 @@ extension StationCallHandler {
 
     /// Stores a TransactionEvent idempotently by (station, transactionId, seqNo): a replay changes
     /// nothing and gets the same answer; an event for a transaction never started is quarantined.
-    private func recordTransactionEvent(_ request: V201.TransactionEventRequest, frame: String, at now: Date) async throws {
+    /// - Parameter accepted: whether the token was accepted; a refused start is stored but not
+    ///   taken up by the runtime (the station ends it).
+    private func recordTransactionEvent(_ request: V201.TransactionEventRequest, frame: String, accepted: Bool, at now: Date) async throws {
         let key = request.transactionInfo.transactionId
         let connector = request.evse?.id ?? 0
         let samples = (request.meterValue ?? []).flatMap { meterSamples(of: $0, connector: connector) }
         switch request.eventType {
         case .started:
+            let meterStart = energyRegister(in: samples) ?? .zero
             _ = try await store.recordTransactionStart(
                 depot: depot.id, station: station, key: .chosenByStation(key), connector: connector, idToken: request.idToken?.idToken ?? "",
-                startedAt: request.timestamp, meterStart: energyRegister(in: samples) ?? .zero, receivedAt: now,
+                startedAt: request.timestamp, meterStart: meterStart, receivedAt: now,
                 suspicion: suspicion(of: request.timestamp, receivedAt: now))
+            if accepted {
+                await controller.handle(
+                    .transactionStarted(
+                        address(connector), transaction: key, idToken: request.idToken.map(Self.tokenValue) ?? "", meterStart: meterStart,
+                        at: request.timestamp))
+            }
         case .updated:
             guard try await store.transaction(station: station, key: key) != nil else {
                 try await store.quarantine(station: station, action: "TransactionEvent", frame: frame, reason: "unknown transaction \(key)", at: now)
@@ -74,14 +91,23 @@ extension StationCallHandler {
                 station: station, transactionKey: key, stoppedAt: request.timestamp, meterStop: energyRegister(in: samples),
                 reason: request.transactionInfo.stoppedReason?.rawValue ?? "Local", receivedAt: now, frame: frame)
             if outcome == .quarantined { return }
+            await controller.handle(
+                .transactionStopped(station, transaction: key, reason: request.transactionInfo.stoppedReason?.rawValue ?? "Local", at: request.timestamp))
         }
+        if !samples.isEmpty { await controller.handle(.meterSamples(address(connector), transaction: key, samples)) }
         try await store.recordTransactionEventSequence(
             station: station, transactionKey: key, seqNo: request.seqNo, eventType: request.eventType.rawValue, samples: samples, receivedAt: now)
     }
 
-    private func idTokenInfo(_ token: V201.IdToken) -> V201.IdTokenInfo {
-        let value = token.type == .macAddress && !token.idToken.uppercased().hasPrefix("MAC:") ? "MAC:" + token.idToken : token.idToken
-        return V201.IdTokenInfo(status: tokens.accepts(value) ? .accepted : .invalid)
+    /// The runtime's decision on a token, at `connector` when the station says where.
+    private func idTokenInfo(_ token: V201.IdToken, at connector: ConnectorAddress?) async -> V201.IdTokenInfo {
+        let access = await controller.authorize(token: Self.tokenValue(token), at: connector)
+        return V201.IdTokenInfo(status: access.accepted ? .accepted : .invalid)
+    }
+
+    /// A token as vehicles list it: autocharge MAC addresses carry the `MAC:` prefix.
+    private static func tokenValue(_ token: V201.IdToken) -> String {
+        token.type == .macAddress && !token.idToken.uppercased().hasPrefix("MAC:") ? "MAC:" + token.idToken : token.idToken
     }
 
     /// The samples of a 2.0.1 meter value in Busbar's units: `value × 10^multiplier`, Wh → kWh, W → kW.

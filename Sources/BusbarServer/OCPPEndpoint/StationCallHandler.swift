@@ -1,4 +1,5 @@
 import DepotModel
+import DepotRuntime
 import Foundation
 import OCPP
 import Storage
@@ -10,13 +11,17 @@ struct StationCallHandler: Sendable {
     let admission: StationAdmission
     let depot: Depot
     let store: BusbarStore
+    /// The depot's runtime: told every persisted fact, asked who may charge.
+    let controller: DepotController
     let clock: any BusbarClock
     let bootAdmission: BootAdmission
     /// Heartbeat interval handed to stations in BootNotification (ocpp.md §2).
     let heartbeatInterval: Int
 
     var station: ChargerID { admission.identity }
-    var tokens: TokenAuthorization { TokenAuthorization(depot: depot) }
+
+    /// The connector address of connector (1.6) or EVSE (2.0.1) `number` of this station.
+    func address(_ number: Int) -> ConnectorAddress { ConnectorAddress(charger: station, connector: number) }
 
     /// Serves one CALL; storage failures become `InternalError`, so the station retries and no
     /// false success is ever sent.

@@ -1,0 +1,128 @@
+import DepotModel
+import Foundation
+import Logging
+import PolicyEngine
+import PowerSolver
+
+extension DepotController {
+    /// One allocation tick (solver.md §5): splits what the tree allows now among the running
+    /// sessions, tracking the plan, and sends every limit that changed significantly or is due
+    /// for a refresh before its profile horizon runs out.
+    func allocate(now: Date) {
+        let started = ContinuousClock.now
+        defer {
+            statistics.allocation += ContinuousClock.now - started
+            statistics.ticks += 1
+        }
+        let input = allocationInput(now: now)
+        let allocation: Allocation
+        do {
+            allocation = try Allocator().allocate(input)
+        } catch {
+            logger.error("allocation failed, limits stay as they are: \(error)")
+            return
+        }
+        var limits: [ConnectorAddress: Kilowatts] = [:]
+        for limit in allocation.limits {
+            limits[limit.id] = limit.power
+            admitted[limit.id] = limit.admittedSince
+        }
+        let filter = LimitChangeFilter()
+        let refresh = settings.profileHorizon.secondsValue / 2
+        for record in connectors.values.sorted(by: { $0.address < $1.address }) {
+            guard let session = record.session, online.contains(record.address.charger), record.limitPending == nil,
+                (record.uncontrolledUntil ?? .distantPast) <= now
+            else { continue }
+            var power = limits[record.address] ?? .zero
+            if power == .zero, let charger = depot.charger(record.address.charger), charger.quirks.contains(.noResumeFromZero) {
+                // This charger would not resume from 0: hold it at its minimum instead.
+                power = charger.connector(record.address.connector)?.minPower ?? .zero
+            }
+            let due = record.limitSentAt.map { now.timeIntervalSince($0) >= refresh } ?? true
+            guard due || filter.isSignificant(from: record.limitInForce, to: power) else { continue }
+            connectors[record.address]?.limitPending = power
+            statistics.limitsSent += 1
+            send(.limit(record.address, transaction: session.transaction, power: power))
+        }
+    }
+
+    /// The allocator's input now: node capacities after base loads, the site meter and the
+    /// loads Busbar cannot steer (offline chargers at their last limit or fail-safe share,
+    /// connectors that rejected a profile at their maximum); one entry per steerable session.
+    func allocationInput(now: Date) -> AllocationInput {
+        var capacity: [String: Kilowatts] = [:]
+        var parent: [String: String] = [:]
+        let site = PlanningProblem.siteNodeID
+        var siteCapacity = depot.grid.limit(at: now, in: depot.timeZone) - depot.grid.safetyMargin
+        var siteStale = false
+        if depot.grid.meter != nil {
+            if let reading = siteMeter, now.timeIntervalSince(reading.at) <= settings.siteMeterMaxAge.secondsValue {
+                let evLoad = connectors.values.compactMap(\.session?.power).sum()
+                siteCapacity = siteCapacity - Kilowatts(max(0, reading.power.value - evLoad.value))
+            } else {
+                siteStale = true
+            }
+        }
+        capacity[site] = siteCapacity
+        for circuit in depot.circuits {
+            capacity[circuit.id.rawValue] = circuit.limit - circuit.baseLoad
+            parent[circuit.id.rawValue] = circuit.parent?.rawValue ?? site
+        }
+        var sessions: [AllocationSession] = []
+        let slot = plan.flatMap { $0.grid.slot(containing: now) }
+        for record in connectors.values.sorted(by: { $0.address < $1.address }) {
+            guard let session = record.session, let charger = depot.charger(record.address.charger),
+                let connector = charger.connector(record.address.connector)
+            else { continue }
+            let node = PlanningProblem.node(of: charger)
+            let uncontrolled = (record.uncontrolledUntil ?? .distantPast) > now
+            if !online.contains(charger.id) || uncontrolled {
+                let share = failSafeShare(of: charger.id) / Double(max(1, charger.connectors.count))
+                let draw = uncontrolled ? connector.maxPower : max(record.limitInForce ?? connector.maxPower, share)
+                var current: String? = node
+                while let id = current {
+                    capacity[id] = (capacity[id] ?? .zero) - draw
+                    current = id == site ? nil : parent[id] ?? site
+                }
+                continue
+            }
+            if session.held || [.faulted, .unavailable, .finishing].contains(record.state) { continue }
+            let vehicle = session.vehicle.flatMap(depot.vehicle)
+            let entry = session.entry.flatMap { entries[$0] }
+            let decision = tiers[record.address]
+            let soc = vehicle.map { stateOfCharge(session, vehicle: $0, entry: entry) }
+            var maximum = [connector.maxPower, vehicle.map { $0.maxPower(atStateOfCharge: soc ?? 0) }, decision?.maxKw, session.manualCap]
+                .compactMap { $0 }.min() ?? connector.maxPower
+            var target: Kilowatts?
+            if let vehicle, let vehiclePlan = plan?.vehicles.first(where: { $0.id == vehicle.id }), let slot, slot < vehiclePlan.power.count {
+                // A planned fleet session follows its plan: the plan already spreads the night for
+                // peak and price, so the allocator only tracks it (solver.md §1).
+                target = vehiclePlan.power[slot]
+                maximum = min(maximum, max(vehiclePlan.power[slot], connector.minPower))
+                if vehiclePlan.power[slot] == .zero { continue }
+            }
+            let departure = entry?.departure ?? now.addingTimeInterval(12 * 3600)
+            let remaining: KilowattHours =
+                if let vehicle, let soc {
+                    KilowattHours(max(0, ((entry?.maxTargetSoC.value ?? 100) - soc.value) / 100 * vehicle.batteryCapacity.value))
+                } else {
+                    KilowattHours(maximum.value)
+                }
+            let defaultTier = depot.tenant(session.tenant ?? "")?.tenantClass == .fleet ? 2 : 1
+            sessions.append(
+                AllocationSession(
+                    id: record.address, node: node, minimum: min(connector.minPower, maximum), maximum: maximum, target: target,
+                    tier: decision?.tier ?? defaultTier,
+                    laxity: AllocationSession.laxity(
+                        now: now, departure: departure, remaining: remaining, maximum: maximum, efficiency: vehicle?.efficiency ?? 0.95),
+                    departure: departure, step: Kilowatts(0.1), tenant: session.tenant, admittedSince: admitted[record.address]))
+        }
+        var nodes = [AllocationNode(id: site, parent: nil, capacity: max(.zero, capacity[site] ?? .zero), meterIsStale: siteStale)]
+        for circuit in depot.circuits {
+            nodes.append(AllocationNode(id: circuit.id.rawValue, parent: parent[circuit.id.rawValue], capacity: max(.zero, capacity[circuit.id.rawValue] ?? .zero)))
+        }
+        let budgets = depot.tenants.compactMap { tenant in tenant.powerBudget.map { (tenant.id, $0) } }
+        return AllocationInput(
+            now: now, nodes: nodes, sessions: sessions, envelope: nil, tenantBudgets: Dictionary(budgets, uniquingKeysWith: { first, _ in first }))
+    }
+}

@@ -1,0 +1,188 @@
+import DepotModel
+import Foundation
+import Logging
+import PolicyEngine
+import PowerSolver
+import Storage
+
+extension DepotController {
+    /// A planning round (solver.md §1): the priority policy over plugged-in sessions and planned
+    /// arrivals, then the night planner over all of them. Predicted misses become events as soon
+    /// as they are known.
+    func planRound(now: Date) async {
+        planNeeded = false
+        nextPlanAt = now.addingTimeInterval(settings.planInterval.secondsValue)
+        await readEnforcementSettings()
+        let plugged = connectors.values.filter { $0.session != nil }.sorted { $0.address < $1.address }
+        let pluggedVehicles = Set(plugged.compactMap(\.session?.vehicle))
+        let pluggedEntries = Set(plugged.compactMap(\.session?.entry))
+        let upcoming = entries.values.filter { entry in
+            entry.arrival >= now && !pluggedEntries.contains(entry.id) && !pluggedVehicles.contains(entry.vehicle)
+        }
+        .sorted { ($0.arrival, $0.id) < ($1.arrival, $1.id) }
+        let pluggedViews = plugged.compactMap { record in sessionView(of: record, now: now).map { (record.address, $0) } }
+        let upcomingViews = upcoming.compactMap { entry in plannedView(of: entry).map { (entry, $0) } }
+        let views = pluggedViews.map(\.1) + upcomingViews.map(\.1)
+
+        let started = ContinuousClock.now
+        let outcome = await engine.priority(PriorityContext(now: now, depot: depotView(now: now), tenants: tenantViews, sessions: views))
+        statistics.policy += ContinuousClock.now - started
+        await record([outcome.record])
+        let decisions = Dictionary(zip(pluggedViews.map(\.0), outcome.value), uniquingKeysWith: { first, _ in first })
+        tiers = decisions
+        let upcomingTiers = zip(upcomingViews.map(\.0), outcome.value.dropFirst(pluggedViews.count))
+
+        var vehicles: [PlanningVehicle] = []
+        var seen: Set<VehicleID> = []
+        for record in plugged {
+            guard let session = record.session, let vehicle = session.vehicle.flatMap(depot.vehicle), let entry = session.entry.flatMap({ entries[$0] }),
+                entry.departure > now, let charger = depot.charger(record.address.charger), let connector = charger.connector(record.address.connector),
+                seen.insert(vehicle.id).inserted
+            else { continue }
+            let decision = decisions[record.address]
+            let cap = [vehicle.maxPower, connector.maxPower, decision?.maxKw, session.manualCap].compactMap { $0 }.min() ?? connector.maxPower
+            vehicles.append(
+                PlanningVehicle(
+                    id: vehicle.id, node: PlanningProblem.node(of: charger), arrival: now, departure: entry.departure, capacity: vehicle.batteryCapacity,
+                    stateOfCharge: stateOfCharge(session, vehicle: vehicle, entry: entry), minTarget: entry.minTargetSoC,
+                    maxTarget: entry.maxTargetSoC, maxPower: cap, efficiency: vehicle.efficiency, tier: decision?.tier ?? 2,
+                    powerCurve: vehicle.powerCurve, tenant: vehicle.tenant))
+        }
+        for (entry, decision) in upcomingTiers where seen.insert(entry.vehicle).inserted {
+            if let vehicle = PlanningVehicle(stay: entry, depot: depot, arrivalSoC: Percent(settings.assumedArrivalSoC), tier: decision.tier) {
+                vehicles.append(vehicle)
+            }
+        }
+        guard let end = vehicles.map(\.departure).max() else {
+            plan = nil
+            return
+        }
+        let planStarted = ContinuousClock.now
+        do {
+            let problem = PlanningProblem(
+                depot: depot, grid: SlotGrid(covering: now, to: end, slotLength: settings.slotLength), vehicles: vehicles,
+                siteBaseLoad: nil)
+            plan = try Planner().plan(problem)
+        } catch {
+            logger.error("planning failed, the allocator runs without a plan: \(error)")
+            plan = nil
+        }
+        statistics.planning += ContinuousClock.now - planStarted
+        statistics.plans += 1
+        warnOfMisses(now: now)
+    }
+
+    /// Raises `will_miss_departure` once per stay whose plan falls short of the minimum target,
+    /// with the reason the planner found.
+    private func warnOfMisses(now: Date) {
+        guard let plan else { return }
+        for vehiclePlan in plan.vehicles where vehiclePlan.shortfall.must.value > 0.5 {
+            guard let entry = entries.values.first(where: { $0.vehicle == vehiclePlan.id && $0.departure > now }),
+                enforced.insert("miss:\(entry.id)").inserted
+            else { continue }
+            let reasons = vehiclePlan.binding.map { $0.summary(in: depot.timeZone) }.joined(separator: ", ")
+            note(
+                DepotIncident(
+                    kind: .willMissDeparture, at: now, tenant: entry.tenant, vehicle: entry.vehicle,
+                    message:
+                        "\(entry.vehicle) will leave with \(Int(vehiclePlan.departureStateOfCharge.value)) % instead of \(Int(entry.minTargetSoC.value)) %"
+                        + (reasons.isEmpty ? "" : " (\(reasons))")))
+        }
+    }
+
+    /// The SoC now: what the vehicle reports, else the arrival SoC plus the energy delivered.
+    func stateOfCharge(_ session: LiveSession, vehicle: Vehicle, entry: TimetableEntry?) -> Percent {
+        if let reported = session.reportedSoC { return reported }
+        let arrival = entry?.arrivalSoC?.value ?? settings.assumedArrivalSoC
+        let gained = session.energy.value * vehicle.efficiency / max(1, vehicle.batteryCapacity.value) * 100
+        return Percent(min(100, arrival + gained))
+    }
+
+    /// The priority policy's view of a plugged-in session.
+    func sessionView(of record: ConnectorRecord, now: Date) -> SessionView? {
+        guard let session = record.session, let charger = depot.charger(record.address.charger),
+            let connector = charger.connector(record.address.connector), let tenant = session.tenant
+        else { return nil }
+        let vehicle = session.vehicle.flatMap(depot.vehicle)
+        let entry = session.entry.flatMap { entries[$0] }
+        let soc = vehicle.map { stateOfCharge(session, vehicle: $0, entry: entry) } ?? session.reportedSoC ?? Percent(50)
+        let target = entry?.targetSoC ?? Percent(100)
+        let battery = vehicle?.batteryCapacity ?? KilowattHours(60)
+        let needed = KilowattHours(max(0, (target.value - soc.value) / 100 * battery.value))
+        let maxKw = min(connector.maxPower, vehicle?.maxPower ?? connector.maxPower)
+        let vehiclePlan = plan?.vehicles.first { $0.id == vehicle?.id }
+        return SessionView(
+            id: session.id,
+            vehicle: VehicleView(id: vehicle?.id ?? VehicleID("public:\(session.idToken)"), vin: vehicle?.vin, batteryKwh: battery, maxKw: maxKw),
+            tenant: tenant,
+            connector: ConnectorView(charger: charger.id, id: connector.number, bay: connector.bay, area: charger.area, maxKw: connector.maxPower),
+            soc: soc, targetSoc: target, minTargetSoc: entry?.minTargetSoC, energyNeededKwh: needed, arrival: entry?.arrival ?? session.startedAt,
+            departure: entry?.departure, minutesToTarget: maxKw.value > 0 ? needed.value / maxKw.value * 60 : nil, pluggedSince: session.startedAt,
+            reserved: reservations.values.contains { $0.vehicle == session.vehicle && $0.connector == record.address },
+            planned: false, late: (vehiclePlan?.shortfall.must.value ?? 0) > 0.5)
+    }
+
+    /// The priority policy's view of a stay that has not arrived yet.
+    func plannedView(of entry: TimetableEntry) -> SessionView? {
+        guard let vehicle = depot.vehicle(entry.vehicle) else { return nil }
+        let address = entry.bay.flatMap(depot.connector(servingBay:))
+        let charger = address.flatMap { depot.charger($0.charger) }
+        let connector = address.flatMap { charger?.connector($0.connector) }
+        let soc = entry.arrivalSoC ?? Percent(settings.assumedArrivalSoC)
+        let needed = KilowattHours(max(0, (entry.targetSoC.value - soc.value) / 100 * vehicle.batteryCapacity.value))
+        let maxKw = min(vehicle.maxPower, connector?.maxPower ?? vehicle.maxPower)
+        return SessionView(
+            id: ChargingSessionID("planned:\(entry.id)"),
+            vehicle: VehicleView(id: vehicle.id, vin: vehicle.vin, batteryKwh: vehicle.batteryCapacity, maxKw: vehicle.maxPower),
+            tenant: entry.tenant,
+            connector: ConnectorView(
+                charger: charger?.id ?? ChargerID("unassigned"), id: connector?.number ?? 0, bay: entry.bay, area: charger?.area, maxKw: maxKw),
+            soc: soc, targetSoc: entry.targetSoC, minTargetSoc: entry.minTargetSoC, energyNeededKwh: needed, arrival: entry.arrival,
+            departure: entry.departure, minutesToTarget: maxKw.value > 0 ? needed.value / maxKw.value * 60 : nil,
+            reserved: entry.bay != nil, planned: true)
+    }
+
+    /// Reads the reservation buffer and no-show grace of the enforcement policy (policy-api.md:
+    /// `M.buffer_minutes`, `M.no_show_grace_minutes`), falling back to the depot file's.
+    func readEnforcementSettings() async {
+        let values = await engine.settings(for: .enforcement)
+        bufferSeconds = Self.minutes(values["buffer_minutes"]) ?? depot.reservations.buffer.secondsValue
+        noShowGraceSeconds = Self.minutes(values["no_show_grace_minutes"]) ?? depot.reservations.noShowGrace.secondsValue
+    }
+
+    private static func minutes(_ value: SettingValue?) -> TimeInterval? {
+        switch value {
+        case .number(let minutes): minutes * 60
+        default: nil
+        }
+    }
+
+    /// The common part of every policy context.
+    func policyContext(now: Date) -> PolicyContext {
+        PolicyContext(now: now, depot: depotView(now: now), tenants: tenantViews)
+    }
+
+    func depotView(now: Date) -> DepotView {
+        let block = depot.grid.block(at: now, in: depot.timeZone)
+        return DepotView(
+            id: depot.id, timezone: depot.timeZone.identifier,
+            grid: GridView(
+                limitKw: depot.grid.limit(at: now, in: depot.timeZone),
+                block: block.map { BlockView(name: $0.name, limitKw: $0.limit, pricePerKwh: $0.pricePerKilowattHour) }))
+    }
+
+    var tenantViews: [TenantView] {
+        depot.tenants.map { TenantView(id: $0.id, class: $0.tenantClass, priority: $0.priority, settings: $0.policySettings) }
+    }
+
+    /// Stores decision records; a failed write is logged, never stops charging.
+    func record(_ records: [PolicyDecisionRecord]) async {
+        let started = ContinuousClock.now
+        do {
+            try await store.recordDecisions(records)
+        } catch {
+            logger.error("decision records not stored: \(error)")
+        }
+        statistics.storage += ContinuousClock.now - started
+    }
+}

@@ -1,0 +1,136 @@
+public import DepotModel
+import Foundation
+public import Logging
+public import PolicyEngine
+import PowerSolver
+public import Storage
+
+/// The depot actor (architecture.md): applies the chargers' events to one live picture of the
+/// depot, asks the policies and the solver, and sends the resulting commands. Transport-free and
+/// driven by an injected clock, so a whole night runs in minutes under the simulator.
+public actor DepotController {
+    /// The depot's configuration in force.
+    public private(set) var depot: Depot
+    let engine: PolicyEngine
+    let store: BusbarStore
+    let control: any ChargerControl
+    let clock: any BusbarClock
+    let settings: RuntimeSettings
+    let logger: Logger
+
+    /// Every configured connector, by address.
+    var connectors: [ConnectorAddress: ConnectorRecord] = [:]
+    /// Chargers with an open WebSocket.
+    var online: Set<ChargerID> = []
+    /// Known stays: the depot file's daily timetable for the coming day, plus API and VDV 463 entries.
+    var entries: [TimetableEntryID: TimetableEntry] = [:]
+    /// Bay reservations, derived from stays with a bay (and explicit ones).
+    var reservations: [ReservationID: Reservation] = [:]
+    /// The night plan in force and when the next round is due.
+    var plan: Plan?
+    var planNeeded = true
+    var nextPlanAt = Date.distantPast
+    /// The priority policy's decision per plugged-in connector, from the latest round.
+    var tiers: [ConnectorAddress: PriorityDecision] = [:]
+    /// When each session was admitted by the allocator (kept to avoid flapping, solver.md §5).
+    var admitted: [ConnectorAddress: Date] = [:]
+    /// The latest site meter reading (total import incl. other loads).
+    var siteMeter: (power: Kilowatts, at: Date)?
+    /// Connectors whose next session starts held (a `hold` decision at authorization).
+    var pendingHolds: Set<ConnectorAddress> = []
+    /// Reservation buffer and no-show grace: the enforcement policy's settings over the depot file's.
+    var bufferSeconds: TimeInterval = 900
+    var noShowGraceSeconds: TimeInterval = 1800
+    /// Enforcement events already decided, so each is asked once.
+    var enforced: Set<String> = []
+    /// Recent operational events, newest last, for the API and the live map.
+    var events: [DepotIncident] = []
+    /// Where the time goes, for bench/README.md.
+    public internal(set) var statistics = RuntimeStatistics()
+
+    let commands: AsyncStream<ChargerCommand>
+    let commandSink: AsyncStream<ChargerCommand>.Continuation
+
+    /// A depot ready to run; nothing is sent before ``run()``.
+    public init(
+        depot: Depot, engine: PolicyEngine, store: BusbarStore, control: any ChargerControl, clock: any BusbarClock,
+        settings: RuntimeSettings = RuntimeSettings(), logger: Logger
+    ) {
+        self.depot = depot
+        self.engine = engine
+        self.store = store
+        self.control = control
+        self.clock = clock
+        self.settings = settings
+        self.logger = logger
+        (commands, commandSink) = AsyncStream.makeStream(of: ChargerCommand.self)
+        for charger in depot.chargers {
+            for connector in charger.connectors {
+                let address = ConnectorAddress(charger: charger.id, connector: connector.number)
+                connectors[address] = ConnectorRecord(address: address)
+            }
+        }
+    }
+
+    /// Runs the control loop and the command dispatch until the task is cancelled.
+    public func run() async {
+        await restore()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.dispatchCommands() }
+            while !Task.isCancelled {
+                await tick()
+                do { try await clock.sleep(for: settings.tick) } catch { break }
+            }
+            commandSink.finish()
+            await group.waitForAll()
+        }
+    }
+
+    /// One round of the control loop: timetable, enforcement, plan when due, allocation.
+    public func tick() async {
+        let now = clock.now()
+        refreshTimetable(now: now)
+        await enforceReservations(now: now)
+        if planNeeded || now >= nextPlanAt {
+            await planRound(now: now)
+        }
+        allocate(now: now)
+    }
+
+    /// Sends queued commands, several chargers at once, and applies each answer.
+    private func dispatchCommands() async {
+        await withTaskGroup(of: Void.self) { group in
+            for await command in commands {
+                group.addTask {
+                    let result = await self.control.execute(command)
+                    await self.completed(command, result: result)
+                }
+            }
+        }
+    }
+
+    /// Queues a command for the dispatcher.
+    func send(_ command: ChargerCommand) {
+        commandSink.yield(command)
+    }
+
+    /// Takes a reloaded depot configuration into use; the next tick re-plans with it.
+    public func apply(depot: Depot) {
+        self.depot = depot
+        for charger in depot.chargers {
+            for connector in charger.connectors {
+                let address = ConnectorAddress(charger: charger.id, connector: connector.number)
+                if connectors[address] == nil { connectors[address] = ConnectorRecord(address: address) }
+            }
+        }
+        entries = entries.filter { $0.value.source != .depotFile }
+        planNeeded = true
+    }
+
+    /// Remembers an operational event for the API and the live map (the newest 500).
+    func note(_ incident: DepotIncident) {
+        events.append(incident)
+        if events.count > 500 { events.removeFirst(events.count - 500) }
+        logger.info("\(incident.kind.rawValue): \(incident.message)", metadata: ["depot": "\(depot.id)"])
+    }
+}

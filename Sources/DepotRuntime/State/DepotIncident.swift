@@ -1,0 +1,43 @@
+public import DepotModel
+public import Foundation
+
+/// Something that happened at the depot that people may need to know about: enforcement decisions,
+/// chargers going offline, predicted misses. Kept for the API, the live map and notifications.
+public struct DepotIncident: Hashable, Sendable, Codable {
+    /// What kind of event this is; raw values follow policy-api.md's event names.
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case wrongVehicle = "wrong_vehicle"
+        case bufferStart = "buffer_start"
+        case noShow = "no_show"
+        case departureReached = "departure_reached"
+        case unknownToken = "unknown_token"
+        case areaDenied = "area_denied"
+        case chargerOffline = "charger_offline"
+        case fault
+        case profileRejected = "profile_rejected"
+        case willMissDeparture = "will_miss_departure"
+    }
+
+    /// The kind of event.
+    public let kind: Kind
+    /// When Busbar noticed it.
+    public let at: Date
+    /// The tenant whose object is concerned, for tenant-scoped views.
+    public let tenant: TenantID?
+    /// The vehicle concerned.
+    public let vehicle: VehicleID?
+    /// The connector concerned.
+    public let connector: ConnectorAddress?
+    /// What happened and what Busbar did, in words.
+    public let message: String
+
+    /// An event as noticed.
+    public init(kind: Kind, at: Date, tenant: TenantID? = nil, vehicle: VehicleID? = nil, connector: ConnectorAddress? = nil, message: String) {
+        self.kind = kind
+        self.at = at
+        self.tenant = tenant
+        self.vehicle = vehicle
+        self.connector = connector
+        self.message = message
+    }
+}

@@ -1,0 +1,35 @@
+public import Foundation
+
+/// How often the depot acts; defaults follow solver.md §1 (allocation every 1–5 s, planning every
+/// 15 min and on events) and ocpp.md §13 (profile horizon 15 min).
+public struct RuntimeSettings: Hashable, Sendable {
+    /// Allocation tick in clock time.
+    public var tick: Duration
+    /// Planning round without an event.
+    public var planInterval: Duration
+    /// The planner's slot length.
+    public var slotLength: Duration
+    /// A TxProfile holds the limit this long before the fail-safe share; refreshed at half of it.
+    public var profileHorizon: Duration
+    /// How long a connector whose profile was rejected counts as uncontrolled before Busbar tries again.
+    public var rejectedProfileRetry: Duration
+    /// A site meter reading older than this is stale: the site sheds to minima (solver.md §5).
+    public var siteMeterMaxAge: Duration
+    /// SoC assumed at arrival when neither the timetable nor the vehicle says.
+    public var assumedArrivalSoC: Double
+
+    /// The defaults above.
+    public init(
+        tick: Duration = .seconds(5), planInterval: Duration = .seconds(900), slotLength: Duration = .seconds(900),
+        profileHorizon: Duration = .seconds(900), rejectedProfileRetry: Duration = .seconds(600), siteMeterMaxAge: Duration = .seconds(120),
+        assumedArrivalSoC: Double = 30
+    ) {
+        self.tick = tick
+        self.planInterval = planInterval
+        self.slotLength = slotLength
+        self.profileHorizon = profileHorizon
+        self.rejectedProfileRetry = rejectedProfileRetry
+        self.siteMeterMaxAge = siteMeterMaxAge
+        self.assumedArrivalSoC = assumedArrivalSoC
+    }
+}
