@@ -9,6 +9,8 @@ public struct Simulation: Sendable {
     public let plan: SimulationPlan
     /// One client per station of the plan, in plan order.
     public let clients: [StationClient]
+    /// The vehicles that left so far and their state of charge.
+    public let departures = DepartureLog()
     private let clock: any BusbarClock
 
     /// - Parameters:
@@ -88,7 +90,12 @@ public struct Simulation: Sendable {
             if event.arriving {
                 await client.plugIn(connector: event.visit.connector, vehicle: event.visit.vehicle)
             } else {
+                let plugged = await client.station.connector(event.visit.connector)?.vehicle
+                let battery = plugged?.idToken == event.visit.vehicle.idToken ? plugged?.battery : nil
                 await client.unplug(connector: event.visit.connector)
+                if let battery {
+                    await departures.record(VehicleDeparture(visit: event.visit, stateOfCharge: battery.stateOfCharge, at: event.time))
+                }
             }
         }
     }

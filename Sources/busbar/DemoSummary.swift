@@ -1,0 +1,62 @@
+import DepotModel
+import DepotRuntime
+import DepotSimulator
+import Foundation
+
+/// The lines `busbar demo` prints: the depot now, what happened, and how the buses left.
+struct DemoSummary {
+    let depot: Depot
+
+    private func time(_ instant: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = depot.timeZone
+        let parts = calendar.dateComponents([.hour, .minute], from: instant)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    /// `23:30 night   site 1480 / 2000 kW   charging 22   plugged 25   chargers 20/20 online   misses 1`
+    func line(_ snapshot: DepotSnapshot) -> String {
+        let charging = snapshot.connectors.filter { ($0.session?.powerKw ?? 0) > 0.5 }.count
+        let plugged = snapshot.connectors.filter(\.occupied).count
+        let misses = snapshot.connectors.compactMap(\.session).filter { session in
+            guard let predicted = session.predictedDepartureSoc, let target = session.targetSoc else { return false }
+            return predicted + 0.5 < target
+        }.count
+        let chargers = Set(snapshot.connectors.map(\.charger)).count
+        return String(
+            format: "%@ %-6@ site %5.0f / %4.0f kW   charging %2d   plugged %2d   chargers %d/%d online   predicted below target %d",
+            time(snapshot.at), snapshot.block ?? "-", snapshot.sitePowerKw, snapshot.siteLimitKw, charging, plugged, snapshot.onlineChargers.count,
+            chargers, misses)
+    }
+
+    /// `  ! 23:10 no_show: hb-12 did not arrive at A06-1#1: bay released`
+    func line(_ incident: DepotIncident) -> String {
+        "  ! \(time(incident.at)) \(incident.kind.rawValue): \(incident.message)"
+    }
+
+    /// How every bus left against its timetable target.
+    func departures(_ departures: [VehicleDeparture], visits: [VehicleVisit]) -> String {
+        var lines = ["departures: \(departures.count) of \(visits.count) visits"]
+        var onTarget = 0
+        for departure in departures {
+            guard let vehicle = depot.vehicle(identifiedBy: departure.visit.vehicle.idToken),
+                let entry = depot.timetable.first(where: { $0.vehicle == vehicle.id })
+            else { continue }
+            let target = (entry.minTargetSoC ?? entry.targetSoC).value
+            if departure.stateOfCharge + 0.5 >= target {
+                onTarget += 1
+            } else {
+                lines.append(String(format: "  %@ left %@ with %.0f %% (minimum %.0f %%)", vehicle.id.rawValue, time(departure.at), departure.stateOfCharge, target))
+            }
+        }
+        lines.insert("  \(onTarget) left at or above their minimum target SoC", at: 1)
+        return lines.joined(separator: "\n")
+    }
+
+    /// Where the runtime's time went.
+    func line(_ statistics: RuntimeStatistics) -> String {
+        func ms(_ duration: Duration) -> String { String(format: "%.0f ms", duration.secondsValue * 1000) }
+        return
+            "runtime: \(statistics.plans) plans (\(ms(statistics.planning))), \(statistics.ticks) ticks (\(ms(statistics.allocation))), policy \(ms(statistics.policy)), storage \(ms(statistics.storage)), \(statistics.limitsSent) limits sent"
+    }
+}
