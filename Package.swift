@@ -124,7 +124,15 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "DepotModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "DepotRuntimeTests", dependencies: ["DepotRuntime", "DepotModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DepotRuntimeTests",
+            dependencies: [
+                "DepotRuntime", "DepotModel", "DepotConfig", "DepotSimulator", "BusbarServer", "PolicyEngine", "PowerSolver", "Storage",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DepotSimulatorTests",
             dependencies: [

@@ -70,7 +70,10 @@ extension Busbar {
             let logger = Logger(label: "busbar.demo")
             let origin = LocalDate(containing: Date(), in: depot.timeZone).instant(at: TimeOfDay(start)!, in: depot.timeZone)
             let clock = AcceleratedClock(origin: origin, factor: speed)
-            let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("busbar-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite").path
+            let path =
+                db
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent("busbar-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite")
+                .path
             let store = BusbarStore(try BusbarDatabase.open(path: path))
             let runtime = RuntimeSettings(tick: .seconds(max(5, Int(speed / 20))))
             let (bound, announce) = AsyncStream.makeStream(of: Int.self)

@@ -46,7 +46,10 @@ struct DemoSummary {
             if departure.stateOfCharge + 0.5 >= target {
                 onTarget += 1
             } else {
-                lines.append(String(format: "  %@ left %@ with %.0f %% (minimum %.0f %%)", vehicle.id.rawValue, time(departure.at), departure.stateOfCharge, target))
+                lines.append(
+                    String(
+                        format: "  %@ left %@ with %.0f %% (minimum %.0f %%)", vehicle.id.rawValue, time(departure.at), departure.stateOfCharge,
+                        target))
             }
         }
         lines.insert("  \(onTarget) left at or above their minimum target SoC", at: 1)

@@ -38,7 +38,7 @@ struct ConfigCheckCommandTests {
         #expect(result.stderr.hasPrefix("no/such/file.yaml:1:1 (document): cannot read the file"))
     }
 
-    @Test(arguments: [["demo"], ["report"]])
+    @Test(arguments: [["report"]])
     func commandsOfLaterWorkSayTheyAreNotAvailable(arguments: [String]) throws {
         let result = try BusbarBinary.run(arguments)
         #expect(result.status == 2)

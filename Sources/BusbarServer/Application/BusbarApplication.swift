@@ -63,7 +63,8 @@ public struct BusbarApplication: Sendable {
                 return "{\"status\":\"ok\",\"stations_connected\":\(connected)}"
             }
             OCPPEndpoint(
-                directory: directory, depots: depotsByID, controllers: controllers, store: store, clock: clock, registry: registry, throttle: throttle,
+                directory: directory, depots: depotsByID, controllers: controllers, store: store, clock: clock, registry: registry,
+                throttle: throttle,
                 bootAdmission: bootAdmission, configuration: configuration, heartbeatInterval: 300
             ).register(on: router)
             StationCallRoute(registry: registry, authentication: authentication).register(on: router)

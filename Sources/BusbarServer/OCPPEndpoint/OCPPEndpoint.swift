@@ -85,7 +85,8 @@ struct OCPPEndpoint: Sendable {
         logger[metadataKey: "ocpp.version"] = "\(admission.version.rawValue)"
         logger[metadataKey: "depot.id"] = "\(depot.id)"
         let handler = StationCallHandler(
-            admission: admission, depot: depot, store: store, controller: controller, clock: clock, bootAdmission: bootAdmission, heartbeatInterval: heartbeatInterval)
+            admission: admission, depot: depot, store: store, controller: controller, clock: clock, bootAdmission: bootAdmission,
+            heartbeatInterval: heartbeatInterval)
         let connection = StationConnection(
             admission: admission, bootState: try await store.bootState(station: admission.identity), outbound: outbound, handler: handler,
             logger: logger)

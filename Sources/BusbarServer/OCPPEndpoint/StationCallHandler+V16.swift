@@ -60,7 +60,8 @@ extension StationCallHandler {
             if outcome != .quarantined, !samples.isEmpty {
                 try await store.recordMeterSamples(depot: depot.id, station: station, transactionKey: key, samples: samples, receivedAt: now)
             }
-            await controller.handle(.transactionStopped(station, transaction: key, reason: request.reason?.rawValue ?? "Local", at: request.timestamp))
+            await controller.handle(
+                .transactionStopped(station, transaction: key, reason: request.reason?.rawValue ?? "Local", at: request.timestamp))
             return .stopTransaction(.init(idTagInfo: request.idTag.map { _ in V16.IdTagInfo(status: .accepted) }))
         case .meterValues(let request):
             let samples = request.meterValue.flatMap { value in

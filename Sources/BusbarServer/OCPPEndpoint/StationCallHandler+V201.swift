@@ -92,7 +92,8 @@ extension StationCallHandler {
                 reason: request.transactionInfo.stoppedReason?.rawValue ?? "Local", receivedAt: now, frame: frame)
             if outcome == .quarantined { return }
             await controller.handle(
-                .transactionStopped(station, transaction: key, reason: request.transactionInfo.stoppedReason?.rawValue ?? "Local", at: request.timestamp))
+                .transactionStopped(
+                    station, transaction: key, reason: request.transactionInfo.stoppedReason?.rawValue ?? "Local", at: request.timestamp))
         }
         if !samples.isEmpty { await controller.handle(.meterSamples(address(connector), transaction: key, samples)) }
         try await store.recordTransactionEventSequence(

@@ -11,7 +11,8 @@ public struct OCPPChargerControl: ChargerControl {
     let registry: StationRegistry
     let clock: any BusbarClock
     let profileHorizon: Duration
-    /// Each charger's fail-safe share, computed once from the depot tree.
+    /// Each charger's fail-safe share, computed once from the depot tree (split among its
+    /// connectors where a profile applies per connector).
     let failSafe: [ChargerID: Kilowatts]
 
     /// Commands for `depot`'s chargers through `registry`.
@@ -41,7 +42,7 @@ public struct OCPPChargerControl: ChargerControl {
             guard let connector = charger.connector(address.connector) else { return .failed("no connector \(address.connector)") }
             let builder = ProfileBuilder(
                 capabilities: ChargerCapabilities(configured: charger, connector: connector),
-                failSafeWatts: (failSafe[charger.id] ?? .zero).watts, validityHorizon: profileHorizon)
+                failSafeWatts: (failSafe[charger.id] ?? .zero).watts / Double(max(1, charger.connectors.count)), validityHorizon: profileHorizon)
             let id: ChargingTransactionID = version == .v16 ? .v16(Int(transaction) ?? 0) : .v201(transaction)
             let call = builder.sessionProfile(
                 connector: address.connector, transaction: id, limits: [LimitStep(offsetSeconds: 0, watts: power.watts)], now: now)
@@ -52,7 +53,9 @@ public struct OCPPChargerControl: ChargerControl {
                 ? .v16(.remoteStartTransaction(.init(connectorId: address.connector, idTag: idToken)))
                 : .v201(
                     .requestStartTransaction(
-                        .init(evseId: address.connector, idToken: .init(idToken: idToken, type: .central), remoteStartId: Int.random(in: 1...Int(Int32.max)))))
+                        .init(
+                            evseId: address.connector, idToken: .init(idToken: idToken, type: .central),
+                            remoteStartId: Int.random(in: 1...Int(Int32.max)))))
             return await send(call, to: charger.id)
         case .remoteStop(_, let transaction):
             let call: OutgoingCall =

@@ -47,9 +47,10 @@ public struct Vehicle: Hashable, Codable, Sendable, Identifiable {
         return min(maxPower, powerCurve.last!.maxPower)
     }
 
-    /// Whether a token presented at a connector identifies this vehicle (case-insensitive, as RFID
-    /// readers differ in hex case).
+    /// Whether a token presented at a connector identifies this vehicle: one of its tokens (RFID,
+    /// `MAC:` autocharge / EVCCID) or its VIN as ISO 15118 chargers report it; case-insensitive, as
+    /// readers differ in hex case.
     public func isIdentified(by token: String) -> Bool {
-        idTokens.contains { $0.caseInsensitiveCompare(token) == .orderedSame }
+        idTokens.contains { $0.caseInsensitiveCompare(token) == .orderedSame } || vin?.caseInsensitiveCompare(token) == .orderedSame
     }
 }

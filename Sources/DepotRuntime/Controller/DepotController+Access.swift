@@ -12,7 +12,8 @@ extension DepotController {
         guard let vehicle else {
             let publicTenant = depot.tenants.first { $0.tenantClass == .public }
             let action = await enforce(
-                EnforcementEvent(kind: .unknownToken, tenant: publicTenant?.id, charger: connector?.charger, connectorId: connector?.connector, token: token),
+                EnforcementEvent(
+                    kind: .unknownToken, tenant: publicTenant?.id, charger: connector?.charger, connectorId: connector?.connector, token: token),
                 now: now)
             let accepted = publicTenant != nil && action.action != .deny && action.action != .terminate
             if action.notify || !accepted {
@@ -29,7 +30,8 @@ extension DepotController {
         if let tenant = depot.tenant(vehicle.tenant), !tenant.mayCharge(in: charger.area) {
             let action = await enforce(
                 EnforcementEvent(
-                    kind: .areaDenied, tenant: tenant.id, vehicle: vehicle.id, charger: charger.id, connectorId: connector.connector, area: charger.area,
+                    kind: .areaDenied, tenant: tenant.id, vehicle: vehicle.id, charger: charger.id, connectorId: connector.connector,
+                    area: charger.area,
                     token: token), now: now)
             note(
                 DepotIncident(
@@ -44,7 +46,8 @@ extension DepotController {
             let action = await enforce(reservationEvent(kind, reservation, vehicle: vehicle.id, token: token), now: now)
             note(
                 DepotIncident(
-                    kind: kind == .bufferStart ? .bufferStart : .wrongVehicle, at: now, tenant: vehicle.tenant, vehicle: vehicle.id, connector: connector,
+                    kind: kind == .bufferStart ? .bufferStart : .wrongVehicle, at: now, tenant: vehicle.tenant, vehicle: vehicle.id,
+                    connector: connector,
                     message: "\(vehicle.id) at \(connector) reserved for \(reservation.vehicle): \(action.action.rawValue)"))
             switch action.action {
             case .deny, .terminate: return AccessDecision(accepted: false, vehicle: vehicle.id, tenant: vehicle.tenant, reason: action.reason)
@@ -70,7 +73,8 @@ extension DepotController {
         connectors[address]?.limitInForce = nil
         connectors[address]?.limitSentAt = nil
         if let vehicle {
-            for (id, reservation) in reservations where reservation.vehicle == vehicle.id && reservation.status == .scheduled && reservation.window.contains(now) {
+            for (id, reservation) in reservations
+            where reservation.vehicle == vehicle.id && reservation.status == .scheduled && reservation.window.contains(now) {
                 reservations[id] = reservation.with(status: .active)
             }
         }

@@ -29,17 +29,34 @@ extension DepotController {
         }
         let filter = LimitChangeFilter()
         let refresh = settings.profileHorizon.secondsValue / 2
+        var decreases: [(ConnectorRecord, LiveSession, Kilowatts)] = []
+        var others: [(ConnectorRecord, LiveSession, Kilowatts)] = []
+        var decreasePending = false
         for record in connectors.values.sorted(by: { $0.address < $1.address }) {
-            guard let session = record.session, online.contains(record.address.charger), record.limitPending == nil,
-                (record.uncontrolledUntil ?? .distantPast) <= now
+            guard let session = record.session, online.contains(record.address.charger), (record.uncontrolledUntil ?? .distantPast) <= now
             else { continue }
+            if let pending = record.limitPending {
+                if pending < (record.limitInForce ?? .zero) || record.limitInForce == nil { decreasePending = true }
+                continue
+            }
             var power = limits[record.address] ?? .zero
             if power == .zero, let charger = depot.charger(record.address.charger), charger.quirks.contains(.noResumeFromZero) {
                 // This charger would not resume from 0: hold it at its minimum instead.
                 power = charger.connector(record.address.connector)?.minPower ?? .zero
             }
+            // Until its first profile lands, a session draws up to its fail-safe default.
+            let drawing = record.limitInForce ?? failSafeShare(perConnectorOf: record.address.charger)
+            if power < drawing {
+                decreases.append((record, session, power))
+                continue
+            }
             let due = record.limitSentAt.map { now.timeIntervalSince($0) >= refresh } ?? true
-            guard due || filter.isSignificant(from: record.limitInForce, to: power) else { continue }
+            if due || filter.isSignificant(from: record.limitInForce, to: power) { others.append((record, session, power)) }
+        }
+        // Decreases go out first; increases wait until every decrease is confirmed, so the sum of
+        // what chargers may draw never passes a limit while commands are in flight (ocpp.md §13.2).
+        let sending = decreases.isEmpty && !decreasePending ? others : decreases + others.filter { $0.2 <= ($0.0.limitInForce ?? .zero) }
+        for (record, session, power) in sending {
             connectors[record.address]?.limitPending = power
             statistics.limitsSent += 1
             send(.limit(record.address, transaction: session.transaction, power: power))
@@ -65,9 +82,31 @@ extension DepotController {
         }
         capacity[site] = siteCapacity
         for circuit in depot.circuits {
-            capacity[circuit.id.rawValue] = circuit.limit - circuit.baseLoad
+            capacity[circuit.id.rawValue] = circuit.limit
             parent[circuit.id.rawValue] = circuit.parent?.rawValue ?? site
         }
+        /// Takes a load Busbar does not steer off a node and every node above it.
+        func reserve(_ load: Kilowatts, from node: String) {
+            var current: String? = node
+            while let id = current {
+                capacity[id] = (capacity[id] ?? .zero) - load
+                current = id == site ? nil : parent[id] ?? site
+            }
+        }
+        for circuit in depot.circuits where circuit.baseLoad > .zero { reserve(circuit.baseLoad, from: circuit.id.rawValue) }
+        // A vehicle may plug in anywhere and draw its connector's fail-safe default before
+        // Busbar's first profile lands: every node keeps room for one such start below it.
+        var startHeadroom: [String: Kilowatts] = [:]
+        for record in connectors.values where record.session == nil && online.contains(record.address.charger) {
+            guard let charger = depot.charger(record.address.charger) else { continue }
+            let share = failSafeShare(perConnectorOf: charger.id)
+            var current: String? = PlanningProblem.node(of: charger)
+            while let id = current {
+                startHeadroom[id] = max(startHeadroom[id] ?? .zero, share)
+                current = id == site ? nil : parent[id] ?? site
+            }
+        }
+        for (node, headroom) in startHeadroom { capacity[node] = (capacity[node] ?? .zero) - headroom }
         var sessions: [AllocationSession] = []
         let slot = plan.flatMap { $0.grid.slot(containing: now) }
         for record in connectors.values.sorted(by: { $0.address < $1.address }) {
@@ -77,13 +116,8 @@ extension DepotController {
             let node = PlanningProblem.node(of: charger)
             let uncontrolled = (record.uncontrolledUntil ?? .distantPast) > now
             if !online.contains(charger.id) || uncontrolled {
-                let share = failSafeShare(of: charger.id) / Double(max(1, charger.connectors.count))
-                let draw = uncontrolled ? connector.maxPower : max(record.limitInForce ?? connector.maxPower, share)
-                var current: String? = node
-                while let id = current {
-                    capacity[id] = (capacity[id] ?? .zero) - draw
-                    current = id == site ? nil : parent[id] ?? site
-                }
+                let share = failSafeShare(perConnectorOf: charger.id)
+                reserve(uncontrolled ? connector.maxPower : max(record.limitInForce ?? connector.maxPower, share), from: node)
                 continue
             }
             if session.held || [.faulted, .unavailable, .finishing].contains(record.state) { continue }
@@ -91,7 +125,8 @@ extension DepotController {
             let entry = session.entry.flatMap { entries[$0] }
             let decision = tiers[record.address]
             let soc = vehicle.map { stateOfCharge(session, vehicle: $0, entry: entry) }
-            var maximum = [connector.maxPower, vehicle.map { $0.maxPower(atStateOfCharge: soc ?? 0) }, decision?.maxKw, session.manualCap]
+            var maximum =
+                [connector.maxPower, vehicle.map { $0.maxPower(atStateOfCharge: soc ?? 0) }, decision?.maxKw, session.manualCap]
                 .compactMap { $0 }.min() ?? connector.maxPower
             var target: Kilowatts?
             if let vehicle, let vehiclePlan = plan?.vehicles.first(where: { $0.id == vehicle.id }), let slot, slot < vehiclePlan.power.count {
@@ -119,7 +154,9 @@ extension DepotController {
         }
         var nodes = [AllocationNode(id: site, parent: nil, capacity: max(.zero, capacity[site] ?? .zero), meterIsStale: siteStale)]
         for circuit in depot.circuits {
-            nodes.append(AllocationNode(id: circuit.id.rawValue, parent: parent[circuit.id.rawValue], capacity: max(.zero, capacity[circuit.id.rawValue] ?? .zero)))
+            nodes.append(
+                AllocationNode(
+                    id: circuit.id.rawValue, parent: parent[circuit.id.rawValue], capacity: max(.zero, capacity[circuit.id.rawValue] ?? .zero)))
         }
         let budgets = depot.tenants.compactMap { tenant in tenant.powerBudget.map { (tenant.id, $0) } }
         return AllocationInput(

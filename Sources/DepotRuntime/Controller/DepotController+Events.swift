@@ -21,7 +21,7 @@ extension DepotController {
             guard let configured = depot.charger(charger) else { return }
             // A rebooted charger has lost nothing it stored, but its running profiles are unknown:
             // install the defaults again and re-send every session limit.
-            send(.installDefaults(charger, stationMaximum: configured.maxPower, failSafe: failSafeShare(of: charger)))
+            send(.installDefaults(charger, stationMaximum: configured.maxPower, failSafe: failSafeShare(perConnectorOf: charger)))
             for address in configured.connectors.map({ ConnectorAddress(charger: charger, connector: $0.number) }) {
                 connectors[address]?.limitInForce = nil
                 connectors[address]?.limitSentAt = nil
@@ -46,6 +46,8 @@ extension DepotController {
             }
         case .transactionStarted(let address, let transaction, let idToken, let meterStart, let at):
             startSession(at: address, transaction: transaction, idToken: idToken, meterStart: meterStart, startedAt: at)
+            // The new session draws its fail-safe default until its profile lands: re-split now.
+            allocate(now: now)
             if let session = connectors[address]?.session, session.vehicle != nil || session.tenant != nil {
                 let started = ContinuousClock.now
                 do {
@@ -144,6 +146,12 @@ extension DepotController {
 
     /// The charger's fail-safe share (ocpp.md §13.3), from the depot tree.
     func failSafeShare(of charger: ChargerID) -> Kilowatts {
-        FailSafeShares.shares(for: depot)[charger] ?? .zero
+        failSafeShares[charger] ?? .zero
+    }
+
+    /// What each connector may draw on the fail-safe default: a TxDefaultProfile at connector 0
+    /// applies to every connector, so the charger's share is split among them.
+    func failSafeShare(perConnectorOf charger: ChargerID) -> Kilowatts {
+        failSafeShare(of: charger) / Double(max(1, depot.charger(charger)?.connectors.count ?? 1))
     }
 }

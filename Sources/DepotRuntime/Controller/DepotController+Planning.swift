@@ -35,15 +35,18 @@ extension DepotController {
         var vehicles: [PlanningVehicle] = []
         var seen: Set<VehicleID> = []
         for record in plugged {
-            guard let session = record.session, let vehicle = session.vehicle.flatMap(depot.vehicle), let entry = session.entry.flatMap({ entries[$0] }),
-                entry.departure > now, let charger = depot.charger(record.address.charger), let connector = charger.connector(record.address.connector),
+            guard let session = record.session, let vehicle = session.vehicle.flatMap(depot.vehicle),
+                let entry = session.entry.flatMap({ entries[$0] }),
+                entry.departure > now, let charger = depot.charger(record.address.charger),
+                let connector = charger.connector(record.address.connector),
                 seen.insert(vehicle.id).inserted
             else { continue }
             let decision = decisions[record.address]
             let cap = [vehicle.maxPower, connector.maxPower, decision?.maxKw, session.manualCap].compactMap { $0 }.min() ?? connector.maxPower
             vehicles.append(
                 PlanningVehicle(
-                    id: vehicle.id, node: PlanningProblem.node(of: charger), arrival: now, departure: entry.departure, capacity: vehicle.batteryCapacity,
+                    id: vehicle.id, node: PlanningProblem.node(of: charger), arrival: now, departure: entry.departure,
+                    capacity: vehicle.batteryCapacity,
                     stateOfCharge: stateOfCharge(session, vehicle: vehicle, entry: entry), minTarget: entry.minTargetSoC,
                     maxTarget: entry.maxTargetSoC, maxPower: cap, efficiency: vehicle.efficiency, tier: decision?.tier ?? 2,
                     powerCurve: vehicle.powerCurve, tenant: vehicle.tenant))

@@ -79,7 +79,9 @@ extension DepotController {
                 note(
                     DepotIncident(
                         kind: .noShow, at: now, tenant: reservation.tenant, vehicle: reservation.vehicle, connector: reservation.connector,
-                        message: "\(reservation.vehicle) did not arrive at \(reservation.connector): \(action.action == .hold ? "bay kept" : "bay released")"))
+                        message:
+                            "\(reservation.vehicle) did not arrive at \(reservation.connector): \(action.action == .hold ? "bay kept" : "bay released")"
+                    ))
             }
         }
         for record in connectors.values.sorted(by: { $0.address < $1.address }) {

@@ -45,6 +45,8 @@ public actor DepotController {
     var enforced: Set<String> = []
     /// Recent operational events, newest last, for the API and the live map.
     var events: [DepotIncident] = []
+    /// Each charger's fail-safe share, from the depot tree (recomputed on reload).
+    var failSafeShares: [ChargerID: Kilowatts]
     /// Where the time goes, for bench/README.md.
     public internal(set) var statistics = RuntimeStatistics()
 
@@ -64,6 +66,7 @@ public actor DepotController {
         self.settings = settings
         self.logger = logger
         (commands, commandSink) = AsyncStream.makeStream(of: ChargerCommand.self)
+        failSafeShares = FailSafeShares.shares(for: depot)
         for charger in depot.chargers {
             for connector in charger.connectors {
                 let address = ConnectorAddress(charger: charger.id, connector: connector.number)
@@ -117,6 +120,7 @@ public actor DepotController {
     /// Takes a reloaded depot configuration into use; the next tick re-plans with it.
     public func apply(depot: Depot) {
         self.depot = depot
+        failSafeShares = FailSafeShares.shares(for: depot)
         for charger in depot.chargers {
             for connector in charger.connectors {
                 let address = ConnectorAddress(charger: charger.id, connector: connector.number)
@@ -124,6 +128,11 @@ public actor DepotController {
             }
         }
         entries = entries.filter { $0.value.source != .depotFile }
+        planNeeded = true
+    }
+
+    /// A new policy revision was swapped in: the next tick asks it again and re-plans.
+    public func policiesReloaded() {
         planNeeded = true
     }
 

@@ -1,0 +1,132 @@
+import BusbarServer
+import DepotConfig
+import DepotModel
+import DepotRuntime
+import DepotSimulator
+import Foundation
+import Logging
+import PolicyEngine
+import Storage
+
+/// One accelerated night of the demo depot over real sockets: `BusbarApplication` (as `busbar
+/// serve` builds it) with a SQLite file, every charger simulated over OCPP, and a few scripted
+/// surprises — a no-show, a vehicle on another bus's bay, a public car in the evening peak, a
+/// charger that drops off for an hour, and a priority policy swapped in at 02:30.
+struct DemoNight: Sendable {
+    static let speed = 900.0
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/strict-policies")
+
+    let depot: Depot
+    let store: BusbarStore
+    let start: Date
+    let visits: [VehicleVisit]
+    let departures: [VehicleDeparture]
+    let final: DepotSnapshot
+    /// VHH's view and the whole depot at 02:30.
+    let tenantView: DepotSnapshot
+    let fullView: DepotSnapshot
+    /// What a VHH token got when it tried to stop or cap a Hochbahn session.
+    let crossTenantStop: RuntimeError?
+    let crossTenantCap: RuntimeError?
+    let connectedBeforeReload: Int
+    let connectedAfterReload: Int
+    let reloadAt: Date
+    let offlineStation: ChargerID
+    let offline: Range<Date>
+
+    static func time(_ text: String, after start: Date, in depot: Depot) -> Date {
+        let day = LocalDate(containing: start, in: depot.timeZone)
+        let instant = day.instant(at: TimeOfDay(text)!, in: depot.timeZone)
+        return instant < start ? day.adding(days: 1).instant(at: TimeOfDay(text)!, in: depot.timeZone) : instant
+    }
+
+    static func revision(_ files: [String: String]) throws -> PolicyRevision {
+        var texts: [String: String] = [:]
+        var domains: [PolicyDomain: String] = [:]
+        for (name, source) in files {
+            texts["\(name).lua"] = try String(contentsOf: fixtures.appendingPathComponent(source), encoding: .utf8)
+            domains[PolicyDomain(rawValue: name)!] = "\(name).lua"
+        }
+        return PolicyRevision(folder: "strict-policies", files: texts, domains: domains)
+    }
+
+    static func run() async throws -> DemoNight {
+        let depot = try DepotFileLoader.load(path: root.appendingPathComponent("config/depots/demo.yaml").path)
+        // A Tuesday evening, so every weekday line of the timetable runs.
+        let start = LocalDate(year: 2026, month: 11, day: 24).instant(at: TimeOfDay("19:00")!, in: depot.timeZone)
+        let clock = AcceleratedClock(origin: start, factor: speed)
+        let defaults = try PolicyRevision(folder: "policies/defaults", directory: root.appendingPathComponent("policies/defaults"))
+        let engine = PolicyEngine(depot: depot.id, defaults: defaults)
+        try await engine.reload(try revision(["enforcement": "enforcement.lua"]), at: clock.now())
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("busbar-night-\(UUID().uuidString).sqlite").path
+        let store = BusbarStore(try BusbarDatabase.open(path: path))
+        let logger = Logger(label: "demo-night")
+        let (ports, announce) = AsyncStream.makeStream(of: Int.self)
+        let server = try BusbarApplication.build(
+            listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: [depot], store: store, policies: [depot.id: engine],
+            runtime: RuntimeSettings(tick: .seconds(30)), clock: clock, logger: logger
+        ) { _, port in announce.yield(port) }
+        let controller = try requireValue(server.controllers[depot.id])
+
+        var plan = SimulationPlan(depot: depot, start: clock.now(), seed: 7)
+        let hb05 = try requireValue(plan.visits.first { $0.vehicle.idToken == "04A2B3C40005" })
+        let hb06 = try requireValue(plan.visits.first { $0.vehicle.idToken == "04A2B3C40006" })
+        plan.visits.removeAll { $0 == hb05 }
+        plan.visits.append(
+            VehicleVisit(
+                station: hb06.station, connector: hb06.connector, vehicle: hb05.vehicle, arrival: hb06.arrival.addingTimeInterval(-8 * 60),
+                departure: hb06.arrival.addingTimeInterval(-3 * 60)))
+        let yard = try requireValue(plan.stations.firstIndex { $0.id == "DEMO-P01" })
+        plan.visits.append(
+            VehicleVisit(
+                station: yard, connector: 1,
+                vehicle: PluggedVehicle(idToken: "PUBLIC-CARD-1", battery: SimulatedBattery(capacityKWh: 77, maxPowerKW: 75, stateOfCharge: 20)),
+                arrival: time("20:15", after: start, in: depot), departure: time("21:30", after: start, in: depot)))
+        let offlineStation = ChargerID("DEMO-A03")
+        let offline = time("01:00", after: start, in: depot)..<time("02:00", after: start, in: depot)
+        let reloadAt = time("02:30", after: start, in: depot)
+        let end = start.addingTimeInterval(12 * 3600 + 60)
+
+        return try await withThrowingTaskGroup(of: Void.self, returning: DemoNight.self) { group in
+            group.addTask { try? await server.run() }
+            var portIterator = ports.makeAsyncIterator()
+            let port = try requireValue(await portIterator.next())
+            let simulation = Simulation(
+                plan: plan, baseURL: "ws://127.0.0.1:\(port)", passwords: .demo, clock: clock, tick: .seconds(60), callTimeout: 30 * speed, seed: 7,
+                logger: logger)
+            group.addTask { await simulation.run(for: .seconds(12 * 3600), reportInterval: .seconds(12 * 3600)) { _ in } }
+
+            try await clock.sleep(until: offline.lowerBound)
+            let a03 = try requireValue(plan.stations.firstIndex { $0.id == offlineStation.rawValue })
+            await simulation.clients[a03].dropConnection(until: offline.upperBound)
+
+            try await clock.sleep(until: reloadAt)
+            let tenantView = await controller.snapshot(tenant: "vhh")
+            let fullView = await controller.snapshot()
+            let hochbahn = fullView.connectors.compactMap(\.session).first { $0.tenant == "hochbahn" }
+            var crossTenantStop: RuntimeError?
+            var crossTenantCap: RuntimeError?
+            if let hochbahn {
+                do { _ = try await controller.remoteStop(session: hochbahn.id, tenant: "vhh") } catch { crossTenantStop = error as? RuntimeError }
+                do { try await controller.setPowerLimit(session: hochbahn.id, cap: 10, tenant: "vhh") } catch {
+                    crossTenantCap = error as? RuntimeError
+                }
+            }
+            let connectedBefore = await server.stations.connectedStations.count
+            try await engine.reload(try revision(["enforcement": "enforcement.lua", "priority": "priority_vhh_first.lua"]), at: clock.now())
+            await controller.policiesReloaded()
+            try await clock.sleep(until: reloadAt.addingTimeInterval(600))
+            let connectedAfter = await server.stations.connectedStations.count
+
+            try await clock.sleep(until: end)
+            let night = DemoNight(
+                depot: depot, store: store, start: start, visits: plan.visits, departures: await simulation.departures.departures,
+                final: await controller.snapshot(), tenantView: tenantView, fullView: fullView, crossTenantStop: crossTenantStop,
+                crossTenantCap: crossTenantCap, connectedBeforeReload: connectedBefore, connectedAfterReload: connectedAfter, reloadAt: reloadAt,
+                offlineStation: offlineStation, offline: offline)
+            group.cancelAll()
+            return night
+        }
+    }
+}

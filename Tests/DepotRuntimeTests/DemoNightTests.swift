@@ -1,0 +1,146 @@
+import DepotModel
+import DepotRuntime
+import DepotSimulator
+import Foundation
+import PowerSolver
+import Storage
+import Testing
+
+/// The end-to-end night of issue 6: one run (``DemoNight``), checked from several sides.
+@Suite("A night at the demo depot, end to end")
+struct DemoNightTests {
+    static let night = Task { try await DemoNight.run() }
+
+    /// Every power sample of the night as (time, connector, kW), from the stored transactions;
+    /// a connector's power drops to zero when its transaction ends.
+    static func powerSteps(_ night: DemoNight) async throws -> [(at: Date, connector: ConnectorAddress, kw: Double)] {
+        var steps: [(at: Date, connector: ConnectorAddress, kw: Double)] = []
+        for charger in night.depot.chargers {
+            for transaction in try await night.store.transactions(station: charger.id, limit: 10_000) {
+                let address = ConnectorAddress(charger: charger.id, connector: transaction.connector)
+                for sample in try await night.store.meterSamples(station: charger.id, transactionKey: transaction.transactionKey)
+                where sample.measurand == "Power.Active.Import" && sample.phase == nil {
+                    steps.append((sample.sampledAt, address, sample.unit == "W" ? sample.value / 1000 : sample.value))
+                }
+                if let stopped = transaction.stoppedAt { steps.append((stopped, address, 0)) }
+            }
+        }
+        return steps.sorted { $0.at < $1.at }
+    }
+
+    @Test func everyBusThatCanBeServedLeavesAtItsTargetAndEveryMissWasAnnouncedBeforeDeparture() async throws {
+        let night = try await Self.night.value
+        let fleet = night.departures.filter {
+            night.depot.vehicle(identifiedBy: $0.visit.vehicle.idToken) != nil && $0.visit.departure > $0.visit.arrival.addingTimeInterval(1800)
+        }
+        #expect(fleet.count >= 28, "fleet departures: \(fleet.count)")
+        for departure in fleet {
+            let vehicle = try #require(night.depot.vehicle(identifiedBy: departure.visit.vehicle.idToken))
+            let minimum = try #require(night.depot.timetable.first { $0.vehicle == vehicle.id }).minTargetSoC?.value ?? 0
+            guard departure.stateOfCharge + 0.5 < minimum else { continue }
+            let warning = night.final.incidents.first { $0.kind == .willMissDeparture && $0.vehicle == vehicle.id }
+            #expect(warning != nil && warning!.at < departure.at, "\(vehicle.id) left with \(departure.stateOfCharge) % < \(minimum) % unannounced")
+        }
+    }
+
+    @Test func theSiteAndEveryCircuitStayWithinTheirLimitsAtEveryMeterSample() async throws {
+        let night = try await Self.night.value
+        let depot = night.depot
+        var current: [ConnectorAddress: Double] = [:]
+        var worst = (site: -Double.infinity, circuit: -Double.infinity)
+        for step in try await Self.powerSteps(night) {
+            current[step.connector] = step.kw
+            let base = depot.circuits.map(\.baseLoad.value).reduce(0, +)
+            let site = current.values.reduce(0, +) + base
+            let limit = depot.grid.limit(at: step.at, in: depot.timeZone).value
+            worst.site = max(worst.site, site - limit)
+            #expect(site <= limit + 1, "site at \(step.at): \(site) kW > \(limit) kW")
+            for circuit in depot.circuits {
+                let chargers = Set(depot.chargers(under: circuit.id).map(\.id))
+                let subtree = depot.circuits.filter { depot.ancestry(of: $0.id).contains { $0.id == circuit.id } }
+                let load = current.filter { chargers.contains($0.key.charger) }.values.reduce(0, +) + subtree.map(\.baseLoad.value).reduce(0, +)
+                worst.circuit = max(worst.circuit, load - circuit.limit.value)
+                #expect(load <= circuit.limit.value + 1, "circuit \(circuit.id) at \(step.at): \(load) kW")
+            }
+        }
+        #expect(worst.site > -2000, "no samples were checked")
+    }
+
+    @Test func aNoShowReleasesTheBay() async throws {
+        let night = try await Self.night.value
+        let reservation = try #require(
+            night.final.reservations.first { $0.vehicle == "hb-05" && $0.timetableEntry?.rawValue.hasSuffix("2026-11-24") == true })
+        #expect(reservation.status == .noShow)
+        #expect(night.final.incidents.contains { $0.kind == .noShow && $0.vehicle == "hb-05" && $0.message.contains("released") })
+    }
+
+    @Test func aVehicleOnAnotherBusBayInsideTheBufferIsRefusedByTheStrictPolicy() async throws {
+        let night = try await Self.night.value
+        let incident = try #require(night.final.incidents.first { $0.kind == .bufferStart && $0.vehicle == "hb-05" })
+        #expect(incident.message.contains("reserved for hb-06") && incident.message.hasSuffix("deny"))
+        let charger = try #require(incident.connector?.charger)
+        let attempt = try #require(try await night.store.transactions(station: charger, limit: 1000).first { $0.idToken == "04A2B3C40005" })
+        #expect(attempt.stopReason == "DeAuthorized")
+        #expect((attempt.meterStopKWh ?? 0) - attempt.meterStartKWh < 0.5)
+    }
+
+    @Test func publicChargingGetsOnlyWhatFleetLeavesAndComesAfterFleetInEveryPriorityRound() async throws {
+        let night = try await Self.night.value
+        let records = try await night.store.decisions(depot: night.depot.id, domain: .priority, since: night.start, limit: 100_000)
+        var roundsWithPublic = 0
+        struct Session: Decodable { let tenant: String }
+        struct Context: Decodable { let sessions: [Session] }
+        struct Input: Decodable { let ctx: Context }
+        struct Decision: Decodable { let priority: Int }
+        for record in records {
+            let sessions = try JSONDecoder().decode(Input.self, from: Data(record.input.utf8)).ctx.sessions
+            let decisions = try JSONDecoder().decode([Decision].self, from: Data(record.output.utf8))
+            let tiers = zip(sessions, decisions).map { ($0.tenant, $1.priority) }
+            guard let publicTier = tiers.first(where: { $0.0 == "public" })?.1 else { continue }
+            roundsWithPublic += 1
+            #expect(tiers.filter { $0.0 != "public" }.allSatisfy { $0.1 > publicTier })
+        }
+        #expect(roundsWithPublic > 0)
+        let yard = try await night.store.transactions(station: "DEMO-P01", limit: 100).first { $0.idToken == "PUBLIC-CARD-1" }
+        #expect(((yard?.meterStopKWh ?? 0) - (yard?.meterStartKWh ?? 0)) > 1, "the public car charged with what was left")
+    }
+
+    @Test func aChargerThatGoesOfflineStaysWithinItsFailSafeShare() async throws {
+        let night = try await Self.night.value
+        #expect(night.final.incidents.contains { $0.kind == .chargerOffline && $0.message.contains(night.offlineStation.rawValue) })
+        let share = try #require(FailSafeShares.shares(for: night.depot)[night.offlineStation]).value
+        // After the last profile's horizon (15 min) the charger is on its fail-safe default.
+        let checked = night.offline.lowerBound.addingTimeInterval(16 * 60)..<night.offline.upperBound
+        let steps = try await Self.powerSteps(night).filter { $0.connector.charger == night.offlineStation && checked.contains($0.at) }
+        #expect(!steps.isEmpty, "the station reported nothing while offline")
+        for step in steps { #expect(step.kw <= share + 0.5, "\(step.connector) at \(step.at): \(step.kw) kW > fail-safe \(share) kW") }
+    }
+
+    @Test func aTenantSeesAndTouchesOnlyItsOwnSessions() async throws {
+        let night = try await Self.night.value
+        let sessions = night.tenantView.connectors.compactMap(\.session)
+        #expect(!sessions.isEmpty)
+        #expect(sessions.allSatisfy { $0.tenant == "vhh" })
+        #expect(night.tenantView.stays.allSatisfy { $0.tenant == "vhh" })
+        #expect(night.tenantView.reservations.allSatisfy { $0.tenant == "vhh" })
+        #expect(night.fullView.connectors.compactMap(\.session).contains { $0.tenant == "hochbahn" })
+        #expect(night.crossTenantStop.map { if case .notFound = $0 { true } else { false } } == true)
+        #expect(night.crossTenantCap.map { if case .notFound = $0 { true } else { false } } == true)
+    }
+
+    @Test func aPolicyReloadMidNightChangesDecisionsWithoutDroppingAConnection() async throws {
+        let night = try await Self.night.value
+        #expect(night.connectedBeforeReload == night.depot.chargers.count)
+        #expect(night.connectedAfterReload == night.depot.chargers.count)
+        // The simulation's own end closes every connection; only the outage counts before that.
+        let duringNight = night.final.incidents.filter { $0.kind == .chargerOffline && $0.at < night.start.addingTimeInterval(12 * 3600 - 60) }
+        #expect(duringNight.allSatisfy { $0.message.contains(night.offlineStation.rawValue) })
+        let records = try await night.store.decisions(depot: night.depot.id, domain: .priority, since: night.start, limit: 100_000)
+        let before = records.filter { $0.now < night.reloadAt }
+        let after = records.filter { $0.now >= night.reloadAt }
+        let revisionsBefore = Set(before.map(\.revision))
+        #expect(!after.isEmpty && after.allSatisfy { !revisionsBefore.contains($0.revision) })
+        #expect(after.contains { $0.output.contains("\"priority\":4") })
+        #expect(!before.contains { $0.output.contains("\"priority\":4") })
+    }
+}
