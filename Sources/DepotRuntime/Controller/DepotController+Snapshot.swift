@@ -1,6 +1,6 @@
 public import DepotModel
 import Foundation
-import PowerSolver
+public import PowerSolver
 
 extension DepotController {
     /// The depot now; with `tenant`, only that tenant's sessions, stays, reservations and events
@@ -34,5 +34,17 @@ extension DepotController {
             id: session.id, vehicle: session.vehicle, tenant: session.tenant, startedAt: session.startedAt, energyKwh: session.energy.value,
             powerKw: session.power.value, soc: soc?.value, departure: entry?.departure, targetSoc: entry?.targetSoC.value,
             predictedDepartureSoc: predicted?.value, limitKw: record.limitInForce?.value, held: session.held, manualCapKw: session.manualCap?.value)
+    }
+}
+
+extension DepotController {
+    /// The night plan's forecast per vehicle (predicted departure SoC, times to the min and max
+    /// targets, progress points), for VDV 463 reports and the API; empty before the first plan.
+    public func predictions(tenant: TenantID? = nil) -> [VehicleID: VehiclePlan] {
+        var result: [VehicleID: VehiclePlan] = [:]
+        for vehiclePlan in plan?.vehicles ?? [] where tenant == nil || depot.vehicle(vehiclePlan.id)?.tenant == tenant {
+            result[vehiclePlan.id] = vehiclePlan
+        }
+        return result
     }
 }
