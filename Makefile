@@ -1,5 +1,5 @@
 # Two commands on a fresh Debian or Ubuntu machine with Swift 6.2+ on the PATH:
-#   make demo   build Busbar and show the demo depot
+#   make demo   build Busbar and run the demo depot through an accelerated night (DEMO_SPEED=240)
 #   make test   build and run every test (Swift Testing, then the Python suites)
 # Both install the missing system packages (apt) and the pinned Python test tools (.venv) first.
 
@@ -11,11 +11,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test build lint deps system-deps python-deps clean
 
+DEMO_SPEED ?= 240
+DEMO_PORT ?= 8180
+
 demo: build
-	@echo
-	@echo "busbar demo arrives with the depot runtime; meanwhile, this is the demo depot Busbar loads:"
-	@echo
-	"$$(swift build --show-bin-path)/busbar" config check --summary config/depots/demo.yaml
+	"$$(swift build --show-bin-path)/busbar" demo --speed $(DEMO_SPEED) --port $(DEMO_PORT)
 
 test: deps
 	swift build --build-tests

@@ -100,6 +100,7 @@ let package = Package(
                 "BusbarServer", "DepotConfig", "DepotModel", "DepotRuntime", "PolicyEngine", "Storage", "DepotSimulator", "PowerSolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

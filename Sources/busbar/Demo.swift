@@ -7,6 +7,7 @@ import DepotSimulator
 import Foundation
 import Logging
 import PolicyEngine
+import ServiceLifecycle
 import Storage
 
 extension Busbar {
@@ -83,8 +84,9 @@ extension Busbar {
             ) { _, port in announce.yield(port) }
             let plan = SimulationPlan(depot: depot, start: clock.now(), seed: seed)
             let controller = server.controllers[depot.id]!
+            let services = server.serviceGroup()
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await server.run() }
+                group.addTask { try await services.run() }
                 var ports = bound.makeAsyncIterator()
                 guard let port = await ports.next() else { return }
                 print("Busbar demo: \(depot.name), \(plan.stations.count) chargers, \(plan.visits.count) bus visits, clock ×\(Int(speed))")
@@ -108,7 +110,7 @@ extension Busbar {
                 _ = await night
                 print(summary.departures(await simulation.departures.departures, visits: plan.visits))
                 print(summary.line(await controller.statistics))
-                group.cancelAll()
+                await services.triggerGracefulShutdown()
             }
         }
     }

@@ -89,7 +89,12 @@ public struct BusbarApplication: Sendable {
 
     /// Serves every listener until SIGINT or SIGTERM, then shuts down gracefully.
     public func run() async throws {
-        let group = ServiceGroup(services: applications + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        try await group.run()
+        try await serviceGroup().run()
+    }
+
+    /// The listeners and services as one group, for callers that end it themselves with
+    /// `triggerGracefulShutdown()` (`busbar demo` after its night).
+    public func serviceGroup() -> ServiceGroup {
+        ServiceGroup(services: applications + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     }
 }

@@ -85,7 +85,8 @@ extension DepotController {
             }
         }
         for record in connectors.values.sorted(by: { $0.address < $1.address }) {
-            guard let session = record.session, let entry = session.entry.flatMap({ entries[$0] }), now >= entry.departure,
+            // Two minutes' grace: a bus pulling out at its departure time is not "still plugged in".
+            guard let session = record.session, let entry = session.entry.flatMap({ entries[$0] }), now >= entry.departure.addingTimeInterval(120),
                 enforced.insert("departure:\(session.id)").inserted
             else { continue }
             let event = EnforcementEvent(
