@@ -46,8 +46,8 @@ extension DepotController {
             }
         case .transactionStarted(let address, let transaction, let idToken, let meterStart, let at):
             startSession(at: address, transaction: transaction, idToken: idToken, meterStart: meterStart, startedAt: at)
-            // The new session draws its fail-safe default until its profile lands: re-split now.
-            allocate(now: now)
+            // Its profile goes out on the next tick, not from here: the station learns its
+            // transactionId only from the reply to this very message.
             if let session = connectors[address]?.session, session.vehicle != nil || session.tenant != nil {
                 let started = ContinuousClock.now
                 do {
