@@ -89,10 +89,10 @@ extension Busbar {
                 group.addTask { try await services.run() }
                 var ports = bound.makeAsyncIterator()
                 guard let port = await ports.next() else { return }
-                print("Busbar demo: \(depot.name), \(plan.stations.count) chargers, \(plan.visits.count) bus visits, clock ×\(Int(speed))")
-                print("  OCPP     ws://127.0.0.1:\(port)/ocpp/{stationId}")
-                print("  health   http://127.0.0.1:\(port)/health")
-                print("  database \(path)")
+                say("Busbar demo: \(depot.name), \(plan.stations.count) chargers, \(plan.visits.count) bus visits, clock ×\(Int(speed))")
+                say("  OCPP     ws://127.0.0.1:\(port)/ocpp/{stationId}")
+                say("  health   http://127.0.0.1:\(port)/health")
+                say("  database \(path)")
                 let simulation = Simulation(
                     plan: plan, baseURL: "ws://127.0.0.1:\(port)", passwords: .demo, clock: clock, tick: .seconds(max(1, speed / 10)),
                     callTimeout: 30 * speed, seed: seed, logger: logger)
@@ -103,15 +103,21 @@ extension Busbar {
                 while clock.now() < end {
                     try await clock.sleep(until: min(end, clock.now().addingTimeInterval(reportEvery * 60)))
                     let snapshot = await controller.snapshot()
-                    print(summary.line(snapshot))
-                    for incident in snapshot.incidents where incident.at > reported { print(summary.line(incident)) }
+                    say(summary.line(snapshot))
+                    for incident in snapshot.incidents where incident.at > reported { say(summary.line(incident)) }
                     reported = snapshot.at
                 }
                 _ = await night
-                print(summary.departures(await simulation.departures.departures, visits: plan.visits))
-                print(summary.line(await controller.statistics))
+                say(summary.departures(await simulation.departures.departures, visits: plan.visits))
+                say(summary.line(await controller.statistics))
                 await services.triggerGracefulShutdown()
             }
         }
     }
+}
+
+/// Writes one line to standard output at once, also into a pipe or a file (`print` buffers there):
+/// the demo's summary is meant to be watched.
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

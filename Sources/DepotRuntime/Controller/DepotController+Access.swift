@@ -93,7 +93,7 @@ extension DepotController {
         let started = ContinuousClock.now
         let outcome = await engine.enforcement(policyContext(now: now), event: event)
         statistics.policy += ContinuousClock.now - started
-        await record([outcome.record])
+        record([outcome.record])
         return outcome.value
     }
 }

@@ -27,7 +27,7 @@ extension DepotController {
         let started = ContinuousClock.now
         let outcome = await engine.priority(PriorityContext(now: now, depot: depotView(now: now), tenants: tenantViews, sessions: views))
         statistics.policy += ContinuousClock.now - started
-        await record([outcome.record])
+        record([outcome.record])
         let decisions = Dictionary(zip(pluggedViews.map(\.0), outcome.value), uniquingKeysWith: { first, _ in first })
         tiers = decisions
         let upcomingTiers = zip(upcomingViews.map(\.0), outcome.value.dropFirst(pluggedViews.count))
@@ -178,14 +178,27 @@ extension DepotController {
         depot.tenants.map { TenantView(id: $0.id, class: $0.tenantClass, priority: $0.priority, settings: $0.policySettings) }
     }
 
-    /// Stores decision records; a failed write is logged, never stops charging.
-    func record(_ records: [PolicyDecisionRecord]) async {
-        let started = ContinuousClock.now
-        do {
-            try await store.recordDecisions(records)
-        } catch {
-            logger.error("decision records not stored: \(error)")
+    /// Queues decision records for the recorder task: the control loop never waits for the
+    /// database, which the OCPP message log keeps busy (records are a log, not an acknowledgement).
+    func record(_ records: [PolicyDecisionRecord]) {
+        pendingRecords += records
+        recordWake.yield()
+    }
+
+    /// Writes the queued decision records, all that are waiting in one transaction, until the
+    /// loop ends; a failed write is logged, never stops charging.
+    func writeDecisionRecords() async {
+        for await _ in recordWakes {
+            let batch = pendingRecords
+            pendingRecords = []
+            guard !batch.isEmpty else { continue }
+            let started = ContinuousClock.now
+            do {
+                try await store.recordDecisions(batch)
+            } catch {
+                logger.error("\(batch.count) decision records not stored: \(error)")
+            }
+            statistics.storage += ContinuousClock.now - started
         }
-        statistics.storage += ContinuousClock.now - started
     }
 }

@@ -52,6 +52,10 @@ public actor DepotController {
 
     let commands: AsyncStream<ChargerCommand>
     let commandSink: AsyncStream<ChargerCommand>.Continuation
+    /// Decision records waiting for the recorder task, and its wake-up signal.
+    var pendingRecords: [PolicyDecisionRecord] = []
+    let recordWakes: AsyncStream<Void>
+    let recordWake: AsyncStream<Void>.Continuation
 
     /// A depot ready to run; nothing is sent before ``run()``.
     public init(
@@ -66,6 +70,7 @@ public actor DepotController {
         self.settings = settings
         self.logger = logger
         (commands, commandSink) = AsyncStream.makeStream(of: ChargerCommand.self)
+        (recordWakes, recordWake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         failSafeShares = FailSafeShares.shares(for: depot)
         for charger in depot.chargers {
             for connector in charger.connectors {
@@ -80,11 +85,13 @@ public actor DepotController {
         await restore()
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.dispatchCommands() }
+            group.addTask { await self.writeDecisionRecords() }
             while !Task.isCancelled {
                 await tick()
                 do { try await clock.sleep(for: settings.tick) } catch { break }
             }
             commandSink.finish()
+            recordWake.finish()
             await group.waitForAll()
         }
     }
