@@ -128,8 +128,9 @@ let package = Package(
         .testTarget(
             name: "DepotRuntimeTests",
             dependencies: [
-                "DepotRuntime", "DepotModel", "DepotConfig", "DepotSimulator", "BusbarServer", "PolicyEngine", "PowerSolver", "Storage",
+                "DepotRuntime", "DepotModel", "DepotConfig", "DepotSimulator", "BusbarServer", "PolicyEngine", "PowerSolver", "Storage", "OCPP",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

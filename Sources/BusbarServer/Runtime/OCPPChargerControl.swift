@@ -33,7 +33,7 @@ public struct OCPPChargerControl: ChargerControl {
         case .installDefaults(_, let maximum, let failSafe):
             guard let connector = charger.connectors.first else { return .failed("no connector configured") }
             let builder = ProfileBuilder(
-                capabilities: ChargerCapabilities(configured: charger, connector: connector), failSafeWatts: failSafe.watts,
+                capabilities: ChargerCapabilities(configured: charger, connector: connector, version: version), failSafeWatts: failSafe.watts,
                 validityHorizon: profileHorizon)
             let failSafeResult = await send(builder.failSafeDefault(now: now), to: charger.id)
             guard failSafeResult.isAccepted else { return failSafeResult }
@@ -41,7 +41,7 @@ public struct OCPPChargerControl: ChargerControl {
         case .limit(let address, let transaction, let power):
             guard let connector = charger.connector(address.connector) else { return .failed("no connector \(address.connector)") }
             let builder = ProfileBuilder(
-                capabilities: ChargerCapabilities(configured: charger, connector: connector),
+                capabilities: ChargerCapabilities(configured: charger, connector: connector, version: version),
                 failSafeWatts: (failSafe[charger.id] ?? .zero).watts / Double(max(1, charger.connectors.count)), validityHorizon: profileHorizon)
             let id: ChargingTransactionID = version == .v16 ? .v16(Int(transaction) ?? 0) : .v201(transaction)
             let call = builder.sessionProfile(

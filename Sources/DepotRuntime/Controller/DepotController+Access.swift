@@ -70,6 +70,7 @@ extension DepotController {
             startedAt: startedAt, meterStart: meterStart)
         session.held = pendingHolds.remove(address) != nil
         connectors[address]?.session = session
+        connectors[address]?.rejections = 0
         connectors[address]?.limitInForce = nil
         connectors[address]?.limitSentAt = nil
         if let vehicle {

@@ -117,17 +117,26 @@ extension DepotController {
             connectors[address]?.limitPending = nil
             switch result {
             case .accepted:
+                connectors[address]?.rejections = 0
                 connectors[address]?.limitInForce = power
                 connectors[address]?.limitSentAt = now
             case .rejected(let status):
-                // The charger refused to be limited: count it as drawing its maximum and tell
-                // people, rather than assume the limit holds (solver.md §5, reliability.md).
+                // Once may be a race with the transaction ending at the charger: send again.
+                connectors[address]?.rejections += 1
+                connectors[address]?.limitInForce = nil
+                connectors[address]?.limitSentAt = nil
+                guard (connectors[address]?.rejections ?? 0) >= 2 else { return }
+                // Twice: the charger refuses to be limited. Count it as drawing its maximum and
+                // tell people, rather than assume the limit holds (solver.md §5, reliability.md).
+                connectors[address]?.rejections = 0
                 connectors[address]?.uncontrolledUntil = now.addingTimeInterval(settings.rejectedProfileRetry.secondsValue)
                 let session = connectors[address]?.session
                 note(
                     DepotIncident(
                         kind: .profileRejected, at: now, tenant: session?.tenant, vehicle: session?.vehicle, connector: address,
-                        message: "\(address) rejected a \(power) limit (\(status)); counted at its maximum until \(settings.rejectedProfileRetry)"))
+                        message:
+                            "\(address) rejected a \(power) limit (\(status)); counted at its maximum for \(Int(settings.rejectedProfileRetry.secondsValue / 60)) min"
+                    ))
             case .failed:
                 // No answer: unknown whether it holds; sent again on the next tick.
                 connectors[address]?.limitInForce = nil

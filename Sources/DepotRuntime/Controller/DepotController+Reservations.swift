@@ -21,6 +21,15 @@ extension DepotController {
                 planNeeded = true
             }
         }
+        // A vehicle that plugged in before its stay was known (restart, late VDV 463 request)
+        // gets it now.
+        for (address, record) in connectors {
+            guard let session = record.session, session.entry == nil, let vehicle = session.vehicle, let stay = stay(of: vehicle, at: now) else {
+                continue
+            }
+            connectors[address]?.session?.entry = stay.id
+            planNeeded = true
+        }
         let active = Set(connectors.values.compactMap(\.session?.entry))
         for (id, entry) in entries where entry.departure.addingTimeInterval(3600) < now && !active.contains(id) {
             entries[id] = nil

@@ -16,7 +16,9 @@ struct ConnectorRecord: Sendable {
     var limitSentAt: Date?
     /// A limit sent and not yet answered: nothing else is sent until the answer arrives.
     var limitPending: Kilowatts?
-    /// Set when the charger rejected a profile: until then the connector counts as drawing its
+    /// Profiles of the running session the charger rejected in a row.
+    var rejections = 0
+    /// Set when the charger rejected a profile twice: until then the connector counts as drawing its
     /// maximum, so a rejected profile never leaves the depot above its limits.
     var uncontrolledUntil: Date?
 
