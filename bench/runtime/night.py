@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Times simulated nights with `busbar demo` (server, runtime and simulated chargers in one
-process, one accelerated clock) and profiles where the CPU goes.
+process, one accelerated clock).
 
 For each depot and clock speed: wall and CPU seconds, peak memory, the runtime's own counters
-(plans, ticks, policy / planner / allocator time, decision-record write wait) and how many buses
-left at or above their minimum SoC. The profile (perf, self time per symbol) groups samples into
-policy (Lua and PolicyEngine), solver, storage (SQLite, GRDB), OCPP and WebSockets (codec, NIO,
-Hummingbird), the simulator, and the rest."""
+(plans, ticks, time in the policy engine, the night planner and the allocator, the wait for
+decision-record writes) and how many buses left at or above their minimum SoC. The share of the
+process CPU the runtime's parts take is printed beside them; the rest is OCPP (codec, WebSockets,
+the per-frame SQLite commits of the message log) and the simulated chargers, which run in the
+same process."""
 import argparse
 import pathlib
 import re
@@ -14,25 +15,13 @@ import shutil
 import subprocess
 import tempfile
 
-GROUPS = [
-    ("policy", re.compile(r"liblua|PolicyEngine|CLuaSupport|busbar_lua")),
-    ("solver", re.compile(r"PowerSolver")),
-    ("storage", re.compile(r"libsqlite3|GRDB|7Storage")),
-    ("simulator", re.compile(r"DepotSimulator")),
-    ("OCPP + WebSocket", re.compile(r"4OCPP|NIO|Hummingbird|WebSocket|libssl|libcrypto|BoringSSL")),
-    ("runtime", re.compile(r"DepotRuntime")),
-]
-
-
-def run_night(binary: str, depot: str, speed: int, hours: float, workdir: pathlib.Path, perf: bool) -> dict:
+def run_night(binary: str, depot: str, speed: int, hours: float, workdir: pathlib.Path) -> dict:
     database = workdir / f"night-{speed}.sqlite"
     for suffix in ("", "-wal", "-shm"):
         pathlib.Path(str(database) + suffix).unlink(missing_ok=True)
     command = [binary, "demo", "--depot", depot, "--speed", str(speed), "--start", "18:55", "--hours", str(hours), "--port", "0",
                "--report-every", str(int(hours * 60)), "--db", str(database)]
     timing = workdir / "time.txt"
-    if perf:
-        command = ["perf", "record", "-q", "-F", "499", "-o", str(workdir / "perf.data"), "--"] + command
     output = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", str(timing)] + command,
                             capture_output=True, text=True, check=False).stdout
     wall, user, system, rss = timing.read_text().split()[-4:]
@@ -48,56 +37,27 @@ def run_night(binary: str, depot: str, speed: int, hours: float, workdir: pathli
     return result
 
 
-def profile(workdir: pathlib.Path) -> dict:
-    report = subprocess.run(["perf", "report", "-i", str(workdir / "perf.data"), "--no-children", "--sort", "dso,sym", "--stdio",
-                             "-q"], capture_output=True, text=True, check=False).stdout
-    shares = {name: 0.0 for name, _ in GROUPS}
-    shares["other"] = 0.0
-    for line in report.splitlines():
-        match = re.match(r"\s*([\d.]+)%\s+(.*)", line)
-        if not match:
-            continue
-        share, rest = float(match.group(1)), match.group(2)
-        for name, pattern in GROUPS:
-            if pattern.search(rest):
-                shares[name] += share
-                break
-        else:
-            shares["other"] += share
-    return shares
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--binary", required=True)
     parser.add_argument("--speeds", default="600,1200,2400")
     parser.add_argument("--hours", type=float, default=12)
     parser.add_argument("--chargers", type=int, default=200)
-    parser.add_argument("--profile-speed", type=int, default=1200)
     arguments = parser.parse_args()
     workdir = pathlib.Path(tempfile.mkdtemp(prefix="busbar-night-"))
     large = workdir / f"large-{arguments.chargers}.yaml"
     subprocess.run(["python3", str(pathlib.Path(__file__).with_name("make_depot.py")), "--chargers", str(arguments.chargers), str(large)],
                    check=True)
     depots = [("demo (20 chargers, 30 buses)", "config/depots/demo.yaml"), (f"{arguments.chargers} chargers, {arguments.chargers} buses", str(large))]
-    print("| depot | speed | wall s | CPU s | peak MB | plans | ticks | policy s | planner s | allocator s | record wait s | on target |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| depot | speed | wall s | CPU s | peak MB | plans | ticks | policy s | planner s | allocator s | runtime share of CPU | record wait s | on target |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, depot in depots:
         for speed in map(int, arguments.speeds.split(",")):
-            r = run_night(arguments.binary, depot, speed, arguments.hours, workdir, perf=False)
+            r = run_night(arguments.binary, depot, speed, arguments.hours, workdir)
             print(f"| {name} | {speed}× | {r['wall']:.1f} | {r['cpu']:.1f} | {r['rss_mb']:.0f} | {r.get('plans', '?')} | {r.get('ticks', '?')} | "
-                  f"{r.get('policy', 0):.2f} | {r.get('planning', 0):.2f} | {r.get('allocation', 0):.2f} | {r.get('storage', 0):.2f} | "
+                  f"{r.get('policy', 0):.2f} | {r.get('planning', 0):.2f} | {r.get('allocation', 0):.2f} | "
+                  f"{100 * (r.get('policy', 0) + r.get('planning', 0) + r.get('allocation', 0)) / max(r['cpu'], 1e-9):.1f} % | {r.get('storage', 0):.2f} | "
                   f"{r['departures']} |", flush=True)
-    if shutil.which("perf"):
-        print()
-        print(f"Profile at {arguments.profile_speed}× (perf, self time, share of all samples):")
-        print()
-        print("| depot | " + " | ".join(name for name, _ in GROUPS) + " | other |")
-        print("|---" * (len(GROUPS) + 2) + "|")
-        for name, depot in depots:
-            run_night(arguments.binary, depot, arguments.profile_speed, arguments.hours, workdir, perf=True)
-            shares = profile(workdir)
-            print(f"| {name} | " + " | ".join(f"{shares[group]:.1f} %" for group, _ in GROUPS) + f" | {shares['other']:.1f} % |", flush=True)
     shutil.rmtree(workdir)
 
 
