@@ -12,6 +12,8 @@
 #define CLUA_REG_LOG "busbar.log"         /* log lines of the running evaluation */
 #define CLUA_REG_TRACE "busbar.trace"     /* {name, value} pairs of the running evaluation */
 #define CLUA_REG_LINES "busbar.lines"     /* "file:line" -> hits, explain mode only */
+#define CLUA_REG_SESSIONS "busbar.sessions" /* the pooled session tables, reused by every priority call */
+#define CLUA_REG_VIEWMETA "busbar.viewmeta" /* metatable of the pooled tables: no new keys */
 
 /* The accounting box of a state (stored in its extra space). */
 clua_accounting *clua_box(lua_State *L);
