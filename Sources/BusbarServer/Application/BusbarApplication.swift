@@ -19,19 +19,22 @@ public struct BusbarApplication: Sendable {
     public let stations: StationRegistry
     /// One application per listener, in the order of the configurations.
     public let applications: [Application<RouterResponder<BusbarRequestContext>>]
-    /// Background services that run beside the listeners (retention).
+    /// Background services that run beside the listeners (retention; with a reloader, the file
+    /// watcher and the `SIGHUP` handler).
     public let services: [any Service]
     private let logger: Logger
 
     /// - Parameters:
     ///   - listeners: at least one listener.
     ///   - depots: the validated depots this process serves.
+    ///   - reloader: when given, hot reload is on: `POST /api/v1/reload`, `GET /api/v1/depots/{id}/status`,
+    ///     the file watcher and `SIGHUP` (policy-api.md "Hot reload").
     ///   - onServerRunning: called with the listener's index and bound port once it is up.
     /// - Throws: `StationDirectoryFailure` when a station secret cannot be read, or a TLS setup error.
     public static func build(
         listeners: [ServerConfiguration], depots: [Depot], store: BusbarStore, apiTokens: [APITokenSettings] = [],
         retention: (ocppLogDays: Int, decisionDays: Int) = (30, 90),
-        secrets: SecretResolver = SecretResolver(), clock: any BusbarClock = SystemClock(), logger: Logger,
+        secrets: SecretResolver = SecretResolver(), clock: any BusbarClock = SystemClock(), reloader: DepotReloader? = nil, logger: Logger,
         onServerRunning: @escaping @Sendable (_ listener: Int, _ port: Int) async -> Void = { _, _ in }
     ) throws -> BusbarApplication {
         let registry = StationRegistry()
@@ -52,6 +55,7 @@ public struct BusbarApplication: Sendable {
             ).register(on: router)
             StationCallRoute(registry: registry, authentication: authentication).register(on: router)
             StationMessageLogRoute(store: store, authentication: authentication).register(on: router)
+            if let reloader { ReloadRoute(reloader: reloader, authentication: authentication).register(on: router) }
             let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
                 webSocketRouter: router,
                 configuration: .init(ws: .init(maxFrameSize: configuration.maxFrameSize, autoPing: .enabled(timePeriod: configuration.pingInterval))))
@@ -65,7 +69,8 @@ public struct BusbarApplication: Sendable {
         }
         let retentionService = RetentionService(
             store: store, clock: clock, ocppLogDays: retention.ocppLogDays, decisionDays: retention.decisionDays, logger: logger)
-        return BusbarApplication(stations: registry, applications: applications, services: [retentionService], logger: logger)
+        let reloadServices: [any Service] = reloader.map { [DepotFileWatcher(reloader: $0), ReloadSignalService(reloader: $0)] } ?? []
+        return BusbarApplication(stations: registry, applications: applications, services: [retentionService] + reloadServices, logger: logger)
     }
 
     /// Serves every listener until SIGINT or SIGTERM, then shuts down gracefully.
