@@ -1,21 +1,17 @@
-/// Decides when a changed set of files has settled (policy-api.md "Hot reload": debounced), as a
-/// pure state machine fed with fingerprints and instants: an editor's save, a `git pull` touching
-/// many files, a formatter running after the save — one reload, once nothing moved for `quiet`.
+/// Decides when changed files have settled (policy-api.md "Hot reload": debounced), as a pure
+/// state machine fed with fingerprints and instants: an editor's save, a `git pull` touching many
+/// files, a formatter running after the save — one reload, once nothing moved for `quiet`.
 struct ChangeDebounce<Instant: InstantProtocol>: Sendable where Instant.Duration == Duration {
     let quiet: Duration
-    /// The state last reloaded (or found at start).
-    private var settled: FileFingerprint
-    /// A different state seen, and since when it has not changed.
+    /// A state different from the one last read, and since when it has not changed.
     private var pending: (fingerprint: FileFingerprint, since: Instant)?
 
-    init(quiet: Duration, settled: FileFingerprint) {
-        self.quiet = quiet
-        self.settled = settled
-    }
+    init(quiet: Duration) { self.quiet = quiet }
 
-    /// Feeds one observation; true when the change has been quiet long enough to reload now.
-    mutating func observe(_ fingerprint: FileFingerprint, at now: Instant) -> Bool {
-        guard fingerprint != settled else {
+    /// Feeds one observation; true when the files differ from `read` (the state the last load
+    /// read) and have stayed unchanged for `quiet`, so a reload should run now.
+    mutating func observe(_ fingerprint: FileFingerprint, read: FileFingerprint, at now: Instant) -> Bool {
+        guard fingerprint != read else {
             pending = nil
             return false
         }
@@ -24,11 +20,7 @@ struct ChangeDebounce<Instant: InstantProtocol>: Sendable where Instant.Duration
             return false
         }
         guard pending.since.duration(to: now) >= quiet else { return false }
-        settled = fingerprint
         self.pending = nil
         return true
     }
-
-    /// The last fingerprint seen, to take the next one against (only changed files are read).
-    var latest: FileFingerprint { pending?.fingerprint ?? settled }
 }

@@ -2,8 +2,8 @@ import DepotModel
 public import ServiceLifecycle
 
 /// Polls each served depot's files (depot YAML, policies, case tables) and reloads a depot once
-/// its changes have settled. Polling is portable and cheap: only modification times and sizes are
-/// read until one moves.
+/// they differ from what its last load read and have settled. Polling is portable and cheap: only
+/// modification times and sizes are read until one moves.
 public struct DepotFileWatcher: Service {
     private let reloader: DepotReloader
     private let interval: Duration
@@ -21,14 +21,14 @@ public struct DepotFileWatcher: Service {
     public func run() async throws {
         let clock = ContinuousClock()
         var debounces: [DepotID: ChangeDebounce<ContinuousClock.Instant>] = [:]
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            for watched in await reloader.watchedPaths {
+        var latest: [DepotID: FileFingerprint] = [:]
+        while !Task.isShuttingDownGracefully {
+            for watched in await reloader.watchedFiles {
                 let files = FileFingerprint.files(depotFile: watched.file, policyFolder: watched.policyFolder)
-                guard var debounce = debounces[watched.depot] else {
-                    debounces[watched.depot] = ChangeDebounce(quiet: quiet, settled: FileFingerprint(paths: files, previous: nil))
-                    continue
-                }
-                let fires = debounce.observe(FileFingerprint(paths: files, previous: debounce.latest), at: clock.now)
+                let fingerprint = FileFingerprint(paths: files, previous: latest[watched.depot] ?? watched.read)
+                latest[watched.depot] = fingerprint
+                var debounce = debounces[watched.depot] ?? ChangeDebounce(quiet: quiet)
+                let fires = debounce.observe(fingerprint, read: watched.read, at: clock.now)
                 debounces[watched.depot] = debounce
                 if fires { await reloader.reload(depot: watched.depot) }
             }

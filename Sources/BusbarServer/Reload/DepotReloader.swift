@@ -12,6 +12,8 @@ public actor DepotReloader {
     private struct Served {
         let file: String
         var revision: DepotRevision
+        /// The files as the last load (good or not) found them, for the watcher.
+        var read: FileFingerprint
         let engine: PolicyEngine
         var status: DepotReloadStatus
         /// Counts reloads of this depot, so one that finishes after a later one does not record.
@@ -47,6 +49,7 @@ public actor DepotReloader {
 
     private func add(_ file: String) async throws(ReloadFailure) {
         let revision = try DepotRevision.load(depotFile: file)
+        let read = FileFingerprint(paths: FileFingerprint.files(depotFile: file, policyFolder: revision.depot.policies?.directory), previous: nil)
         let id = revision.depot.id
         guard served[id] == nil else { throw ReloadFailure(file: file, "depot \(id) is served twice") }
         let engine = PolicyEngine(depot: id, defaults: defaults)
@@ -57,7 +60,7 @@ public actor DepotReloader {
             throw ReloadFailure(error)
         }
         let status = DepotReloadStatus(depot: id, activeRevision: revision.hash, since: now, lastError: nil, policies: await engine.status)
-        served[id] = Served(file: file, revision: revision, engine: engine, status: status)
+        served[id] = Served(file: file, revision: revision, read: read, engine: engine, status: status)
         order.append(id)
     }
 
@@ -81,9 +84,9 @@ public actor DepotReloader {
         return status
     }
 
-    /// The depot file and policy folder of each served depot, for the file watcher.
-    public var watchedPaths: [(depot: DepotID, file: String, policyFolder: String?)] {
-        order.compactMap { id in served[id].map { (id, $0.file, $0.revision.depot.policies?.directory) } }
+    /// The depot file, policy folder and the files as last read of each served depot, for the watcher.
+    var watchedFiles: [(depot: DepotID, file: String, policyFolder: String?, read: FileFingerprint)] {
+        order.compactMap { id in served[id].map { (id, $0.file, $0.revision.depot.policies?.directory, $0.read) } }
     }
 
     /// Re-reads every served depot (`SIGHUP`, `POST /api/v1/reload`).
@@ -103,6 +106,9 @@ public actor DepotReloader {
         guard let current = served[id] else { return nil }
         served[id]!.reloads += 1
         let ticket = served[id]!.reloads
+        // Taken before reading, so an edit made while this reload runs is seen as a change.
+        served[id]!.read = FileFingerprint(
+            paths: FileFingerprint.files(depotFile: current.file, policyFolder: current.revision.depot.policies?.directory), previous: current.read)
         var failure: ReloadFailure?
         var loaded: DepotRevision?
         do throws(ReloadFailure) {
