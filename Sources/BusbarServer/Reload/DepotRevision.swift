@@ -51,7 +51,12 @@ public struct DepotRevision: Sendable {
         var cases: [PolicyTestCase] = []
         do {
             if let readFiles {
-                let files = try readFiles(directory)
+                let files: [String: String]
+                do {
+                    files = try readFiles(directory)
+                } catch {
+                    throw ReloadFailure(file: nil, "\(error)")  // the reader's own message names where
+                }
                 policies = PolicyRevision(
                     folder: DisplayPath.of(directory), files: files, domains: depot.policies?.files ?? PolicyRevision.conventionalDomains(of: files),
                     budget: budget)
