@@ -1,11 +1,17 @@
 #include <math.h>
+#include <string.h>
 #include <lauxlib.h>
 #include "clua_support.h"
 #include "sandbox_internal.h"
 
-/* The field names of a session view, pushed once per call and reused for every session, so each
-   field costs one table insert and no string lookup. Order matters: it is the insertion order of
-   the former Swift writer, so tables hash the same way and `pairs` sees the same order. */
+/* ctx.sessions of a priority call (conventions.md, Lua binding: marshalling dominates).
+
+   Each slot of the list is a persistent read-only view: an empty proxy table whose metatable reads
+   through to a data table the policy cannot reach, refuses writes and iterates the data with
+   `pairs` and `next`. Because nothing a policy does can change a data table, a field is written
+   only when its value differs from the previous call's, so a tick where few values moved costs
+   little; the list itself is fresh on every call, as before. */
+
 enum {
     KEY_ID, KEY_VEHICLE, KEY_VIN, KEY_BATTERY_KWH, KEY_MAX_KW, KEY_TENANT, KEY_CONNECTOR, KEY_CHARGER, KEY_BAY, KEY_AREA,
     KEY_SOC, KEY_TARGET_SOC, KEY_MIN_TARGET_SOC, KEY_ENERGY_NEEDED_KWH, KEY_ARRIVAL, KEY_DEPARTURE, KEY_MINUTES_TO_TARGET,
@@ -16,30 +22,55 @@ static const char *const key_names[KEY_COUNT] = {
     "soc", "target_soc", "min_target_soc", "energy_needed_kwh", "arrival", "departure", "minutes_to_target",
     "plugged_since", "reserved", "planned", "late"};
 
+/* The pool's layout per slot i (1-based): data tables of session, vehicle, connector, then the
+   session's proxy. */
+#define SLOT_SIZE 4
+#define SLOT(i, part) (SLOT_SIZE * ((i) - 1) + 1 + (part))
+enum { PART_SESSION, PART_VEHICLE, PART_CONNECTOR, PART_PROXY };
+
+/* What the previous call wrote, to compare against (a userdata in the registry). */
+typedef struct previous_sessions {
+    int count;
+    size_t text_length;
+    /* clua_session records[count], then text_length bytes of text */
+} previous_sessions;
+
+static clua_session *previous_records(previous_sessions *p) { return (clua_session *)(p + 1); }
+static const char *previous_text(previous_sessions *p) { return (const char *)(previous_records(p) + p->count); }
+
 typedef struct builder {
     lua_State *L;
-    int keys;          /* stack index of the first key */
-    const char *text;  /* the byte buffer every clua_text points into */
+    int keys;             /* stack index of the first key */
+    const char *text;     /* the byte buffer every clua_text of this call points into */
+    const clua_session *old;     /* the slot's previous values, or NULL to write every field */
+    const char *old_text;
 } builder;
 
-/* Pushes the name of field `key`; the caller pushes the value and calls lua_rawset. */
 static void push_key(const builder *b, int key) { lua_pushvalue(b->L, b->keys + key); }
 
-static void set_text(const builder *b, int key, clua_text text, int table) {
-    if (text.length < 0) return;
+static int same_text(const builder *b, clua_text now, clua_text before) {
+    return now.length == before.length &&
+           (now.length <= 0 || memcmp(b->text + now.offset, b->old_text + before.offset, (size_t)now.length) == 0);
+}
+
+static void write_text(const builder *b, int key, clua_text text, int table) {
     push_key(b, key);
-    lua_pushlstring(b->L, b->text + text.offset, (size_t)text.length);
+    if (text.length < 0) {
+        lua_pushnil(b->L);
+    } else {
+        lua_pushlstring(b->L, b->text + text.offset, (size_t)text.length);
+    }
     lua_rawset(b->L, table);
 }
 
-static void set_number(const builder *b, int key, double value, int table) {
+static void write_number(const builder *b, int key, double value, int table) {
     push_key(b, key);
     lua_pushnumber(b->L, value);
     lua_rawset(b->L, table);
 }
 
 /* Times are Unix seconds; whole seconds are integers, as the Swift writer pushes them. */
-static void set_time(const builder *b, int key, double seconds, int table) {
+static void write_time(const builder *b, int key, double seconds, int table) {
     push_key(b, key);
     if (seconds == trunc(seconds) && fabs(seconds) < 1e15) {
         lua_pushinteger(b->L, (lua_Integer)seconds);
@@ -49,133 +80,209 @@ static void set_time(const builder *b, int key, double seconds, int table) {
     lua_rawset(b->L, table);
 }
 
-static void set_flag(const builder *b, int key, int on, int table) {
+static void write_flag(const builder *b, int key, int on, int table) {
     push_key(b, key);
     lua_pushboolean(b->L, on);
     lua_rawset(b->L, table);
 }
 
-/* Optional values: set when present, cleared otherwise (the table is reused from the last call). */
-static void set_or_clear(const builder *b, int key, int present, int table) {
-    if (present) return;
-    push_key(b, key);
-    lua_pushnil(b->L);
-    lua_rawset(b->L, table);
-}
-
-/* A view table of the pool: writes of new keys raise, so a policy cannot stash anything in it, and
-   every documented field is rewritten before each evaluation, so what a policy changed in place
-   is gone by the next one. */
-static int refuse_write(lua_State *L) { return luaL_error(L, "policies cannot change ctx.sessions"); }
-
-static void push_view(lua_State *L, int fields) {
-    lua_createtable(L, 0, fields);
-    if (luaL_newmetatable(L, CLUA_REG_VIEWMETA)) {
-        lua_pushcfunction(L, refuse_write);
-        lua_setfield(L, -2, "__newindex");
-        lua_pushliteral(L, "locked");
-        lua_setfield(L, -2, "__metatable");
+/* Writes field `key` when it changed (or the slot is new). Absent optional values become nil. */
+#define TEXT(key, field, table) \
+    if (b->old == NULL || !same_text(b, s->field, b->old->field)) write_text(b, key, s->field, table)
+#define NUMBER(key, field, table) \
+    if (b->old == NULL || memcmp(&s->field, &b->old->field, sizeof(double)) != 0) write_number(b, key, s->field, table)
+#define OPTIONAL(key, field, bit, write, table)                                                                           \
+    if (b->old == NULL || ((s->present ^ b->old->present) & (bit)) ||                                                   \
+        ((s->present & (bit)) && memcmp(&s->field, &b->old->field, sizeof(double)) != 0)) {                             \
+        if (s->present & (bit)) {                                                                                         \
+            write(b, key, s->field, table);                                                                               \
+        } else {                                                                                                          \
+            push_key(b, key);                                                                                             \
+            lua_pushnil(b->L);                                                                                            \
+            lua_rawset(b->L, table);                                                                                      \
+        }                                                                                                                 \
     }
-    lua_setmetatable(L, -2);
-}
+#define FLAG(key, bit, table) \
+    if (b->old == NULL || ((s->present ^ b->old->present) & (bit))) write_flag(b, key, (s->present & (bit)) != 0, table)
 
-/* Pushes the pooled session, vehicle and connector tables of slot `i` (1-based), made on first
-   use. They are kept in the pool, not read back from the session table, which the policy may have
-   changed in place. */
-static void push_slot(lua_State *L, int pool, int i) {
-    if (lua_rawgeti(L, pool, 3 * i - 2) != LUA_TNIL) {
-        lua_rawgeti(L, pool, 3 * i - 1);
-        lua_rawgeti(L, pool, 3 * i);
-        return;
-    }
-    lua_pop(L, 1);
-    static const int sizes[3] = {16, 4, 5};
-    for (int part = 0; part < 3; part++) {
-        push_view(L, sizes[part]);
-        lua_pushvalue(L, -1);
-        lua_rawseti(L, pool, 3 * i - 2 + part);
-    }
-}
-
-/* Rewrites every field of a pooled session (the session, vehicle and connector tables on top)
-   from `s`, in the order of the contract; leaves the session table on top. */
-static void patch_session(const builder *b, const clua_session *s, int tenants) {
+static void patch_session(const builder *b, const clua_session *s, int session, int vehicle, int connector, int tenants) {
     lua_State *L = b->L;
-    int session = lua_gettop(L) - 2;
-    int vehicle = session + 1;
-    int connector = session + 2;
-    set_text(b, KEY_ID, s->id, session);
+    TEXT(KEY_ID, id, session);
+    TEXT(KEY_ID, vehicle_id, vehicle);
+    TEXT(KEY_VIN, vin, vehicle);
+    NUMBER(KEY_BATTERY_KWH, battery_kwh, vehicle);
+    NUMBER(KEY_MAX_KW, vehicle_max_kw, vehicle);
 
-    push_key(b, KEY_VEHICLE);
-    lua_pushvalue(L, vehicle);
-    lua_rawset(L, session);
-    set_text(b, KEY_ID, s->vehicle_id, vehicle);
-    set_text(b, KEY_VIN, s->vin, vehicle);
-    set_or_clear(b, KEY_VIN, s->vin.length >= 0, vehicle);
-    set_number(b, KEY_BATTERY_KWH, s->battery_kwh, vehicle);
-    set_number(b, KEY_MAX_KW, s->vehicle_max_kw, vehicle);
-
-    /* The tenant's view from ctx.tenants, or {id = …} for a tenant the depot does not know. */
+    /* The tenant's view from this call's ctx.tenants (a fresh table each call), or {id = …} for a
+       tenant the depot does not know. */
     push_key(b, KEY_TENANT);
     lua_pushlstring(L, b->text + s->tenant.offset, (size_t)s->tenant.length);
     if (lua_rawget(L, tenants) == LUA_TNIL) {
         lua_pop(L, 1);
         lua_createtable(L, 0, 1);
-        set_text(b, KEY_ID, s->tenant, lua_gettop(L));
+        push_key(b, KEY_ID);
+        lua_pushlstring(L, b->text + s->tenant.offset, (size_t)s->tenant.length);
+        lua_rawset(L, -3);
     }
     lua_rawset(L, session);
 
-    push_key(b, KEY_CONNECTOR);
-    lua_pushvalue(L, connector);
-    lua_rawset(L, session);
-    set_text(b, KEY_CHARGER, s->charger, connector);
-    push_key(b, KEY_ID);
-    lua_pushinteger(L, (lua_Integer)s->connector_id);
-    lua_rawset(L, connector);
-    set_text(b, KEY_BAY, s->bay, connector);
-    set_or_clear(b, KEY_BAY, s->bay.length >= 0, connector);
-    set_text(b, KEY_AREA, s->area, connector);
-    set_or_clear(b, KEY_AREA, s->area.length >= 0, connector);
-    set_number(b, KEY_MAX_KW, s->connector_max_kw, connector);
+    TEXT(KEY_CHARGER, charger, connector);
+    if (b->old == NULL || s->connector_id != b->old->connector_id) {
+        push_key(b, KEY_ID);
+        lua_pushinteger(L, (lua_Integer)s->connector_id);
+        lua_rawset(L, connector);
+    }
+    TEXT(KEY_BAY, bay, connector);
+    TEXT(KEY_AREA, area, connector);
+    NUMBER(KEY_MAX_KW, connector_max_kw, connector);
 
-    set_number(b, KEY_SOC, s->soc, session);
-    set_number(b, KEY_TARGET_SOC, s->target_soc, session);
-    uint32_t present = s->present;
-    if (present & CLUA_SESSION_MIN_TARGET_SOC) set_number(b, KEY_MIN_TARGET_SOC, s->min_target_soc, session);
-    set_or_clear(b, KEY_MIN_TARGET_SOC, present & CLUA_SESSION_MIN_TARGET_SOC, session);
-    set_number(b, KEY_ENERGY_NEEDED_KWH, s->energy_needed_kwh, session);
-    if (present & CLUA_SESSION_ARRIVAL) set_time(b, KEY_ARRIVAL, s->arrival, session);
-    set_or_clear(b, KEY_ARRIVAL, present & CLUA_SESSION_ARRIVAL, session);
-    if (present & CLUA_SESSION_DEPARTURE) set_time(b, KEY_DEPARTURE, s->departure, session);
-    set_or_clear(b, KEY_DEPARTURE, present & CLUA_SESSION_DEPARTURE, session);
-    if (present & CLUA_SESSION_MINUTES_TO_TARGET) set_number(b, KEY_MINUTES_TO_TARGET, s->minutes_to_target, session);
-    set_or_clear(b, KEY_MINUTES_TO_TARGET, present & CLUA_SESSION_MINUTES_TO_TARGET, session);
-    if (present & CLUA_SESSION_PLUGGED_SINCE) set_time(b, KEY_PLUGGED_SINCE, s->plugged_since, session);
-    set_or_clear(b, KEY_PLUGGED_SINCE, present & CLUA_SESSION_PLUGGED_SINCE, session);
-    set_flag(b, KEY_RESERVED, (present & CLUA_SESSION_RESERVED) != 0, session);
-    set_flag(b, KEY_PLANNED, (present & CLUA_SESSION_PLANNED) != 0, session);
-    set_flag(b, KEY_LATE, (present & CLUA_SESSION_LATE) != 0, session);
-    lua_settop(L, session);
+    NUMBER(KEY_SOC, soc, session);
+    NUMBER(KEY_TARGET_SOC, target_soc, session);
+    OPTIONAL(KEY_MIN_TARGET_SOC, min_target_soc, CLUA_SESSION_MIN_TARGET_SOC, write_number, session);
+    NUMBER(KEY_ENERGY_NEEDED_KWH, energy_needed_kwh, session);
+    OPTIONAL(KEY_ARRIVAL, arrival, CLUA_SESSION_ARRIVAL, write_time, session);
+    OPTIONAL(KEY_DEPARTURE, departure, CLUA_SESSION_DEPARTURE, write_time, session);
+    OPTIONAL(KEY_MINUTES_TO_TARGET, minutes_to_target, CLUA_SESSION_MINUTES_TO_TARGET, write_number, session);
+    OPTIONAL(KEY_PLUGGED_SINCE, plugged_since, CLUA_SESSION_PLUGGED_SINCE, write_time, session);
+    FLAG(KEY_RESERVED, CLUA_SESSION_RESERVED, session);
+    FLAG(KEY_PLANNED, CLUA_SESSION_PLANNED, session);
+    FLAG(KEY_LATE, CLUA_SESSION_LATE, session);
+}
+
+static int refuse_write(lua_State *L) { return luaL_error(L, "policies cannot change ctx.sessions"); }
+
+/* __pairs of a view: iterate with the allow-list's `next`, which reads through the proxy, so the
+   data table itself is never handed to the policy. */
+static int view_pairs(lua_State *L) {
+    lua_pushcfunction(L, clua_view_next);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+int clua_view_next(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 2);
+    if (lua_getmetatable(L, 1)) {
+        lua_pushliteral(L, "__pairs");
+        lua_rawget(L, -2);
+        if (lua_tocfunction(L, -1) == view_pairs) {
+            lua_pushliteral(L, "__index");
+            lua_rawget(L, -3);
+            lua_replace(L, 1);
+        }
+        lua_settop(L, 2);
+    }
+    if (lua_next(L, 1)) return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
+/* Pushes a proxy reading through to the table at `data`. */
+static void push_proxy(lua_State *L, int data) {
+    data = lua_absindex(L, data);
+    lua_newtable(L);
+    lua_createtable(L, 0, 4);
+    lua_pushvalue(L, data);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, refuse_write);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, view_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushliteral(L, "locked");
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+}
+
+/* Makes slot `i` of the pool: the three data tables, the vehicle and connector proxies stored in
+   the session's data, and the session's proxy. */
+static void make_slot(const builder *b, int pool, int i) {
+    lua_State *L = b->L;
+    static const int sizes[3] = {16, 4, 5};
+    for (int part = PART_SESSION; part <= PART_CONNECTOR; part++) {
+        lua_createtable(L, 0, sizes[part]);
+        lua_rawseti(L, pool, SLOT(i, part));
+    }
+    lua_rawgeti(L, pool, SLOT(i, PART_SESSION));
+    int session = lua_gettop(L);
+    /* The same insertion order as a fresh table of the contract: id, vehicle, tenant, connector. */
+    push_key(b, KEY_ID);
+    lua_pushboolean(L, 0);
+    lua_rawset(L, session);
+    push_key(b, KEY_VEHICLE);
+    lua_rawgeti(L, pool, SLOT(i, PART_VEHICLE));
+    push_proxy(L, -1);
+    lua_remove(L, -2);
+    lua_rawset(L, session);
+    push_key(b, KEY_TENANT);
+    lua_pushboolean(L, 0);
+    lua_rawset(L, session);
+    push_key(b, KEY_CONNECTOR);
+    lua_rawgeti(L, pool, SLOT(i, PART_CONNECTOR));
+    push_proxy(L, -1);
+    lua_remove(L, -2);
+    lua_rawset(L, session);
+    push_proxy(L, session);
+    lua_rawseti(L, pool, SLOT(i, PART_PROXY));
+    lua_pop(L, 1);
+}
+
+/* Pushes the registry value at `key`, creating an empty table there first if needed. */
+static int push_registry_table(lua_State *L, const char *key) {
+    if (lua_getfield(L, LUA_REGISTRYINDEX, key) == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, key);
+    }
+    return lua_gettop(L);
 }
 
 void clua_push_sessions(lua_State *L, const clua_session *sessions, int count, const char *text, int tenants) {
     tenants = lua_absindex(L, tenants);
-    if (lua_getfield(L, LUA_REGISTRYINDEX, CLUA_REG_SESSIONS) == LUA_TNIL) {
-        lua_pop(L, 1);
-        lua_newtable(L);
-        lua_pushvalue(L, -1);
-        lua_setfield(L, LUA_REGISTRYINDEX, CLUA_REG_SESSIONS);
-    }
-    int pool = lua_gettop(L);
-    lua_createtable(L, count, 0); /* the list itself is fresh, as before */
+    int pool = push_registry_table(L, CLUA_REG_SESSIONS);
+    lua_getfield(L, LUA_REGISTRYINDEX, CLUA_REG_PREVIOUS);
+    previous_sessions *previous = (previous_sessions *)lua_touserdata(L, -1);
+    int previous_count = previous == NULL ? 0 : previous->count;
+    int made = (int)lua_rawlen(L, pool) / SLOT_SIZE;
+
+    lua_createtable(L, count, 0); /* the list is fresh on every call */
     int list = lua_gettop(L);
-    builder b = {L, list + 1, text};
+    builder b = {L, list + 1, text, NULL, previous == NULL ? NULL : previous_text(previous)};
     for (int key = 0; key < KEY_COUNT; key++) lua_pushstring(L, key_names[key]);
-    for (int i = 0; i < count; i++) {
-        push_slot(L, pool, i + 1);
-        patch_session(&b, &sessions[i], tenants);
-        lua_rawseti(L, list, i + 1);
+    int base = lua_gettop(L);
+    for (int i = 1; i <= count; i++) {
+        if (i > made) make_slot(&b, pool, i);
+        b.old = i <= previous_count && i <= made ? &previous_records(previous)[i - 1] : NULL;
+        lua_rawgeti(L, pool, SLOT(i, PART_SESSION));
+        lua_rawgeti(L, pool, SLOT(i, PART_VEHICLE));
+        lua_rawgeti(L, pool, SLOT(i, PART_CONNECTOR));
+        patch_session(&b, &sessions[i - 1], base + 1, base + 2, base + 3, tenants);
+        lua_rawgeti(L, pool, SLOT(i, PART_PROXY));
+        lua_rawseti(L, list, i);
+        lua_settop(L, base);
     }
+
+    /* Remember what was written, for the next call's comparison. */
+    size_t text_length = 0;
+    for (int i = 0; i < count; i++) {
+        const clua_text *fields[] = {&sessions[i].id, &sessions[i].tenant, &sessions[i].vehicle_id, &sessions[i].vin,
+                                     &sessions[i].charger, &sessions[i].bay, &sessions[i].area};
+        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+            if (fields[f]->length > 0 && (size_t)(fields[f]->offset + fields[f]->length) > text_length) {
+                text_length = (size_t)(fields[f]->offset + fields[f]->length);
+            }
+        }
+    }
+    previous_sessions *next = (previous_sessions *)lua_newuserdatauv(
+        L, sizeof(previous_sessions) + sizeof(clua_session) * (size_t)count + text_length, 0);
+    next->count = count;
+    next->text_length = text_length;
+    if (count > 0) memcpy(previous_records(next), sessions, sizeof(clua_session) * (size_t)count);
+    if (text_length > 0) memcpy((char *)previous_text(next), text, text_length);
+    lua_setfield(L, LUA_REGISTRYINDEX, CLUA_REG_PREVIOUS);
+
     lua_settop(L, list);
+    lua_remove(L, pool + 1); /* the previous userdata */
     lua_remove(L, pool);
 }

@@ -3,8 +3,9 @@ import Foundation
 import PolicyEngine
 import Testing
 
-/// `ctx.sessions` as a policy sees it, now that the session tables are pooled per state and
-/// rewritten on each call: the documented fields, nothing left over from an earlier call.
+/// `ctx.sessions` as a policy sees it, now that the sessions are persistent read-only views whose
+/// data is rewritten only where it changed: the documented fields, nothing left over from an
+/// earlier call, `pairs` and `next` as on plain tables, and no way to write.
 @Suite("Session views")
 struct SessionViewTests {
     /// Returns each session's fields as a reason string, so a test can read what the policy saw.
@@ -16,6 +17,8 @@ struct SessionViewTests {
           for i, s in ipairs(ctx.sessions) do
             local keys = 0
             for _ in pairs(s) do keys = keys + 1 end
+            local k = next(s)
+            while k ~= nil do keys = keys + 100; k = next(s, k) end
             out[i] = { priority = 1, reason = table.concat({ s.id, s.vehicle.id, show(s.vehicle.vin), s.tenant.class,
               s.connector.charger, show(s.connector.bay), show(s.departure), show(s.min_target_soc), show(s.late), show(keys) }, " ") }
           end
@@ -31,41 +34,38 @@ struct SessionViewTests {
         first.connector.bay = "B1"
         first.late = true
         let before = await engine.priority(PriorityContext(now: Fixtures.now, depot: Fixtures.depot, tenants: Fixtures.tenants, sessions: [first]))
-        #expect(before.value.map(\.reason) == ["s0 bus-0 WEB0 public C0 B1 1800007200 60.0 true 15"])
+        #expect(before.value.map(\.reason) == ["s0 bus-0 WEB0 public C0 B1 1800007200 60.0 true 1515"])
         // The same slot now holds another session without the optional fields.
         var second = Fixtures.session(7, departureIn: nil)
         second.vehicle.vin = nil
         let after = await engine.priority(
             PriorityContext(now: Fixtures.now, depot: Fixtures.depot, tenants: Fixtures.tenants, sessions: [second, Fixtures.session(8)]))
-        #expect(after.value.map(\.reason) == ["s7 bus-7 nil fleet C3 nil nil nil false 13", "s8 bus-8 WEB8 fleet C4 nil 1800021600 nil false 14"])
+        #expect(after.value.map(\.reason) == ["s7 bus-7 nil fleet C3 nil nil nil false 1313", "s8 bus-8 WEB8 fleet C4 nil 1800021600 nil false 1414"])
     }
 
-    @Test func whatAPolicyChangesInPlaceIsGoneByTheNextCall() async throws {
+    @Test func aValueThatChangedBetweenCallsIsSeen() async throws {
         let text = """
             local M = {}
             function M.priority(ctx)
               local out = {}
-              for i, s in ipairs(ctx.sessions) do
-                out[i] = { priority = 1, reason = tostring(s.soc) .. " " .. type(s.vehicle) .. " " .. tostring(s.connector.id) }
-                s.soc = 0
-                s.vehicle = "gone"
-                s.connector.id = nil
-              end
+              for i, s in ipairs(ctx.sessions) do out[i] = { priority = 1, reason = tostring(s.soc) .. " " .. tostring(s.departure) } end
               return out
             end
             return M
             """
         let engine = try await Fixtures.engine(Fixtures.revision(priority: text))
-        let context = Fixtures.priorityContext(sessions: 2)
-        for _ in 0..<2 {
-            let outcome = await engine.priority(context)
-            #expect(outcome.record.decidedBy == .policy)
-            #expect(outcome.value.map(\.reason) == ["40.0 table 1", "40.0 table 2"])
-        }
+        var context = Fixtures.priorityContext(sessions: 2)
+        #expect(await engine.priority(context).value.map(\.reason) == ["40.0 1800003600", "40.0 1800007200"])
+        context.sessions[1].soc = 55
+        context.sessions[0].departure = nil
+        #expect(await engine.priority(context).value.map(\.reason) == ["40.0 nil", "55.0 1800007200"])
     }
 
-    @Test(arguments: ["s.note = 1", "s.vehicle.note = 1", "s.connector.note = 1", "s.departure = 5"])
-    func newKeysAreRefused(statement: String) async throws {
+    @Test(arguments: [
+        "s.note = 1", "s.soc = 0", "s.vehicle.id = 'x'", "s.connector.id = nil", "s.connector.note = 1", "s.departure = 5",
+        "s.tenant = nil",
+    ])
+    func writesAreRefused(statement: String) async throws {
         let text = """
             local M = {}
             function M.priority(ctx)

@@ -101,9 +101,11 @@ typedef struct clua_session {
     uint32_t present;
 } clua_session;
 
-/* Pushes `ctx.sessions`: an array of `count` fresh session tables, each with its vehicle and
-   connector tables and the tenant's view taken from the table at `tenants`. The field names are
-   created once per call. Runs outside the memory cap, like every input push. */
+/* Pushes `ctx.sessions`: a fresh array of `count` session views with the tenant's view taken from
+   the table at `tenants`. The views (session, vehicle, connector) are persistent, read-only proxies
+   per state whose hidden data is rewritten only where a value differs from the previous call; a
+   policy cannot write them, so nothing it does survives the call. Runs outside the memory cap,
+   like every input push. */
 void clua_push_sessions(lua_State *L, const clua_session *sessions, int count, const char *text, int tenants);
 
 /* The Lua release linked at run time, as LUA_VERSION_NUM-style number (504) and release text. */

@@ -13,36 +13,40 @@ let now = Date(timeIntervalSince1970: 1_800_000_000)
 let depot = DepotView(id: "bench", timezone: "Europe/Berlin", grid: GridView(limitKw: 2_000, block: BlockView(name: "night", limitKw: 1_600)))
 let tenants = [TenantView(id: "fleet", class: .fleet, priority: 2), TenantView(id: "public", class: .public)]
 
-func session(_ index: Int) -> SessionView {
+/// Session `index` at allocation tick `tick`: its SoC, energy still needed and minutes to target
+/// move from tick to tick, as they do while charging.
+func session(_ index: Int, tick: Int) -> SessionView {
     let vehicle = VehicleView(id: VehicleID("v\(index)"), vin: "VIN\(index)", batteryKwh: 400, maxKw: 150)
     let connector = ConnectorView(charger: ChargerID("C\(index / 2)"), id: index % 2 + 1, maxKw: 150)
     let tenant: TenantID = index % 4 == 0 ? "public" : "fleet"
     let departure = now.addingTimeInterval(Double(index % 10 + 1) * 1800)
     return SessionView(
-        id: ChargingSessionID("s\(index)"), vehicle: vehicle, tenant: tenant, connector: connector, soc: 30, targetSoc: 90,
-        energyNeededKwh: 240, arrival: now.addingTimeInterval(-3600), departure: departure, minutesToTarget: 96,
+        id: ChargingSessionID("s\(index)"), vehicle: vehicle, tenant: tenant, connector: connector, soc: Percent(30 + Double(tick) * 0.1),
+        targetSoc: 90, energyNeededKwh: KilowattHours(240 - Double(tick) * 0.4), arrival: now.addingTimeInterval(-3600), departure: departure,
+        minutesToTarget: 96 - Double(tick) * 0.16,
         pluggedSince: now.addingTimeInterval(-3000))
 }
 
-func context(sessions count: Int) -> PriorityContext {
-    PriorityContext(now: now, depot: depot, tenants: tenants, sessions: (0..<count).map(session))
+func context(sessions count: Int, tick: Int) -> PriorityContext {
+    PriorityContext(now: now, depot: depot, tenants: tenants, sessions: (0..<count).map { session($0, tick: tick) })
 }
 
 print("Policy engine benchmark — \(LuaRuntime.release), \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
 // 1. A priority evaluation as the depot runtime sees it: push the context, run the default
-//    policy, read back, validate and clamp. 2. Building its decision record (input and output
+//    policy, read back, validate and clamp. Two ticks alternate, so every session's SoC, energy
+//    and minutes to target differ from the previous call's (unchanged values cost less). 2. Building its decision record (input and output
 //    JSON), which `PolicyOutcome.record` does on demand, off the engine actor.
 let engine = PolicyEngine(depot: "bench", defaults: defaults)
 var evaluationMedians: [Int: Double] = [:]
 for count in [50, 500, 2_000] {
-    let input = context(sessions: count)
+    let ticks = [context(sessions: count, tick: 0), context(sessions: count, tick: 1)]
     var evaluation = Sample(name: "priority, \(count) sessions: evaluation")
     var recording = Sample(name: "priority, \(count) sessions: decision record")
     var builtIn = 0
     for iteration in 0..<(count >= 2_000 ? 330 : 1_030) {
         let started = clock.now
-        let outcome = await engine.priority(input)
+        let outcome = await engine.priority(ticks[iteration % 2])
         let evaluated = clock.now
         if iteration >= 30 { evaluation.add(evaluated - started) }
         precondition(outcome.value.count == count)
