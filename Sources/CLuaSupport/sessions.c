@@ -31,12 +31,13 @@ enum { PART_SESSION, PART_VEHICLE, PART_CONNECTOR, PART_PROXY };
 /* What the previous call wrote, to compare against (a userdata in the registry). */
 typedef struct previous_sessions {
     int count;
-    size_t text_length;
-    /* clua_session records[count], then text_length bytes of text */
+    int record_capacity;
+    size_t text_capacity;
+    /* clua_session records[record_capacity], then text_capacity bytes of text */
 } previous_sessions;
 
 static clua_session *previous_records(previous_sessions *p) { return (clua_session *)(p + 1); }
-static const char *previous_text(previous_sessions *p) { return (const char *)(previous_records(p) + p->count); }
+static char *previous_text(previous_sessions *p) { return (char *)(previous_records(p) + p->record_capacity); }
 
 typedef struct builder {
     lua_State *L;
@@ -274,13 +275,18 @@ void clua_push_sessions(lua_State *L, const clua_session *sessions, int count, c
             }
         }
     }
-    previous_sessions *next = (previous_sessions *)lua_newuserdatauv(
-        L, sizeof(previous_sessions) + sizeof(clua_session) * (size_t)count + text_length, 0);
-    next->count = count;
-    next->text_length = text_length;
-    if (count > 0) memcpy(previous_records(next), sessions, sizeof(clua_session) * (size_t)count);
-    if (text_length > 0) memcpy((char *)previous_text(next), text, text_length);
-    lua_setfield(L, LUA_REGISTRYINDEX, CLUA_REG_PREVIOUS);
+    /* Kept in place when it is large enough, so a steady depot allocates nothing here. */
+    if (previous == NULL || previous->record_capacity < count || previous->text_capacity < text_length) {
+        int records = count + count / 2 + 8;
+        size_t capacity = text_length + text_length / 2 + 64;
+        previous = (previous_sessions *)lua_newuserdatauv(L, sizeof(previous_sessions) + sizeof(clua_session) * (size_t)records + capacity, 0);
+        previous->record_capacity = records;
+        previous->text_capacity = capacity;
+        lua_setfield(L, LUA_REGISTRYINDEX, CLUA_REG_PREVIOUS);
+    }
+    previous->count = count;
+    if (count > 0) memcpy(previous_records(previous), sessions, sizeof(clua_session) * (size_t)count);
+    if (text_length > 0) memcpy(previous_text(previous), text, text_length);
 
     lua_settop(L, list);
     lua_remove(L, pool + 1); /* the previous userdata */

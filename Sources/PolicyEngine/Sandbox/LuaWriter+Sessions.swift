@@ -11,9 +11,9 @@ extension LuaWriter {
         var text: [UInt8] = []
         text.reserveCapacity(sessions.count * 48)
         func add(_ string: String?) -> clua_text {
-            guard let string else { return clua_text(offset: 0, length: -1) }
+            guard var string else { return clua_text(offset: 0, length: -1) }
             let offset = Int32(text.count)
-            text.append(contentsOf: string.utf8)
+            string.withUTF8 { text.append(contentsOf: $0) }
             return clua_text(offset: offset, length: Int32(text.count) - offset)
         }
         var records: [clua_session] = []
