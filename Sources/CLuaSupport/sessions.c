@@ -195,6 +195,15 @@ static void push_proxy(lua_State *L, int data) {
     lua_setmetatable(L, -2);
 }
 
+/* Sets field `key` of the session data at `session` to a proxy of the slot's data table `part`. */
+static void set_proxy(const builder *b, int pool, int i, int key, int part, int session) {
+    push_key(b, key);
+    lua_rawgeti(b->L, pool, SLOT(i, part));
+    push_proxy(b->L, -1);
+    lua_remove(b->L, -2);
+    lua_rawset(b->L, session);
+}
+
 /* Makes slot `i` of the pool: the three data tables, the vehicle and connector proxies stored in
    the session's data, and the session's proxy. */
 static void make_slot(const builder *b, int pool, int i) {
@@ -210,19 +219,11 @@ static void make_slot(const builder *b, int pool, int i) {
     push_key(b, KEY_ID);
     lua_pushboolean(L, 0);
     lua_rawset(L, session);
-    push_key(b, KEY_VEHICLE);
-    lua_rawgeti(L, pool, SLOT(i, PART_VEHICLE));
-    push_proxy(L, -1);
-    lua_remove(L, -2);
-    lua_rawset(L, session);
+    set_proxy(b, pool, i, KEY_VEHICLE, PART_VEHICLE, session);
     push_key(b, KEY_TENANT);
     lua_pushboolean(L, 0);
     lua_rawset(L, session);
-    push_key(b, KEY_CONNECTOR);
-    lua_rawgeti(L, pool, SLOT(i, PART_CONNECTOR));
-    push_proxy(L, -1);
-    lua_remove(L, -2);
-    lua_rawset(L, session);
+    set_proxy(b, pool, i, KEY_CONNECTOR, PART_CONNECTOR, session);
     push_proxy(L, session);
     lua_rawseti(L, pool, SLOT(i, PART_PROXY));
     lua_pop(L, 1);
