@@ -5,7 +5,7 @@ import Testing
 
 /// The watcher's debounce over real files in a temporary folder, with instants given by the test.
 @Suite("File watch debounce")
-struct ChangeDebounceTests {
+final class ChangeDebounceTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("busbar-watch-\(UUID().uuidString)")
     let start = ContinuousClock.now
 
@@ -14,6 +14,8 @@ struct ChangeDebounceTests {
         try write("depot: {}\n", to: "depot.yaml")
         try write("return {}\n", to: "policies/priority.lua")
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func write(_ text: String, to path: String) throws {
         try text.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)

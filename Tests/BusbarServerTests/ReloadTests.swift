@@ -90,6 +90,7 @@ struct ReloadTests {
             listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: await reloader.depots,
             store: BusbarStore(try BusbarDatabase.inMemory()), apiTokens: [APITokenSettings(token: .environment("ADMIN"), scope: .admin)],
             secrets: SecretResolver(environment: ["ADMIN": Self.adminToken]), reloader: reloader, logger: Logger(label: "test"))
+        defer { try? FileManager.default.removeItem(at: folder.root) }
         try await server.applications[0].test(.live) { client in
             let port = try #require(client.port)
             let password = UpgradeCheckTests.demoPassword("DEMO-A02")
@@ -153,6 +154,8 @@ struct ReloadTests {
     @Test func aBrokenPolicyKeepsTheLastGoodRevisionAndNamesFileAndLine() async throws {
         let folder = try DepotFolder()
         try await withStation(folder) { client, reloader, call in
+            let (failures, continuation) = AsyncStream.makeStream(of: ReloadFailure.self)
+            await reloader.onReloadFailure { _, failure in continuation.yield(failure) }
             let before = try #require(await reloader.status(of: "demo"))
             try folder.write("local M = {}\nfunction M.priority(ctx)\n  return {\nend\nreturn M\n", to: "policies/priority.lua")
             let answer = try await Self.request(.post, "/api/v1/reload", client: client)
@@ -164,6 +167,8 @@ struct ReloadTests {
             #expect(after.since == before.since)
             #expect(after.lastError?.file?.hasSuffix("policies/priority.lua") == true)
             #expect(after.lastError?.line == 4)
+            var alerts = failures.makeAsyncIterator()
+            #expect(await alerts.next() == after.lastError)
             let shown = try await Self.request(.get, "/api/v1/depots/demo/status", client: client)
             #expect(shown.status == 200)
             #expect(shown.body.contains(#""line":4"#))

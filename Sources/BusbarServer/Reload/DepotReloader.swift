@@ -24,6 +24,7 @@ public actor DepotReloader {
     /// The depots in the order of their files.
     private var order: [DepotID] = []
     private var observers: [@Sendable (Depot) async -> Void] = []
+    private var failureObservers: [@Sendable (DepotID, ReloadFailure) async -> Void] = []
     private let defaults: PolicyRevision?
     private let clock: any BusbarClock
     private let logger: Logger
@@ -76,6 +77,9 @@ public actor DepotReloader {
     /// Calls `observer` with the new `Depot` after every successful reload (the depot runtime
     /// subscribes to apply configuration changes).
     public func onReload(_ observer: @escaping @Sendable (Depot) async -> Void) { observers.append(observer) }
+
+    /// Calls `observer` after every refused reload, for the operator alert (`config_reload_failed`).
+    public func onReloadFailure(_ observer: @escaping @Sendable (DepotID, ReloadFailure) async -> Void) { failureObservers.append(observer) }
 
     /// The status of one depot, with its engine's current view of the policies.
     public func status(of depot: DepotID) async -> DepotReloadStatus? {
@@ -136,6 +140,7 @@ public actor DepotReloader {
         } else if let failure {
             served[id]!.status.lastError = failure
             logger.error("depot reload failed; the last good revision stays", metadata: ["depot.id": "\(id)", "error": "\(failure.message)"])
+            for observer in failureObservers { await observer(id, failure) }
         }
         return await status(of: id)
     }
