@@ -179,6 +179,22 @@ int clua_view_next(lua_State *L) {
     return 1;
 }
 
+int clua_view_data(lua_State *L, int index) {
+    if (!lua_getmetatable(L, index)) return 0;
+    lua_pushliteral(L, "__pairs");
+    lua_rawget(L, -2);
+    int view = lua_tocfunction(L, -1) == view_pairs;
+    lua_pop(L, 1);
+    if (view) {
+        lua_pushliteral(L, "__index");
+        lua_rawget(L, -2);
+        lua_remove(L, -2);
+        return 1;
+    }
+    lua_pop(L, 1);
+    return 0;
+}
+
 /* Pushes a proxy reading through to the table at `data`. */
 static void push_proxy(lua_State *L, int data) {
     data = lua_absindex(L, data);

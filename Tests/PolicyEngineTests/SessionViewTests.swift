@@ -61,6 +61,21 @@ struct SessionViewTests {
         #expect(await engine.priority(context).value.map(\.reason) == ["40.0 nil", "55.0 1800007200"])
     }
 
+    @Test func aTracedSessionShowsItsFields() async throws {
+        let text = """
+            local M = {}
+            function M.priority(ctx)
+              trace("first", ctx.sessions[1])
+              return { 1 }
+            end
+            return M
+            """
+        let outcome = await (try await Fixtures.engine(Fixtures.revision(priority: text))).priority(Fixtures.priorityContext(sessions: 1))
+        let traced = try #require(outcome.trace.first { $0.name == "first" }?.value)
+        #expect(traced.contains(#""id":"s0""#))
+        #expect(traced.contains(#""vehicle":{"#) && traced.contains(#""id":"bus-0""#))
+    }
+
     @Test(arguments: [
         "s.note = 1", "s.soc = 0", "s.vehicle.id = 'x'", "s.connector.id = nil", "s.connector.note = 1", "s.departure = 5",
         "s.tenant = nil",

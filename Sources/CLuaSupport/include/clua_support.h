@@ -108,6 +108,11 @@ typedef struct clua_session {
    like every input push. */
 void clua_push_sessions(lua_State *L, const clua_session *sessions, int count, const char *text, int tenants);
 
+/* When the value at `index` is a session view, pushes its data table and returns 1; otherwise
+   pushes nothing and returns 0. For reading values back (trace, checked decoding) as the policy
+   saw them. */
+int clua_view_data(lua_State *L, int index);
+
 /* The Lua release linked at run time, as LUA_VERSION_NUM-style number (504) and release text. */
 int clua_linked_version(void);
 const char *clua_release(void);
