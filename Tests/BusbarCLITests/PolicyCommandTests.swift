@@ -166,11 +166,13 @@ struct PolicyCommandTests {
         let changed = try BusbarBinary.run(arguments + ["--policies", "\(Self.fixtures)/policies/changed"])
         #expect(changed.status == 2, "\(changed.stderr)")
         let lines = changed.stdout.split(separator: "\n").map(String.init)
-        try #require(lines.count == 4)
+        try #require(lines.count == 5, "\(changed.stdout)")
         #expect(lines[0].hasPrefix("2027-01-15T21:00:00Z priority ") && lines[0].hasSuffix(" (2 sessions)"))
         #expect(lines[1] == #"  recorded (policy): [{"min_kw":50,"priority":3,"reason":"leaves within 2 h"},{"priority":1}]"#)
         #expect(lines[2] == #"  replayed (policy): [{"min_kw":50,"priority":3,"reason":"leaves within 2 h"},{"priority":2}]"#)
-        #expect(lines[3] == "2 decisions replayed, 1 changed")
+        // Only s1 has a departure to plan for, and its tier did not change.
+        #expect(lines[3] == "  predicted: peak 150.0 → 150.0 kW; departure SoCs unchanged")
+        #expect(lines[4] == "2 decisions replayed, 1 changed")
     }
 
     @Test func replayOfAnotherWindowOrDomainFindsNothing() async throws {

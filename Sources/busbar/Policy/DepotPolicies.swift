@@ -9,6 +9,8 @@ import PolicyEngine
 /// `DepotRevision`, as the server's reloader reads it.
 struct DepotPolicies {
     let depot: DepotID
+    /// The validated depot file, for what the planner needs (`replay`'s predictions).
+    let configuration: Depot
     let revision: PolicyRevision?
 
     /// Loads a depot file and reads its policy folder; problems are printed and exit 1.
@@ -19,7 +21,7 @@ struct DepotPolicies {
     static func load(depotFile: String, folder: String? = nil, git: GitRevision? = nil) throws -> DepotPolicies {
         do {
             let loaded = try DepotRevision.load(depotFile: depotFile, policyFolder: folder, readFiles: git.map { git in { try git.luaFiles(in: $0) } })
-            return DepotPolicies(depot: loaded.depot.id, revision: loaded.policies)
+            return DepotPolicies(depot: loaded.depot.id, configuration: loaded.depot, revision: loaded.policies)
         } catch {
             printError(error.message)
             throw ExitCode(1)
