@@ -34,21 +34,26 @@ func context(sessions count: Int, tick: Int) -> PriorityContext {
 print("Policy engine benchmark — \(LuaRuntime.release), \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
 // 1. A priority evaluation as the depot runtime sees it: push the context, run the default
-//    policy, read back, validate and clamp. Two ticks alternate, so every session's SoC, energy
-//    and minutes to target differ from the previous call's (unchanged values cost less). 2. Building its decision record (input and output
-//    JSON), which `PolicyOutcome.record` does on demand, off the engine actor.
+//    policy, read back, validate and clamp; timed around the actor call and inside the engine.
+//    Two ticks alternate, so every session's SoC, energy and minutes to target differ from the
+//    previous call's (unchanged values cost less). 2. Building its decision record (input and
+//    output JSON), which `PolicyOutcome.record` does on demand, off the engine actor.
 let engine = PolicyEngine(depot: "bench", defaults: defaults)
 var evaluationMedians: [Int: Double] = [:]
 for count in [50, 500, 2_000] {
     let ticks = [context(sessions: count, tick: 0), context(sessions: count, tick: 1)]
     var evaluation = Sample(name: "priority, \(count) sessions: evaluation")
+    var inside = Sample(name: "priority, \(count) sessions: inside the actor")
     var recording = Sample(name: "priority, \(count) sessions: decision record")
     var builtIn = 0
     for iteration in 0..<(count >= 2_000 ? 330 : 1_030) {
         let started = clock.now
         let outcome = await engine.priority(ticks[iteration % 2])
         let evaluated = clock.now
-        if iteration >= 30 { evaluation.add(evaluated - started) }
+        if iteration >= 30 {
+            evaluation.add(evaluated - started)
+            inside.add(.microseconds(outcome.durationMicroseconds))
+        }
         precondition(outcome.value.count == count)
         if iteration >= 30 && iteration < 130 {
             if outcome.record.decidedBy != .defaultPolicy { builtIn += 1 }
@@ -56,6 +61,7 @@ for count in [50, 500, 2_000] {
         }
     }
     print(evaluation.line)
+    print(inside.line)
     print(recording.line)
     evaluationMedians[count] = evaluation.median
     if builtIn > 0 { print("  (\(builtIn) of 100 recorded evaluations hit the 50 ms deadline: the Swift rule decided)") }
