@@ -23,7 +23,8 @@ final class ChangeDebounceTests {
 
     func fingerprint(previous: FileFingerprint? = nil) -> FileFingerprint {
         FileFingerprint(
-            paths: FileFingerprint.files(depotFile: folder.appendingPathComponent("depot.yaml").path, policyFolder: folder.appendingPathComponent("policies").path),
+            paths: FileFingerprint.files(
+                depotFile: folder.appendingPathComponent("depot.yaml").path, policyFolder: folder.appendingPathComponent("policies").path),
             previous: previous)
     }
 

@@ -80,7 +80,9 @@ struct ReloadTests {
     /// (booted) whose `call` sends a frame and returns the answer.
     func withStation(
         _ folder: DepotFolder,
-        _ body: @escaping @Sendable (_ client: any TestClientProtocol, _ reloader: DepotReloader, _ call: (String) async throws -> String) async throws -> Void
+        _ body:
+            @escaping @Sendable (_ client: any TestClientProtocol, _ reloader: DepotReloader, _ call: (String) async throws -> String) async throws ->
+            Void
     ) async throws {
         let reloader = try await DepotReloader.load(
             depotFiles: [folder.depotFile],
@@ -115,7 +117,9 @@ struct ReloadTests {
     }
 
     /// `POST /api/v1/reload` or `GET /api/v1/depots/demo/status` with the admin token.
-    static func request(_ method: HTTPRequest.Method, _ path: String, client: any TestClientProtocol) async throws -> (
+    static func request(
+        _ method: HTTPRequest.Method, _ path: String, client: any TestClientProtocol
+    ) async throws -> (
         status: Int, type: String, body: String
     ) {
         try await client.execute(uri: path, method: method, headers: [.authorization: "Bearer \(adminToken)"]) { response in

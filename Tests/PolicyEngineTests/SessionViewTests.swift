@@ -40,7 +40,8 @@ struct SessionViewTests {
         second.vehicle.vin = nil
         let after = await engine.priority(
             PriorityContext(now: Fixtures.now, depot: Fixtures.depot, tenants: Fixtures.tenants, sessions: [second, Fixtures.session(8)]))
-        #expect(after.value.map(\.reason) == ["s7 bus-7 nil fleet C3 nil nil nil false 1313", "s8 bus-8 WEB8 fleet C4 nil 1800021600 nil false 1414"])
+        #expect(
+            after.value.map(\.reason) == ["s7 bus-7 nil fleet C3 nil nil nil false 1313", "s8 bus-8 WEB8 fleet C4 nil 1800021600 nil false 1414"])
     }
 
     @Test func aValueThatChangedBetweenCallsIsSeen() async throws {

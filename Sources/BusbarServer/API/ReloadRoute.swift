@@ -54,7 +54,10 @@ struct ReloadRoute: Sendable {
             "active_revision": .string(status.activeRevision),
             "since": .string(formatter.string(from: status.since)),
             "last_error": status.lastError.map { error in
-                .object(["message": .string(error.message), "file": error.file.map(JSONValue.string) ?? .null, "line": error.line.map { .number(Double($0)) } ?? .null])
+                .object([
+                    "message": .string(error.message), "file": error.file.map(JSONValue.string) ?? .null,
+                    "line": error.line.map { .number(Double($0)) } ?? .null,
+                ])
             } ?? .null,
             "policies": .object([
                 "active_revision": policies.activeRevision.map(JSONValue.string) ?? .null,

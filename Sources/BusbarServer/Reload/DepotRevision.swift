@@ -70,7 +70,8 @@ public struct DepotRevision: Sendable {
                 }
             }
         } catch let issue as ConfigIssue {
-            let shown = ConfigIssue(file: DisplayPath.of(issue.file), line: issue.line, column: issue.column, keyPath: issue.keyPath, message: issue.message)
+            let shown = ConfigIssue(
+                file: DisplayPath.of(issue.file), line: issue.line, column: issue.column, keyPath: issue.keyPath, message: issue.message)
             throw ReloadFailure(ConfigCheckFailure(issues: [shown]))
         } catch let failure as ReloadFailure {
             throw failure

@@ -20,7 +20,8 @@ struct DepotPolicies {
     ///   - git: reads the folder's files as they were at this revision (`replay --rev`).
     static func load(depotFile: String, folder: String? = nil, git: GitRevision? = nil) throws -> DepotPolicies {
         do {
-            let loaded = try DepotRevision.load(depotFile: depotFile, policyFolder: folder, readFiles: git.map { git in { try git.luaFiles(in: $0) } })
+            let loaded = try DepotRevision.load(
+                depotFile: depotFile, policyFolder: folder, readFiles: git.map { git in { try git.luaFiles(in: $0) } })
             return DepotPolicies(depot: loaded.depot.id, configuration: loaded.depot, revision: loaded.policies)
         } catch {
             printError(error.message)
