@@ -76,14 +76,12 @@ struct ReloadTests {
         }
     }
 
+    /// A test's part: the HTTP client, the reloader, and `call`, which sends a frame as the station.
+    typealias StationBody = @Sendable (any TestClientProtocol, DepotReloader, (String) async throws -> String) async throws -> Void
+
     /// Runs `body` with a live server serving the temporary depot, and a station connected to it
     /// (booted) whose `call` sends a frame and returns the answer.
-    func withStation(
-        _ folder: DepotFolder,
-        _ body:
-            @escaping @Sendable (_ client: any TestClientProtocol, _ reloader: DepotReloader, _ call: (String) async throws -> String) async throws ->
-            Void
-    ) async throws {
+    func withStation(_ folder: DepotFolder, _ body: @escaping StationBody) async throws {
         let reloader = try await DepotReloader.load(
             depotFiles: [folder.depotFile],
             defaults: try PolicyRevision(folder: "policies/defaults", directory: Self.repository.appendingPathComponent("policies/defaults")),
