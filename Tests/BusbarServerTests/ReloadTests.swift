@@ -179,6 +179,21 @@ struct ReloadTests {
         }
     }
 
+    @Test func aBrokenDepotFileKeepsTheLastGoodRevision() async throws {
+        let folder = try DepotFolder()
+        try await withStation(folder) { _, reloader, call in
+            let before = try #require(await reloader.status(of: "demo"))
+            let text = try String(contentsOfFile: folder.depotFile, encoding: .utf8)
+            try folder.write(text.replacingOccurrences(of: "connection_kw: 2000", with: "connection_kw: lots"), to: "demo.yaml")
+            let after = try #require(await reloader.reload(depot: "demo"))
+            #expect(after.activeRevision == before.activeRevision)
+            #expect(after.lastError?.file == folder.depotFile)
+            #expect(after.lastError?.line == 16)
+            #expect(after.lastError?.message.contains("grid.connection_kw") == true)
+            #expect(try await call(#"[2,"h1","Heartbeat",{}]"#).hasPrefix(#"[3,"h1""#))
+        }
+    }
+
     @Test func aFailingCaseBlocksTheSwap() async throws {
         let folder = try DepotFolder()
         try await withStation(folder) { _, reloader, _ in
