@@ -258,6 +258,9 @@ static int push_registry_table(lua_State *L, const char *key) {
 
 void clua_push_sessions(lua_State *L, const clua_session *sessions, int count, const char *text, int tenants) {
     tenants = lua_absindex(L, tenants);
+    /* The keys stay on the stack while slots are made and patched. Only a real out-of-memory can
+       fail here, which the panic handler turns into an abort, as for any input push. */
+    luaL_checkstack(L, KEY_COUNT + 16, "ctx.sessions");
     int pool = push_registry_table(L, CLUA_REG_SESSIONS);
     lua_getfield(L, LUA_REGISTRYINDEX, CLUA_REG_PREVIOUS);
     previous_sessions *previous = (previous_sessions *)lua_touserdata(L, -1);
