@@ -39,6 +39,8 @@
 ---@field area string?
 ---@field max_kw number
 
+--- Read-only: a write to a session, its vehicle or its connector raises "policies cannot change
+--- ctx.sessions"; copy values into your own tables instead.
 ---@class BusbarSession
 ---@field id string
 ---@field vehicle BusbarVehicle

@@ -71,6 +71,8 @@ static int open_sandbox(lua_State *L) {
     lua_pushglobaltable(L);
     lua_insert(L, -2);
     copy_fields(L, 1, base_names);
+    lua_pushcfunction(L, clua_view_next);
+    lua_setfield(L, -2, "next"); /* reads session views through their proxy */
     lua_remove(L, 1); /* the default globals are no longer needed on the stack */
 
     /* string: without dump, with guarded pattern functions; also the strings' __index. */

@@ -12,12 +12,17 @@
 #define CLUA_REG_LOG "busbar.log"         /* log lines of the running evaluation */
 #define CLUA_REG_TRACE "busbar.trace"     /* {name, value} pairs of the running evaluation */
 #define CLUA_REG_LINES "busbar.lines"     /* "file:line" -> hits, explain mode only */
+#define CLUA_REG_SESSIONS "busbar.sessions" /* the session views and their data, reused by every priority call */
+#define CLUA_REG_PREVIOUS "busbar.previous" /* the session values the last priority call wrote */
 
 /* The accounting box of a state (stored in its extra space). */
 clua_accounting *clua_box(lua_State *L);
 
 /* The count (and, in explain mode, line) hook; sticky once the budget is spent. */
 void clua_hook(lua_State *L, lua_Debug *ar);
+
+/* `next` of the allow-list: like the base function, but reads a session view through its proxy. */
+int clua_view_next(lua_State *L);
 
 /* Pushes a read-only proxy of the table at `index`; writes raise `message`. */
 void clua_push_readonly(lua_State *L, int index, const char *message);

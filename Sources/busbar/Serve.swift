@@ -2,6 +2,7 @@ import ArgumentParser
 import BusbarServer
 import DepotConfig
 import DepotModel
+import DepotRuntime
 import Foundation
 import Logging
 import PolicyEngine
@@ -12,12 +13,15 @@ extension Busbar {
         static let configuration = CommandConfiguration(
             abstract: "Run Busbar: the OCPP endpoint for the configured depots, with health at /health.",
             discussion: """
-                Loads the settings file and every depot file it lists (refusing to start if any is invalid or a station \
-                secret cannot be read), brings the database schema up to date, and serves until SIGINT or SIGTERM.
+                Loads the settings file and every depot file it lists with its policies (refusing to start if any is \
+                invalid, a policy case fails or a station secret cannot be read), brings the database schema up to date, \
+                and serves until SIGINT or SIGTERM. A changed depot file or policy, SIGHUP or POST /api/v1/reload \
+                reloads it; a revision that fails keeps the last good one.
                 """
         )
 
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var policyOptions: PolicyOptions
 
         @Option(help: "Listen on this address instead of the first listener's.")
         var address: String?
@@ -28,25 +32,13 @@ extension Busbar {
         @Option(name: .customLong("depot"), help: "Serve this depot file instead of the settings' depots (repeatable).")
         var depotFiles: [String] = []
 
-        @OptionGroup var policyOptions: PolicyOptions
-
         func run() async throws {
             let settings: BusbarSettings
-            var depots: [Depot] = []
-            let files: [String]
             do {
                 settings = try SettingsFileLoader.load(path: options.config)
-                files = depotFiles.isEmpty ? SettingsFileLoader.depotFiles(of: settings) : depotFiles
-                for file in files { depots.append(try DepotFileLoader.load(path: file)) }
             } catch {
                 for issue in error.issues { printError(issue.description) }
                 throw ExitCode(1)
-            }
-            let defaults = try policyOptions.defaultsRevision()
-            var policies: [DepotID: PolicyEngine] = [:]
-            for file in files {
-                let loaded = try DepotPolicies.load(depotFile: file)
-                policies[loaded.depot] = try await loaded.engine(defaults: defaults)
             }
             let level = Logger.Level(rawValue: options.logLevel ?? settings.log.level) ?? .info
             LoggingSystem.bootstrap { label in
@@ -55,6 +47,18 @@ extension Busbar {
                 return handler
             }
             let logger = Logger(label: "busbar")
+            let reloader: DepotReloader
+            do {
+                reloader = try await DepotReloader.load(
+                    depotFiles: depotFiles.isEmpty ? SettingsFileLoader.depotFiles(of: settings) : depotFiles,
+                    defaults: try policyOptions.defaultsRevision(), logger: logger)
+            } catch let failure as ReloadFailure {
+                printError(failure.message)
+                throw ExitCode(1)
+            }
+            let depots = await reloader.depots
+            var policies: [DepotID: PolicyEngine] = [:]
+            for depot in depots { policies[depot.id] = await reloader.engine(for: depot.id) }
             guard !settings.listeners.isEmpty else { throw ValidationError("the settings name no listener") }
             var listeners = settings.listeners.map(ServerConfiguration.init)
             if let address { listeners[0].address = address }
@@ -70,7 +74,7 @@ extension Busbar {
             do {
                 server = try BusbarApplication.build(
                     listeners: listeners, depots: depots, store: store, policies: policies, apiTokens: settings.apiTokens,
-                    retention: (settings.ocppLogRetentionDays, settings.decisionRetentionDays), logger: logger
+                    retention: (settings.ocppLogRetentionDays, settings.decisionRetentionDays), reloader: reloader, logger: logger
                 ) { index, bound in
                     // Tests and scripts read the bound port from this line (port 0 picks a free one).
                     let scheme = configured[index].tls == nil ? "" : " (TLS)"
@@ -79,6 +83,14 @@ extension Busbar {
             } catch {
                 printError("\(error)")
                 throw ExitCode(1)
+            }
+            // A reloaded depot file or policy revision reaches its runtime; connections stay.
+            for (id, controller) in server.controllers {
+                await reloader.onReload { depot in
+                    guard depot.id == id else { return }
+                    await controller.apply(depot: depot)
+                    await controller.policiesReloaded()
+                }
             }
             try await server.run()
         }

@@ -166,11 +166,32 @@ struct PolicyCommandTests {
         let changed = try BusbarBinary.run(arguments + ["--policies", "\(Self.fixtures)/policies/changed"])
         #expect(changed.status == 2, "\(changed.stderr)")
         let lines = changed.stdout.split(separator: "\n").map(String.init)
-        try #require(lines.count == 4)
+        try #require(lines.count == 5, "\(changed.stdout)")
         #expect(lines[0].hasPrefix("2027-01-15T21:00:00Z priority ") && lines[0].hasSuffix(" (2 sessions)"))
         #expect(lines[1] == #"  recorded (policy): [{"min_kw":50,"priority":3,"reason":"leaves within 2 h"},{"priority":1}]"#)
         #expect(lines[2] == #"  replayed (policy): [{"min_kw":50,"priority":3,"reason":"leaves within 2 h"},{"priority":2}]"#)
-        #expect(lines[3] == "2 decisions replayed, 1 changed")
+        // Only s1 has a departure to plan for, and its tier did not change.
+        #expect(lines[3] == "  predicted: peak 150.0 → 150.0 kW; departure SoCs unchanged")
+        #expect(lines[4] == "2 decisions replayed, 1 changed")
+    }
+
+    @Test func replayPredictsDepartureSoCsAndPeakOfAChangedPriority() async throws {
+        // Two buses share a 60 kW hall; the changed policy lifts the public one to the fleet's tier.
+        let database = try await Self.recordedDecisions([
+            (1_800_043_200, [Self.session("s1", "fleet", departure: 1_800_057_600), Self.session("s9", "public", departure: 1_800_054_000)])
+        ])
+        defer { try? FileManager.default.removeItem(at: database.deletingLastPathComponent()) }
+        let result = try BusbarBinary.run([
+            "policy", "replay", "--depot", "\(Self.fixtures)/depot-tight.yaml", "--db", database.path, "--since", "2027-01-15T00:00:00Z",
+            "--policies", "\(Self.fixtures)/policies/changed", "--json",
+        ])
+        #expect(result.status == 2, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let change = try #require((object["changed"] as? [[String: Any]])?.first)
+        let prediction = try #require(change["prediction"] as? [String: Any])
+        // Both plans fill the hall: its 60 kW limit is the peak either way.
+        #expect(prediction["peak_kw"] as? [String: Double] == ["recorded": 60, "replayed": 60])
+        #expect(prediction["departure_soc"] is [Any])
     }
 
     @Test func replayOfAnotherWindowOrDomainFindsNothing() async throws {
@@ -237,7 +258,13 @@ struct PolicyCommandTests {
 
     /// A temporary database holding two priority decisions of depot `fixture` made by the policy
     /// of `policies/ok`: one fleet session at 20:00 UTC, and at 21:00 UTC a fleet and a public one.
-    static func recordedDecisions() async throws -> URL {
+    /// A database with the decisions of the `policies/ok` fixture for these inputs (`now`, session JSON).
+    static func recordedDecisions(
+        _ inputs: [(Int, [String])] = [
+            (1_800_043_200, [session("s1", "fleet", departure: 1_800_046_800)]),
+            (1_800_046_800, [session("s1", "fleet", departure: 1_800_050_000), session("s9", "public", departure: nil)]),
+        ]
+    ) async throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("busbar-replay-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let database = folder.appendingPathComponent("busbar.sqlite")
@@ -248,10 +275,7 @@ struct PolicyCommandTests {
         let engine = PolicyEngine(depot: "fixture", defaults: nil)
         try await engine.reload(revision, at: Date(timeIntervalSince1970: 0))
         var records: [PolicyDecisionRecord] = []
-        for (now, sessions) in [
-            (1_800_043_200, [session("s1", "fleet", departure: 1_800_046_800)]),
-            (1_800_046_800, [session("s1", "fleet", departure: 1_800_050_000), session("s9", "public", departure: nil)]),
-        ] {
+        for (now, sessions) in inputs {
             let state = """
                 {"ctx": {"now": \(now), "depot": {"id": "fixture", "timezone": "Europe/Berlin", "grid": {"limit_kw": 400}},
                  "tenants": [{"id": "fleet", "class": "fleet", "priority": 10, "settings": {}},

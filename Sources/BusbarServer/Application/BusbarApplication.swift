@@ -23,7 +23,8 @@ public struct BusbarApplication: Sendable {
     public let controllers: [DepotID: DepotController]
     /// One application per listener, in the order of the configurations.
     public let applications: [Application<RouterResponder<BusbarRequestContext>>]
-    /// Background services that run beside the listeners (retention).
+    /// Background services that run beside the listeners (retention; with a reloader, the file
+    /// watcher and the `SIGHUP` handler).
     public let services: [any Service]
     private let logger: Logger
 
@@ -33,13 +34,15 @@ public struct BusbarApplication: Sendable {
     ///   - policies: each depot's policy engine with its revision loaded; a depot without one
     ///     runs the built-in rules.
     ///   - runtime: how often the depots plan and allocate (tests and the demo speed it up with the clock).
+    ///   - reloader: when given, hot reload is on: `POST /api/v1/reload`, `GET /api/v1/depots/{id}/status`,
+    ///     the file watcher and `SIGHUP` (policy-api.md "Hot reload").
     ///   - onServerRunning: called with the listener's index and bound port once it is up.
     /// - Throws: `StationDirectoryFailure` when a station secret cannot be read, or a TLS setup error.
     public static func build(
         listeners: [ServerConfiguration], depots: [Depot], store: BusbarStore, policies: [DepotID: PolicyEngine] = [:],
         runtime: RuntimeSettings = RuntimeSettings(), apiTokens: [APITokenSettings] = [],
         retention: (ocppLogDays: Int, decisionDays: Int) = (30, 90),
-        secrets: SecretResolver = SecretResolver(), clock: any BusbarClock = SystemClock(), logger: Logger,
+        secrets: SecretResolver = SecretResolver(), clock: any BusbarClock = SystemClock(), reloader: DepotReloader? = nil, logger: Logger,
         onServerRunning: @escaping @Sendable (_ listener: Int, _ port: Int) async -> Void = { _, _ in }
     ) throws -> BusbarApplication {
         let registry = StationRegistry()
@@ -69,6 +72,7 @@ public struct BusbarApplication: Sendable {
             ).register(on: router)
             StationCallRoute(registry: registry, authentication: authentication).register(on: router)
             StationMessageLogRoute(store: store, authentication: authentication).register(on: router)
+            if let reloader { ReloadRoute(reloader: reloader, authentication: authentication).register(on: router) }
             let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
                 webSocketRouter: router,
                 configuration: .init(ws: .init(maxFrameSize: configuration.maxFrameSize, autoPing: .enabled(timePeriod: configuration.pingInterval))))
@@ -83,8 +87,10 @@ public struct BusbarApplication: Sendable {
         let retentionService = RetentionService(
             store: store, clock: clock, ocppLogDays: retention.ocppLogDays, decisionDays: retention.decisionDays, logger: logger)
         let runtimeServices: [any Service] = controllers.values.map { DepotControllerService(controller: $0) }
+        let reloadServices: [any Service] = reloader.map { [DepotFileWatcher(reloader: $0), ReloadSignalService(reloader: $0)] } ?? []
         return BusbarApplication(
-            stations: registry, controllers: controllers, applications: applications, services: [retentionService] + runtimeServices, logger: logger)
+            stations: registry, controllers: controllers, applications: applications,
+            services: [retentionService] + runtimeServices + reloadServices, logger: logger)
     }
 
     /// Serves every listener until SIGINT or SIGTERM, then shuts down gracefully.

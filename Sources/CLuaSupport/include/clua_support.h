@@ -74,6 +74,45 @@ typedef struct clua_priority_entry {
    way to name the failing path. Raw access only, so it never calls into Lua. */
 int clua_read_priority(lua_State *L, int index, int count, clua_priority_entry *entries);
 
+/* A UTF-8 string inside the byte buffer passed beside it; a negative length means absent (nil). */
+typedef struct clua_text {
+    int32_t offset;
+    int32_t length;
+} clua_text;
+
+/* Bits of clua_session.present: which optional fields are set, and the three flags. */
+#define CLUA_SESSION_MIN_TARGET_SOC 0x01
+#define CLUA_SESSION_ARRIVAL 0x02
+#define CLUA_SESSION_DEPARTURE 0x04
+#define CLUA_SESSION_MINUTES_TO_TARGET 0x08
+#define CLUA_SESSION_PLUGGED_SINCE 0x10
+#define CLUA_SESSION_RESERVED 0x20
+#define CLUA_SESSION_PLANNED 0x40
+#define CLUA_SESSION_LATE 0x80
+
+/* One session of a priority call as flat values (policy-api.md, `ctx.sessions[i]`); times are
+   Unix seconds. Swift fills an array of these and C builds every table in one call. */
+typedef struct clua_session {
+    clua_text id, tenant, vehicle_id, vin, charger, bay, area;
+    double battery_kwh, vehicle_max_kw, connector_max_kw;
+    int64_t connector_id;
+    double soc, target_soc, min_target_soc, energy_needed_kwh, minutes_to_target;
+    double arrival, departure, plugged_since;
+    uint32_t present;
+} clua_session;
+
+/* Pushes `ctx.sessions`: a fresh array of `count` session views with the tenant's view taken from
+   the table at `tenants`. The views (session, vehicle, connector) are persistent, read-only proxies
+   per state whose hidden data is rewritten only where a value differs from the previous call; a
+   policy cannot write them, so nothing it does survives the call. Runs outside the memory cap,
+   like every input push. */
+void clua_push_sessions(lua_State *L, const clua_session *sessions, int count, const char *text, int tenants);
+
+/* When the value at `index` is a session view, pushes its data table and returns 1; otherwise
+   pushes nothing and returns 0. For reading values back (trace, checked decoding) as the policy
+   saw them. */
+int clua_view_data(lua_State *L, int index);
+
 /* The Lua release linked at run time, as LUA_VERSION_NUM-style number (504) and release text. */
 int clua_linked_version(void);
 const char *clua_release(void);

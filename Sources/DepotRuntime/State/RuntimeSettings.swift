@@ -1,5 +1,3 @@
-public import Foundation
-
 /// How often the depot acts; defaults follow solver.md §1 (allocation every 1–5 s, planning every
 /// 15 min and on events) and ocpp.md §13 (profile horizon 15 min).
 public struct RuntimeSettings: Hashable, Sendable {

@@ -13,6 +13,8 @@ public actor PolicyEngine {
     private var active: CompiledRevision?
     private var since: Date?
     private var lastReloadError: PolicyError?
+    /// Counts reload calls, so one that finishes after a later one started does not swap.
+    private var reloads = 0
     private let defaults: CompiledRevision?
     /// Why the built-in defaults did not compile, if they did not (the Swift rules decide then).
     private let defaultsError: PolicyError?
@@ -59,10 +61,16 @@ public actor PolicyEngine {
         }
     }
 
-    /// Compiles and checks `revision` in a new state, then swaps it in. On failure the last good
-    /// revision stays active, the error is kept in `status`, and it is thrown.
-    /// - Parameter instant: when the swap happens, shown as `since`.
-    public func reload(_ revision: PolicyRevision, at instant: Date) throws(PolicyError) {
+    /// Compiles and checks `revision` in a new state, runs its case tables on the side, then swaps
+    /// it in (policy-api.md "Hot reload"). On failure the last good revision stays active, the
+    /// error is kept in `status`, and it is thrown. Evaluations go on with the old revision while
+    /// the cases run; when a later reload started meanwhile, this one gives way to it.
+    /// - Parameters:
+    ///   - cases: the `*_test.yaml` cases of the revision's folder; the first failing one blocks the swap.
+    ///   - instant: when the swap happens, shown as `since`.
+    public func reload(_ revision: PolicyRevision, cases: [PolicyTestCase] = [], at instant: Date) async throws(PolicyError) {
+        reloads += 1
+        let ticket = reloads
         let compiled: CompiledRevision
         do {
             compiled = try CompiledRevision(revision)
@@ -70,6 +78,15 @@ public actor PolicyEngine {
             lastReloadError = error
             throw error
         }
+        for testCase in cases {
+            let result = await PolicyCaseRunner.run(testCase, revision: revision)
+            guard result.passed else {
+                let error = PolicyError(failedCase: result)
+                if ticket == reloads { lastReloadError = error }
+                throw error
+            }
+        }
+        guard ticket == reloads else { return }
         active = compiled
         since = instant
         lastReloadError = nil

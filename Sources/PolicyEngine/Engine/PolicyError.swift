@@ -15,6 +15,8 @@ public struct PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidOutput
         /// An evaluation ran over the watchdog limit; the policy stays off until a reload.
         case watchdog
+        /// A case of the revision's `*_test.yaml` tables failed, so a reload did not swap it in.
+        case failedCase
     }
 
     public let kind: Kind
@@ -47,6 +49,15 @@ public struct PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
         self.file = location?.file
         self.line = location?.line
         self.traceback = lines.count > 1 ? lines.dropFirst().joined(separator: "\n") : nil
+    }
+
+    /// A failed case of a case table: the table's file and the case's line, its name and what
+    /// differed (`policies/nord/priority_test.yaml:12: case "fleet first": result[1].priority: …`).
+    init(failedCase result: PolicyCaseResult) {
+        let location = result.source.split(separator: ":", omittingEmptySubsequences: false)
+        let line = location.count > 1 ? Int(location.last!) : nil
+        let file = line == nil ? result.source : location.dropLast().joined(separator: ":")
+        self.init(kind: .failedCase, file: file, line: line, detail: "case \"\(result.name)\": \(result.failures.joined(separator: "; "))")
     }
 
     /// An error Busbar found itself, at a known place.

@@ -12,6 +12,10 @@ public struct PolicyOutcome<Value: Sendable & Encodable>: Sendable {
     public let executedLines: [String: Int]
     let draft: PolicyDecisionDraft
 
+    /// How long the evaluation took inside the engine, without the hop onto its actor (also in
+    /// the record); for metrics and the benchmark.
+    public var durationMicroseconds: Int { draft.durationMicroseconds }
+
     /// The decision record. Its input and output JSON are encoded when this is read, so that
     /// cost (which exceeds the evaluation itself for hundreds of sessions) is paid by whoever
     /// stores the record, off the engine actor; the id and every other field are fixed already.

@@ -24,13 +24,19 @@ public struct PolicyRevision: Sendable, Hashable {
         self.files = files
         self.domains = domains
         self.budget = budget
+        self.hash = Self.contentHash(files)
+    }
+
+    /// FNV-1a 64 over sorted paths and texts, as 16 hex digits: the revision id of `hash`, also
+    /// used for a whole depot revision (its YAML beside its policies).
+    public static func contentHash(_ files: [String: String]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for path in files.keys.sorted() {
             for byte in path.utf8 + [0] + files[path, default: ""].utf8 + [0] {
                 hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
             }
         }
-        self.hash = String(hash, radix: 16).leftPadded(to: 16)
+        return String(hash, radix: 16).leftPadded(to: 16)
     }
 
     /// Reads every `*.lua` file below `directory`. With `domains` nil, each domain uses
@@ -45,13 +51,16 @@ public struct PolicyRevision: Sendable, Hashable {
             guard relative.hasSuffix(".lua"), !relative.hasSuffix(".d.lua") else { continue }
             files[relative] = try String(contentsOfFile: root + "/" + relative, encoding: .utf8)
         }
-        let resolved =
-            domains
-            ?? Dictionary(
-                uniqueKeysWithValues: PolicyDomain.allCases.compactMap { domain in
-                    files["\(domain.rawValue).lua"] == nil ? nil : (domain, "\(domain.rawValue).lua")
-                })
-        self.init(folder: folder, files: files, domains: resolved, budget: budget)
+        self.init(folder: folder, files: files, domains: domains ?? Self.conventionalDomains(of: files), budget: budget)
+    }
+
+    /// `<domain>.lua` for each domain whose file is among `files`: the layout of
+    /// `policies/defaults/`, used when a depot file names no files per domain.
+    public static func conventionalDomains(of files: [String: String]) -> [PolicyDomain: String] {
+        Dictionary(
+            uniqueKeysWithValues: PolicyDomain.allCases.compactMap { domain in
+                files["\(domain.rawValue).lua"] == nil ? nil : (domain, "\(domain.rawValue).lua")
+            })
     }
 }
 

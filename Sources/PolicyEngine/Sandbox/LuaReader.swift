@@ -1,4 +1,5 @@
 import CLua
+import CLuaSupport
 
 /// Copies a value from the Lua stack into a `LuaValue`. Only raw, non-allocating API is used
 /// (`lua_next`, `lua_tolstring` on strings), so reading outside a protected call cannot raise.
@@ -37,6 +38,11 @@ struct LuaReader {
     private func readTable(_ index: Int32, depth: Int, count: inout Int) -> LuaValue {
         guard depth < Self.maximumDepth, count < Self.maximumValues, lua_checkstack(state, 3) != 0 else {
             return .opaque("table nested too deep or too large")
+        }
+        // A session view reads as the fields the policy saw through it.
+        if clua_view_data(state, index) != 0 {
+            defer { clua_pop(state, 1) }
+            return readTable(lua_gettop(state), depth: depth, count: &count)
         }
         // The sequence part by index (no hashing), then every other key with lua_next.
         let length = Int(lua_rawlen(state, index))

@@ -20,13 +20,7 @@ extension LuaWriter {
         pushCopy(of: tenantsIndex)
         setField("tenants", in: context)
         if let sessions {
-            newTable(sequence: sessions.count)
-            sessions.withUnsafeBufferPointer { buffer in  // borrowed in place: no copy of each session
-                for index in buffer.indices {
-                    pushSession(buffer[index], tenants: tenantsIndex)
-                    setIndex(index + 1)
-                }
-            }
+            pushSessions(sessions, tenants: tenantsIndex)
             setField("sessions", in: context)
         }
         return tenantsIndex
@@ -87,34 +81,6 @@ extension LuaWriter {
             newTable(fields: 1)
             set("id", id.rawValue)
         }
-    }
-
-    private func pushSession(_ session: SessionView, tenants: Int32) {
-        newTable(fields: 16)
-        set("id", session.id.rawValue)
-        pushVehicle(session.vehicle)
-        setField("vehicle")
-        pushTenant(session.tenant, tenants: tenants)
-        setField("tenant")
-        let connector = session.connector
-        newTable(fields: 5)
-        set("charger", connector.charger.rawValue)
-        set("id", connector.id)
-        set("bay", connector.bay?.rawValue)
-        set("area", connector.area?.rawValue)
-        set("max_kw", connector.maxKw.value)
-        setField("connector")
-        set("soc", session.soc.value)
-        set("target_soc", session.targetSoc.value)
-        set("min_target_soc", session.minTargetSoc?.value)
-        set("energy_needed_kwh", session.energyNeededKwh.value)
-        set("arrival", session.arrival)
-        set("departure", session.departure)
-        set("minutes_to_target", session.minutesToTarget)
-        set("plugged_since", session.pluggedSince)
-        set("reserved", session.reserved)
-        set("planned", session.planned)
-        set("late", session.late)
     }
 
     func pushVehicle(_ vehicle: VehicleView) {

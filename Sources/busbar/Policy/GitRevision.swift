@@ -7,7 +7,7 @@ struct GitRevision {
     let rev: String
 
     /// The `*.lua` files below `directory` at this revision, path (relative to `directory`) → text.
-    /// A failing git command is printed and exits 1.
+    /// A failing git command throws `GitFailure` with git's message.
     func luaFiles(in directory: String) throws -> [String: String] {
         let listing = try git(["ls-tree", "-r", "--name-only", rev, "--", "."], in: directory)
         var files: [String: String] = [:]
@@ -30,9 +30,14 @@ struct GitRevision {
         let message = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            printError("git \(arguments.joined(separator: " ")) in \(directory): \(String(decoding: message, as: UTF8.self))")
-            throw ExitCode(1)
+            throw GitFailure(
+                description: "git \(arguments.joined(separator: " ")) in \(directory): \(String(decoding: message, as: UTF8.self))")
         }
         return String(decoding: output, as: UTF8.self)
     }
+}
+
+/// A git command that failed, with its arguments and git's own message.
+struct GitFailure: Error, CustomStringConvertible {
+    let description: String
 }

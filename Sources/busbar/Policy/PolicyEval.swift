@@ -1,4 +1,5 @@
 import ArgumentParser
+import BusbarServer
 import DepotConfig
 import DepotModel
 import Foundation

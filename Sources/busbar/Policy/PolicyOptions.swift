@@ -1,4 +1,5 @@
 import ArgumentParser
+import BusbarServer
 import Foundation
 import PolicyEngine
 

@@ -15,9 +15,10 @@ extension Busbar.Policy {
                 Reads the depot's decision records in [--since, --until) from the database (--db, or the settings \
                 file's), evaluates each recorded input again with the policies of the depot file (or of --policies; \
                 with --rev, as they were at that git revision), \
-                and prints every decision whose output differs: the input summary, the recorded and the new output. \
-                Only decision outputs are compared; predicting departure SoCs and the peak through the solver is not \
-                part of this command. Exit codes: 0 no differences, 1 error, 2 differences found.
+                and prints every decision whose output differs: the input summary, the recorded and the new output, and \
+                for priority decisions the planner's predicted departure SoCs and site peak under both (the recorded \
+                sessions with a known departure, planned from the decision time in 15-minute slots). \
+                Exit codes: 0 no differences, 1 error, 2 differences found.
                 """
         )
 
@@ -65,9 +66,21 @@ extension Busbar.Policy {
                     printError("decision \(record.id): its recorded input cannot be evaluated again")
                     throw ExitCode(1)
                 }
-                let decision = ReplayedDecision(
-                    recorded: record, replayed: replayed, input: PolicyInput(state: input).summary(domain: record.domain))
-                if decision.changed { changes.append(decision) }
+                guard replayed.output != record.output else { continue }
+                let prediction: ReplayPrediction?
+                do {
+                    prediction =
+                        record.domain == .priority
+                        ? try ReplayPrediction.make(
+                            depot: depotPolicies.configuration, input: input, recorded: record.output, replayed: replayed.output) : nil
+                } catch {
+                    printError("decision \(record.id): no prediction: \(error)")
+                    prediction = nil
+                }
+                changes.append(
+                    ReplayedDecision(
+                        recorded: record, replayed: replayed, input: PolicyInput(state: input).summary(domain: record.domain),
+                        prediction: prediction))
             }
             if json {
                 print(JSONText.text(["replayed": records.count, "changed": changes.map(\.json)], pretty: true))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BusbarServer
 import DepotConfig
 import DepotModel
 import Foundation
@@ -74,10 +75,7 @@ extension Busbar.Policy {
                     tables.append(path)
                     continue
                 }
-                let enumerator = FileManager.default.enumerator(atPath: path)
-                while let relative = enumerator?.nextObject() as? String {
-                    if relative.hasSuffix("_test.yaml") { tables.append((path as NSString).appendingPathComponent(relative)) }
-                }
+                tables += DepotRevision.caseTables(in: path)
             }
             return tables.sorted()
         }

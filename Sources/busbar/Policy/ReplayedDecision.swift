@@ -9,15 +9,15 @@ struct ReplayedDecision {
     let replayed: PolicyEvaluation
     /// What the call was about (`3 sessions`, `event no_show`).
     let input: String
+    /// For a changed priority decision: the planner's departure SoCs and peak under both outputs.
+    let prediction: ReplayPrediction?
 
-    var changed: Bool { replayed.output != recorded.output }
-
-    /// Three lines: when and what, then the recorded and the new output.
+    /// Three lines: when and what, then the recorded and the new output; then the prediction.
     var text: String {
         """
         \(recorded.now.formatted(.iso8601)) \(recorded.domain.rawValue) \(recorded.id.uuidString) (\(input))
           recorded (\(recorded.decidedBy.rawValue)): \(recorded.output)
-          replayed (\(replayed.record.decidedBy.rawValue)): \(replayed.output)\(replayed.record.error.map { "\n  error: \($0)" } ?? "")
+          replayed (\(replayed.record.decidedBy.rawValue)): \(replayed.output)\(replayed.record.error.map { "\n  error: \($0)" } ?? "")\(prediction.map { "\n" + $0.text } ?? "")
         """
     }
 
@@ -27,7 +27,7 @@ struct ReplayedDecision {
             "id": recorded.id.uuidString, "domain": recorded.domain.rawValue, "now": recorded.now.timeIntervalSince1970, "input": input,
             "recorded": JSONText.value(recorded.output), "recorded_by": recorded.decidedBy.rawValue,
             "replayed": JSONText.value(replayed.output), "replayed_by": replayed.record.decidedBy.rawValue,
-            "replayed_error": replayed.record.error ?? NSNull(),
+            "replayed_error": replayed.record.error ?? NSNull(), "prediction": prediction?.json ?? NSNull(),
         ]
     }
 }

@@ -13,37 +13,47 @@ let now = Date(timeIntervalSince1970: 1_800_000_000)
 let depot = DepotView(id: "bench", timezone: "Europe/Berlin", grid: GridView(limitKw: 2_000, block: BlockView(name: "night", limitKw: 1_600)))
 let tenants = [TenantView(id: "fleet", class: .fleet, priority: 2), TenantView(id: "public", class: .public)]
 
-func session(_ index: Int) -> SessionView {
+/// Session `index` at allocation tick `tick`: its SoC, energy still needed and minutes to target
+/// move from tick to tick, as they do while charging.
+func session(_ index: Int, tick: Int) -> SessionView {
     let vehicle = VehicleView(id: VehicleID("v\(index)"), vin: "VIN\(index)", batteryKwh: 400, maxKw: 150)
     let connector = ConnectorView(charger: ChargerID("C\(index / 2)"), id: index % 2 + 1, maxKw: 150)
     let tenant: TenantID = index % 4 == 0 ? "public" : "fleet"
     let departure = now.addingTimeInterval(Double(index % 10 + 1) * 1800)
     return SessionView(
-        id: ChargingSessionID("s\(index)"), vehicle: vehicle, tenant: tenant, connector: connector, soc: 30, targetSoc: 90,
-        energyNeededKwh: 240, arrival: now.addingTimeInterval(-3600), departure: departure, minutesToTarget: 96,
+        id: ChargingSessionID("s\(index)"), vehicle: vehicle, tenant: tenant, connector: connector, soc: Percent(30 + Double(tick) * 0.1),
+        targetSoc: 90, energyNeededKwh: KilowattHours(240 - Double(tick) * 0.4), arrival: now.addingTimeInterval(-3600), departure: departure,
+        minutesToTarget: 96 - Double(tick) * 0.16,
         pluggedSince: now.addingTimeInterval(-3000))
 }
 
-func context(sessions count: Int) -> PriorityContext {
-    PriorityContext(now: now, depot: depot, tenants: tenants, sessions: (0..<count).map(session))
+func context(sessions count: Int, tick: Int) -> PriorityContext {
+    PriorityContext(now: now, depot: depot, tenants: tenants, sessions: (0..<count).map { session($0, tick: tick) })
 }
 
 print("Policy engine benchmark — \(LuaRuntime.release), \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
 // 1. A priority evaluation as the depot runtime sees it: push the context, run the default
-//    policy, read back, validate and clamp. 2. Building its decision record (input and output
-//    JSON), which `PolicyOutcome.record` does on demand, off the engine actor.
+//    policy, read back, validate and clamp; timed around the actor call and inside the engine.
+//    Two ticks alternate, so every session's SoC, energy and minutes to target differ from the
+//    previous call's (unchanged values cost less). 2. Building its decision record (input and
+//    output JSON), which `PolicyOutcome.record` does on demand, off the engine actor.
 let engine = PolicyEngine(depot: "bench", defaults: defaults)
+var evaluationMedians: [Int: Double] = [:]
 for count in [50, 500, 2_000] {
-    let input = context(sessions: count)
+    let ticks = [context(sessions: count, tick: 0), context(sessions: count, tick: 1)]
     var evaluation = Sample(name: "priority, \(count) sessions: evaluation")
+    var inside = Sample(name: "priority, \(count) sessions: inside the actor")
     var recording = Sample(name: "priority, \(count) sessions: decision record")
     var builtIn = 0
     for iteration in 0..<(count >= 2_000 ? 330 : 1_030) {
         let started = clock.now
-        let outcome = await engine.priority(input)
+        let outcome = await engine.priority(ticks[iteration % 2])
         let evaluated = clock.now
-        if iteration >= 30 { evaluation.add(evaluated - started) }
+        if iteration >= 30 {
+            evaluation.add(evaluated - started)
+            inside.add(.microseconds(outcome.durationMicroseconds))
+        }
         precondition(outcome.value.count == count)
         if iteration >= 30 && iteration < 130 {
             if outcome.record.decidedBy != .defaultPolicy { builtIn += 1 }
@@ -51,7 +61,9 @@ for count in [50, 500, 2_000] {
         }
     }
     print(evaluation.line)
+    print(inside.line)
     print(recording.line)
+    evaluationMedians[count] = evaluation.median
     if builtIn > 0 { print("  (\(builtIn) of 100 recorded evaluations hit the 50 ms deadline: the Swift rule decided)") }
 }
 
@@ -112,4 +124,53 @@ for (body, label) in [("return 1", "empty call"), ("local n = 0 for i = 1, 10000
     print(
         "  sandbox/plain median ratio, \(label): \(String((sandboxed / plain * 100).rounded() / 100)), extra \(String(((sandboxed - plain) * 10).rounded() / 10)) µs"
     )
+}
+
+// 5. The plain-Lua floor of a priority evaluation: the same default `priority.lua` in a plain
+//    `luaL_newstate` with all libraries, called on 500 session tables built once in Lua (no
+//    marshalling, no sandbox, no result decoding). The evaluation above is compared with it.
+func plainPriority(sessions count: Int) -> Double {
+    let plain = luaL_newstate()!
+    luaL_openlibs(plain)
+    let setup = """
+        local now = \(Int(now.timeIntervalSince1970))
+        local tenants = { fleet = { id = "fleet", class = "fleet", priority = 2, settings = {} },
+                          public = { id = "public", class = "public", priority = 0, settings = {} } }
+        local sessions = {}
+        for i = 0, \(count - 1) do
+          sessions[i + 1] = {
+            id = "s" .. i, vehicle = { id = "v" .. i, vin = "VIN" .. i, battery_kwh = 400.0, max_kw = 150.0 },
+            tenant = (i % 4 == 0) and tenants.public or tenants.fleet,
+            connector = { charger = "C" .. (i // 2), id = i % 2 + 1, max_kw = 150.0 },
+            soc = 30.0, target_soc = 90.0, energy_needed_kwh = 240.0, arrival = now - 3600,
+            departure = now + (i % 10 + 1) * 1800, minutes_to_target = 96.0, plugged_since = now - 3000,
+            reserved = false, planned = false, late = false }
+        end
+        return { now = now, depot = { id = "bench", timezone = "Europe/Berlin" }, tenants = tenants, sessions = sessions }
+        """
+    precondition(luaL_loadstring(plain, setup) == LUA_OK && clua_pcall(plain, 0, 1, 0) == LUA_OK)
+    let context = luaL_ref(plain, clua_registryindex())
+    let text = try! String(contentsOfFile: defaultsFolder + "/priority.lua", encoding: .utf8)
+    precondition(luaL_loadstring(plain, text) == LUA_OK && clua_pcall(plain, 0, 1, 0) == LUA_OK)
+    _ = lua_getfield(plain, -1, "priority")
+    let function = luaL_ref(plain, clua_registryindex())
+    lua_settop(plain, 0)
+    var sample = Sample(name: "plain Lua, priority, \(count) sessions")
+    for iteration in 0..<1_030 {
+        let started = clock.now
+        lua_rawgeti(plain, clua_registryindex(), lua_Integer(function))
+        lua_rawgeti(plain, clua_registryindex(), lua_Integer(context))
+        precondition(clua_pcall(plain, 1, 1, 0) == LUA_OK)
+        lua_settop(plain, 0)
+        if iteration >= 30 { sample.add(clock.now - started) }
+    }
+    lua_close(plain)
+    print(sample.line)
+    return sample.median
+}
+
+for count in [50, 500, 2_000] {
+    let floor = plainPriority(sessions: count)
+    let ratio = evaluationMedians[count]! / floor
+    print("  evaluation/plain median ratio, \(count) sessions: \(String((ratio * 100).rounded() / 100))")
 }
