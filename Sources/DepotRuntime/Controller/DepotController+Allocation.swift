@@ -109,7 +109,6 @@ extension DepotController {
         for (node, headroom) in startHeadroom { capacity[node] = (capacity[node] ?? .zero) - headroom }
         var sessions: [AllocationSession] = []
         let slot = plan.flatMap { $0.grid.slot(containing: now) }
-        var unplannedDemand = Kilowatts.zero
         for record in connectors.values.sorted(by: { $0.address < $1.address }) {
             guard let session = record.session, let charger = depot.charger(record.address.charger),
                 let connector = charger.connector(record.address.connector)
@@ -126,17 +125,16 @@ extension DepotController {
             let entry = session.entry.flatMap { entries[$0] }
             let decision = tiers[record.address]
             let soc = vehicle.map { stateOfCharge(session, vehicle: $0, entry: entry) }
-            let maximum =
+            var maximum =
                 [connector.maxPower, vehicle.map { $0.maxPower(atStateOfCharge: soc ?? 0) }, decision?.maxKw, session.manualCap]
                 .compactMap { $0 }.min() ?? connector.maxPower
             var target: Kilowatts?
             if let vehicle, let vehiclePlan = plan?.vehicles.first(where: { $0.id == vehicle.id }), let slot, slot < vehiclePlan.power.count {
-                // A planned fleet session is filled to its plan first; what others leave of the
-                // slot's planned total may top it up (the envelope below), so a bus that fell
-                // behind catches up without raising the planned peak (solver.md §5).
+                // A planned fleet session follows its plan: the plan already spreads the night for
+                // peak and price, so the allocator only tracks it (solver.md §1).
                 target = vehiclePlan.power[slot]
-            } else {
-                unplannedDemand = unplannedDemand + maximum
+                maximum = min(maximum, max(vehiclePlan.power[slot], connector.minPower))
+                if vehiclePlan.power[slot] == .zero { continue }
             }
             let departure = entry?.departure ?? now.addingTimeInterval(12 * 3600)
             let remaining: KilowattHours =
@@ -161,11 +159,7 @@ extension DepotController {
                     id: circuit.id.rawValue, parent: parent[circuit.id.rawValue], capacity: max(.zero, capacity[circuit.id.rawValue] ?? .zero)))
         }
         let budgets = depot.tenants.compactMap { tenant in tenant.powerBudget.map { (tenant.id, $0) } }
-        // The root envelope: the plan's charging in this slot, plus room for the sessions the plan
-        // does not know (public users, vehicles without a stay).
-        let envelope = plan.flatMap { plan in slot.flatMap { $0 < plan.site.count ? plan.site[$0].charging + unplannedDemand : nil } }
         return AllocationInput(
-            now: now, nodes: nodes, sessions: sessions, envelope: envelope,
-            tenantBudgets: Dictionary(budgets, uniquingKeysWith: { first, _ in first }))
+            now: now, nodes: nodes, sessions: sessions, envelope: nil, tenantBudgets: Dictionary(budgets, uniquingKeysWith: { first, _ in first }))
     }
 }
