@@ -34,6 +34,8 @@ struct DemoNight: Sendable {
     let reloadAt: Date
     let offlineStation: ChargerID
     let offline: Range<Date>
+    /// A VHH session ten minutes after VHH capped it at 20 kW through the session control API.
+    let cappedSession: SessionSnapshot?
 
     static func time(_ text: String, after start: Date, in depot: Depot) -> Date {
         let day = LocalDate(containing: start, in: depot.timeZone)
@@ -113,18 +115,24 @@ struct DemoNight: Sendable {
                     crossTenantCap = error as? RuntimeError
                 }
             }
+            // VHH caps one of its own sessions for ten minutes, then lifts the cap.
+            let own = try requireValue(
+                tenantView.connectors.compactMap(\.session).first { ($0.powerKw) > 30 } ?? tenantView.connectors.compactMap(\.session).first)
+            try await controller.setPowerLimit(session: own.id, cap: 20, tenant: "vhh")
             let connectedBefore = await server.stations.connectedStations.count
             try await engine.reload(try revision(["enforcement": "enforcement.lua", "priority": "priority_vhh_first.lua"]), at: clock.now())
             await controller.policiesReloaded()
             try await clock.sleep(until: reloadAt.addingTimeInterval(600))
             let connectedAfter = await server.stations.connectedStations.count
+            let capped = await controller.snapshot(tenant: "vhh").connectors.compactMap(\.session).first { $0.id == own.id }
+            try await controller.setPowerLimit(session: own.id, cap: nil, tenant: "vhh")
 
             try await clock.sleep(until: end)
             let night = DemoNight(
                 depot: depot, store: store, start: start, visits: plan.visits, departures: await simulation.departures.departures,
                 final: await controller.snapshot(), tenantView: tenantView, fullView: fullView, crossTenantStop: crossTenantStop,
                 crossTenantCap: crossTenantCap, connectedBeforeReload: connectedBefore, connectedAfterReload: connectedAfter, reloadAt: reloadAt,
-                offlineStation: offlineStation, offline: offline)
+                offlineStation: offlineStation, offline: offline, cappedSession: capped)
             group.cancelAll()
             return night
         }

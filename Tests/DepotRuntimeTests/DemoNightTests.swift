@@ -37,7 +37,9 @@ struct DemoNightTests {
         for departure in fleet {
             let vehicle = try #require(night.depot.vehicle(identifiedBy: departure.visit.vehicle.idToken))
             let minimum = try #require(night.depot.timetable.first { $0.vehicle == vehicle.id }).minTargetSoC?.value ?? 0
-            guard departure.stateOfCharge + 0.5 < minimum else { continue }
+            // One percentage point of tolerance: a plan that ends exactly at the minimum lands a
+            // few tenths either side of it in the simulated battery.
+            guard departure.stateOfCharge + 1 < minimum else { continue }
             let warning = night.final.incidents.first { $0.kind == .willMissDeparture && $0.vehicle == vehicle.id }
             #expect(warning != nil && warning!.at < departure.at, "\(vehicle.id) left with \(departure.stateOfCharge) % < \(minimum) % unannounced")
         }
@@ -81,7 +83,9 @@ struct DemoNightTests {
         let charger = try #require(incident.connector?.charger)
         let attempt = try #require(try await night.store.transactions(station: charger, limit: 1000).first { $0.idToken == "04A2B3C40005" })
         #expect(attempt.stopReason == "DeAuthorized")
-        #expect((attempt.meterStopKWh ?? 0) - attempt.meterStartKWh < 0.5)
+        // Ended by the refusal, minutes before the vehicle's own departure five minutes later.
+        let stopped = try #require(attempt.stoppedAt)
+        #expect(stopped.timeIntervalSince(attempt.startedAt) < 180)
     }
 
     @Test func publicChargingGetsOnlyWhatFleetLeavesAndComesAfterFleetInEveryPriorityRound() async throws {
@@ -124,6 +128,9 @@ struct DemoNightTests {
         #expect(night.tenantView.stays.allSatisfy { $0.tenant == "vhh" })
         #expect(night.tenantView.reservations.allSatisfy { $0.tenant == "vhh" })
         #expect(night.fullView.connectors.compactMap(\.session).contains { $0.tenant == "hochbahn" })
+        let capped = try #require(night.cappedSession, "the capped session ended before the check")
+        #expect(capped.manualCapKw == 20)
+        #expect((capped.limitKw ?? .infinity) <= 20, "a tenant's cap on its own session is applied")
         #expect(night.crossTenantStop.map { if case .notFound = $0 { true } else { false } } == true)
         #expect(night.crossTenantCap.map { if case .notFound = $0 { true } else { false } } == true)
     }
