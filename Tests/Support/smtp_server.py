@@ -8,6 +8,7 @@ until terminated.
 import argparse
 import asyncio
 import json
+import signal
 import ssl
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
@@ -21,7 +22,7 @@ class Recorder:
 
     def authenticate(self, server, session, envelope, mechanism, auth_data):
         ok = isinstance(auth_data, LoginPassword) and auth_data.login == self.user and auth_data.password == self.password
-        return AuthResult(success=ok, auth_data=auth_data if ok else None)
+        return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
 
     async def handle_DATA(self, server, session, envelope):
         record = {
@@ -67,4 +68,6 @@ async def main():
 
 
 if __name__ == "__main__":
+    # A child of the Swift test process may inherit a mask blocking SIGTERM; the test stops us with it.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     asyncio.run(main())
