@@ -84,7 +84,9 @@ extension BusbarStore {
     /// even when the entry was cancelled meanwhile (the message did go out); a retry or failure
     /// leaves a cancelled entry cancelled. `followUp`, the next occurrence of a repeating step, is
     /// enqueued only when the entry reached an end (sent or failed) and its incident is still open.
-    public func recordDeliveryAttempt(entryID: String, at instant: Date, outcome: DeliveryOutcome, followUp: OutboxEntryRecord? = nil)
+    public func recordDeliveryAttempt(
+        entryID: String, at instant: Date, outcome: DeliveryOutcome, followUp: OutboxEntryRecord? = nil
+    )
         async throws
     {
         try await writer.write { db in
@@ -118,7 +120,9 @@ extension BusbarStore {
     }
 
     /// A depot's outbox entries, newest first, optionally of one tenant and one status (REST API).
-    public func outboxEntries(depot: DepotID, tenant: TenantID? = nil, status: OutboxEntryStatus? = nil, limit: Int = 100) async throws
+    public func outboxEntries(
+        depot: DepotID, tenant: TenantID? = nil, status: OutboxEntryStatus? = nil, limit: Int = 100
+    ) async throws
         -> [OutboxEntryRecord]
     {
         try await writer.read { db in
@@ -130,7 +134,9 @@ extension BusbarStore {
     }
 
     /// A depot's incidents, newest first, optionally of one tenant and one status (REST API).
-    public func incidents(depot: DepotID, tenant: TenantID? = nil, status: IncidentStatus? = nil, limit: Int = 100) async throws
+    public func incidents(
+        depot: DepotID, tenant: TenantID? = nil, status: IncidentStatus? = nil, limit: Int = 100
+    ) async throws
         -> [IncidentRecord]
     {
         try await writer.read { db in

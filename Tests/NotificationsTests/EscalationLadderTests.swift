@@ -16,7 +16,8 @@ struct EscalationLadderTests {
     static let ladder = [
         EscalationStep(channel: .sms, recipientGroup: "night-shift", severity: .warning, text: "NORD-A01 is offline"),
         EscalationStep(channel: .webhook, recipientGroup: "night-shift", delay: .seconds(600), severity: .critical, text: "NORD-A01 still offline"),
-        EscalationStep(channel: .sms, recipientGroup: "duty-manager", delay: .seconds(1_800), severity: .critical, text: "NORD-A01 offline for 30 min"),
+        EscalationStep(
+            channel: .sms, recipientGroup: "duty-manager", delay: .seconds(1_800), severity: .critical, text: "NORD-A01 offline for 30 min"),
     ]
 
     @Test func raiseStoresOneEntryPerRecipientBeforeReturning() async throws {
@@ -119,7 +120,8 @@ struct EscalationLadderTests {
             #expect(try await !notifier.raise(other, tenant: Fixture.hochbahn, steps: Self.ladder, at: Fixture.t0).deduplicated)
             // Once resolved, the same condition returning is a new incident.
             try await notifier.resolve(Fixture.offline, at: Fixture.t0.addingTimeInterval(60))
-            let reopened = try await notifier.raise(Fixture.offline, tenant: Fixture.hochbahn, steps: Self.ladder, at: Fixture.t0.addingTimeInterval(120))
+            let reopened = try await notifier.raise(
+                Fixture.offline, tenant: Fixture.hochbahn, steps: Self.ladder, at: Fixture.t0.addingTimeInterval(120))
             #expect(!reopened.deduplicated)
             #expect(reopened.incidentID != first.incidentID)
         }

@@ -13,7 +13,8 @@ struct HTTPChannelTests {
     /// Recomputes the signature the way a receiver would, independently of `WebhookSignature`.
     static func verifies(_ request: HTTPReceiver.Request, secret: String) -> Bool {
         guard let timestamp = request.headers["x-busbar-timestamp"], let signature = request.headers["x-busbar-signature"] else { return false }
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(timestamp.utf8) + Data(".".utf8) + request.body, using: SymmetricKey(data: Data(secret.utf8)))
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Data(timestamp.utf8) + Data(".".utf8) + request.body, using: SymmetricKey(data: Data(secret.utf8)))
         return signature == "sha256=" + hex(mac)
     }
 
@@ -44,7 +45,9 @@ struct HTTPChannelTests {
             #expect(body["id"] == requests[1].headers["idempotency-key"])
             // The public helper computes the same value a receiver checks.
             let timestamp = try #require(requests[1].headers["x-busbar-timestamp"])
-            #expect(WebhookSignature.sign(body: requests[1].body, timestamp: timestamp, secret: "fms-secret") == requests[1].headers["x-busbar-signature"])
+            #expect(
+                WebhookSignature.sign(body: requests[1].body, timestamp: timestamp, secret: "fms-secret") == requests[1].headers["x-busbar-signature"]
+            )
         }
     }
 

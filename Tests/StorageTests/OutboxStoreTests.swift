@@ -68,7 +68,9 @@ struct OutboxStoreTests {
     }
 
     @Test func aFollowUpIsEnqueuedOnlyWhileTheIncidentIsOpen() async throws {
-        guard case .opened(let opened) = try await store.openIncident(incident(), entries: [entry("a", repeatSeconds: 300), entry("b", repeatSeconds: 300)])
+        guard
+            case .opened(let opened) = try await store.openIncident(
+                incident(), entries: [entry("a", repeatSeconds: 300), entry("b", repeatSeconds: 300)])
         else {
             Issue.record("expected a new incident")
             return

@@ -11,7 +11,9 @@ struct EmailMessage {
     /// - Parameters:
     ///   - messageID: unique per message and the same on every retry, so receivers can drop copies.
     ///   - extraHeaders: further `Name: value` headers (values made single-line).
-    init(from: String, to: String, subject: String, body: String, date: Date, messageID: String, extraHeaders: [(String, String)] = [])
+    init(
+        from: String, to: String, subject: String, body: String, date: Date, messageID: String, extraHeaders: [(String, String)] = []
+    )
         throws(DeliveryFailure)
     {
         for address in [from, to] where !Self.isPlainAddress(address) {

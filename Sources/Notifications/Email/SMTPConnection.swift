@@ -11,8 +11,10 @@ struct SMTPConnection {
     /// Whether the connection is encrypted (implicit TLS or after STARTTLS).
     private(set) var secure: Bool
 
-    init(channel asyncChannel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, inbound: NIOAsyncChannelInboundStream<ByteBuffer>,
-         outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, secure: Bool) {
+    init(
+        channel asyncChannel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, inbound: NIOAsyncChannelInboundStream<ByteBuffer>,
+        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, secure: Bool
+    ) {
         self.inbound = inbound.makeAsyncIterator()
         self.outbound = outbound
         self.channel = asyncChannel.channel

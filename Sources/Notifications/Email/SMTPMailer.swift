@@ -122,7 +122,8 @@ public struct SMTPMailer: NotificationTransport {
     private func authenticate(_ smtp: inout SMTPConnection, credentials: (user: String, password: String), offered: Set<String>) async throws {
         func base64(_ text: String) -> String { Data(text.utf8).base64EncodedString() }
         if offered.contains("PLAIN") {
-            try await smtp.command("AUTH PLAIN \(base64("\0\(credentials.user)\0\(credentials.password)"))", expecting: 235...235, label: "AUTH PLAIN")
+            try await smtp.command(
+                "AUTH PLAIN \(base64("\0\(credentials.user)\0\(credentials.password)"))", expecting: 235...235, label: "AUTH PLAIN")
         } else if offered.contains("LOGIN") {
             try await smtp.command("AUTH LOGIN", expecting: 334...334)
             try await smtp.command(base64(credentials.user), expecting: 334...334, label: "AUTH LOGIN user")

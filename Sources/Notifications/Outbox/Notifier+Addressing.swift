@@ -6,7 +6,9 @@ extension Notifier {
     /// One entry per step and concrete recipient: the group's email addresses, its phone numbers,
     /// or every webhook that selects the incident's kind. Steps that reach nobody are returned
     /// with the reason.
-    func outboxEntries(for incident: IncidentKey, tenant: TenantID?, steps: [EscalationStep], at instant: Date)
+    func outboxEntries(
+        for incident: IncidentKey, tenant: TenantID?, steps: [EscalationStep], at instant: Date
+    )
         -> (entries: [OutboxEntryRecord], unaddressed: [String])
     {
         var entries: [OutboxEntryRecord] = []
@@ -52,7 +54,9 @@ extension Notifier {
     }
 
     private func recipientsOf(_ step: EscalationStep, kind: String, tenant: TenantID?) -> Result<[String], Unaddressable> {
-        guard transports[step.channel] != nil else { return .failure(Unaddressable(text: "the depot configures no \(step.channel.rawValue) channel")) }
+        guard transports[step.channel] != nil else {
+            return .failure(Unaddressable(text: "the depot configures no \(step.channel.rawValue) channel"))
+        }
         if step.channel == .webhook {
             let urls = depot.notifications.webhooks.filter { $0.events.contains("*") || $0.events.contains(kind) }.map(\.url)
             return urls.isEmpty ? .failure(Unaddressable(text: "no webhook selects \(kind)")) : .success(urls)
@@ -61,7 +65,8 @@ extension Notifier {
             return .failure(Unaddressable(text: "no such recipient group"))
         }
         let recipients = step.channel == .email ? group.emails : group.phoneNumbers
-        return recipients.isEmpty ? .failure(Unaddressable(text: "the group has no \(step.channel == .email ? "email addresses" : "phone numbers")")) : .success(recipients)
+        return recipients.isEmpty
+            ? .failure(Unaddressable(text: "the group has no \(step.channel == .email ? "email addresses" : "phone numbers")")) : .success(recipients)
     }
 
     /// The tenant's group of that name; for depot-wide incidents the first tenant's group of that

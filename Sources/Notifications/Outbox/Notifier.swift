@@ -47,7 +47,9 @@ public actor Notifier {
     /// - Parameters:
     ///   - tenant: whose recipient groups address the steps; nil for depot-wide incidents, whose
     ///     groups are looked up across the depot's tenants.
-    public func raise(_ incident: IncidentKey, tenant: TenantID? = nil, steps: [EscalationStep], at instant: Date) async throws
+    public func raise(
+        _ incident: IncidentKey, tenant: TenantID? = nil, steps: [EscalationStep], at instant: Date
+    ) async throws
         -> RaiseOutcome
     {
         let (entries, unaddressed) = outboxEntries(for: incident, tenant: tenant, steps: steps, at: instant)
@@ -113,7 +115,9 @@ public actor Notifier {
     // MARK: Queries for the REST API
 
     /// The depot's notifications, newest first, optionally of one tenant and one status.
-    public func notifications(tenant: TenantID? = nil, status: OutboxEntryStatus? = nil, limit: Int = 100) async throws
+    public func notifications(
+        tenant: TenantID? = nil, status: OutboxEntryStatus? = nil, limit: Int = 100
+    ) async throws
         -> [OutboxEntryRecord]
     {
         try await store.outboxEntries(depot: depot.id, tenant: tenant, status: status, limit: limit)
@@ -157,7 +161,9 @@ public actor Notifier {
     }
 
     private func record(_ entry: OutboxEntryRecord, failure: DeliveryFailure?, at now: Date) async throws {
-        var metadata: Logger.Metadata = ["notify.entry": "\(entry.id)", "notify.channel": "\(entry.channel)", "notify.attempt": "\(entry.attempts + 1)"]
+        var metadata: Logger.Metadata = [
+            "notify.entry": "\(entry.id)", "notify.channel": "\(entry.channel)", "notify.attempt": "\(entry.attempts + 1)",
+        ]
         let outcome: DeliveryOutcome
         switch failure {
         case nil:

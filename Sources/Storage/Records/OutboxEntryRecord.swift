@@ -41,7 +41,8 @@ public struct OutboxEntryRecord: Codable, Sendable, Hashable, FetchableRecord, P
 
     public init(
         id: String, incidentID: Int64 = 0, depotID: String, tenantID: String?, eventKind: String, incidentKey: String, stepIndex: Int,
-        channel: String, recipient: String, severity: String, subject: String, text: String, status: OutboxEntryStatus = .pending, dueAt: Date, firstDueAt: Date, repeatSeconds: Int?,
+        channel: String, recipient: String, severity: String, subject: String, text: String, status: OutboxEntryStatus = .pending, dueAt: Date,
+        firstDueAt: Date, repeatSeconds: Int?,
         attempts: Int = 0, lastAttemptAt: Date? = nil, lastError: String? = nil, sentAt: Date? = nil
     ) {
         self.id = id

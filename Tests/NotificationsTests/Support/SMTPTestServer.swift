@@ -49,8 +49,10 @@ final class SMTPTestServer {
         if !FileManager.default.fileExists(atPath: certificate) {
             try Self.run(
                 "/usr/bin/env",
-                ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                 "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", certificate])
+                [
+                    "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", certificate,
+                ])
         }
         let process = Process()
         process.executableURL = python
