@@ -127,6 +127,18 @@ struct EscalationLadderTests {
         }
     }
 
+    @Test func overlappingPassesSendEachEntryOnce() async throws {
+        defer { database.remove() }
+        try await HTTPReceiver.run { receiver in
+            let notifier = Fixture.notifier(depot: Fixture.depot(receiver: receiver), store: try database.open(), clock: clock)
+            _ = try await notifier.raise(Fixture.offline, tenant: Fixture.hochbahn, steps: Self.ladder, at: Fixture.t0)
+            async let first = notifier.deliverDue()
+            async let second = notifier.deliverDue()
+            #expect(try await first + second == 2)
+            #expect(receiver.requests.count == 2)
+        }
+    }
+
     @Test func aTenantsIncidentReachesOnlyItsOwnGroup() async throws {
         defer { database.remove() }
         try await HTTPReceiver.run { receiver in

@@ -18,6 +18,8 @@ public actor Notifier {
     let logger: Logger
     private var random: any RandomNumberGenerator & Sendable
     private let wake = WakeSignal()
+    /// Entries a pass is sending right now, so an overlapping pass never sends them twice.
+    private var inFlight: Set<String> = []
     /// How many due entries one delivery pass sends (concurrently).
     private let batchSize = 32
 
@@ -103,7 +105,9 @@ public actor Notifier {
     @discardableResult
     public func deliverDue() async throws -> Int {
         let now = clock.now()
-        let due = try await store.dueOutboxEntries(depot: depot.id, at: now, limit: batchSize)
+        let due = try await store.dueOutboxEntries(depot: depot.id, at: now, limit: batchSize).filter { !inFlight.contains($0.id) }
+        inFlight.formUnion(due.map(\.id))
+        defer { inFlight.subtract(due.map(\.id)) }
         let failures = await attempt(due, at: now)
         // In the order they were due, so the jitter drawn for each is reproducible.
         for entry in due {
