@@ -111,7 +111,7 @@ public actor Notifier {
         let failures = await attempt(due, at: now)
         // In the order they were due, so the jitter drawn for each is reproducible.
         for entry in due {
-            try await record(entry, failure: failures[entry.id] ?? nil, at: now)
+            try await record(entry, failure: failures[entry.id, default: .transient("the attempt gave no result")], at: now)
         }
         return due.count
     }
