@@ -100,6 +100,31 @@ struct SMTPTests {
         #expect(try server.messages().isEmpty)
     }
 
+    @Test func withoutSTARTTLSNothingIsSentWhenTLSIsRequiredOrCredentialsWouldGoInClear() async throws {
+        defer { database.remove() }
+        let server = try SMTPTestServer(folder: database.folder, plain: true)
+        defer { server.stop() }
+        let requiresTLS = SMTPMailer(settings: Self.settings(port: server.port), secrets: Fixture.secrets)
+        await #expect(throws: DeliveryFailure.permanent("localhost does not offer STARTTLS, which the settings require")) {
+            try await requiresTLS.deliver(Self.notification(text: "x"))
+        }
+        let clearCredentials = SMTPMailer(
+            settings: SMTPSettings(
+                host: "localhost", port: server.port, startTLS: false, from: "busbar@stadtbus.example", username: .environment("SMTP_USER"),
+                password: .environment("SMTP_PASSWORD")),
+            secrets: Fixture.secrets)
+        await #expect(throws: DeliveryFailure.permanent("refusing to send SMTP credentials without TLS")) {
+            try await clearCredentials.deliver(Self.notification(text: "x"))
+        }
+        #expect(try server.messages().isEmpty)
+        // Without credentials and without `starttls`, a plain relay is used as configured.
+        let plainRelay = SMTPMailer(
+            settings: SMTPSettings(host: "localhost", port: server.port, startTLS: false, from: "busbar@stadtbus.example"),
+            secrets: Fixture.secrets)
+        try await plainRelay.deliver(Self.notification(text: "x"))
+        #expect(try server.messages().map(\.tls) == [false])
+    }
+
     @Test func mailWaitsInTheOutboxWhileTheServerIsDown() async throws {
         defer { database.remove() }
         // Learn a free port, then take the server away.

@@ -1,7 +1,7 @@
 """A real SMTP server on loopback for the Notifications tests (aiosmtpd, pinned in requirements.txt).
 
 Offers STARTTLS with the given certificate and requires it, requires AUTH (PLAIN or LOGIN) with
-one test user, and appends every accepted message as a JSON line to --out:
+one test user (with --plain: no TLS offered, AUTH over plaintext allowed but not required), and appends every accepted message as a JSON line to --out:
 {"mail_from", "rcpt_tos", "data", "tls", "user"}. Prints the bound port on stdout, then serves
 until terminated.
 """
@@ -45,6 +45,7 @@ async def main():
     parser.add_argument("--key", required=True)
     parser.add_argument("--user", default="busbar")
     parser.add_argument("--password", default="secret")
+    parser.add_argument("--plain", action="store_true")
     args = parser.parse_args()
 
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -55,9 +56,10 @@ async def main():
         return SMTP(
             recorder,
             hostname="localhost",
-            tls_context=context,
-            require_starttls=True,
-            auth_required=True,
+            tls_context=None if args.plain else context,
+            require_starttls=not args.plain,
+            auth_required=not args.plain,
+            auth_require_tls=not args.plain,
             authenticator=recorder.authenticate,
         )
 

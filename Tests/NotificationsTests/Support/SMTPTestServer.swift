@@ -37,8 +37,8 @@ final class SMTPTestServer {
     private var messagesPath: String { folder.appendingPathComponent("messages.jsonl").path }
 
     /// Makes the certificate in `folder` if it is not there yet, starts the server and reads the
-    /// port it bound (0: any free one).
-    init(folder: URL, port: Int = 0) throws {
+    /// port it bound (0: any free one). `plain` offers no STARTTLS and does not require AUTH.
+    init(folder: URL, port: Int = 0, plain: Bool = false) throws {
         self.folder = folder
         let python = Self.packageRoot.appendingPathComponent(".venv/bin/python")
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
@@ -56,10 +56,11 @@ final class SMTPTestServer {
         }
         let process = Process()
         process.executableURL = python
-        process.arguments = [
-            Self.packageRoot.appendingPathComponent("Tests/Support/smtp_server.py").path, "--port", String(port),
-            "--out", folder.appendingPathComponent("messages.jsonl").path, "--cert", certificate, "--key", key,
-        ]
+        process.arguments =
+            [
+                Self.packageRoot.appendingPathComponent("Tests/Support/smtp_server.py").path, "--port", String(port),
+                "--out", folder.appendingPathComponent("messages.jsonl").path, "--cert", certificate, "--key", key,
+            ] + (plain ? ["--plain"] : [])
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
