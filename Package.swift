@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Lua 5.4 from Debian's liblua5.4-dev; only PolicyEngine imports it (conventions.md §14).
@@ -56,7 +57,13 @@ let package = Package(
         ),
         .target(
             name: "Notifications",
-            dependencies: ["DepotModel", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "DepotModel", "Storage",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -124,7 +131,16 @@ let package = Package(
             name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DepotModel", "DepotConfig"], exclude: ["Corpus"],
             swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DepotModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "DepotModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NotificationsTests",
+            dependencies: [
+                "Notifications", "DepotModel", "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DepotRuntimeTests",
             dependencies: [

@@ -151,6 +151,57 @@ public enum BusbarMigrations {
             try db.create(index: "timetable_entry_source", on: "timetable_entry", columns: ["depot_id", "source"])
             try db.create(index: "charging_transaction_open", on: "charging_transaction", columns: ["depot_id", "stopped_at"])
         }
+        migrator.registerMigration("v6-notification-outbox") { db in
+            // At most one unresolved incident per depot and key: raising it again is a no-op.
+            try db.create(table: "incident") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("depot_id", .text).notNull()
+                table.column("incident_key", .text).notNull()
+                table.column("kind", .text).notNull()
+                table.column("tenant_id", .text)
+                table.column("status", .text).notNull()
+                table.column("raised_at", .datetime).notNull()
+                table.column("acknowledged_at", .datetime)
+                table.column("acknowledged_by", .text)
+                table.column("resolved_at", .datetime)
+            }
+            try db.create(
+                index: "incident_unresolved_key", on: "incident", columns: ["depot_id", "incident_key"], unique: true,
+                condition: Column("status") != "resolved")
+            try db.create(index: "incident_by_depot", on: "incident", columns: ["depot_id", "raised_at"])
+            try db.create(table: "outbox_entry") { table in
+                table.primaryKey("id", .text)
+                table.column("incident_id", .integer).notNull().references("incident", onDelete: .cascade)
+                table.column("depot_id", .text).notNull()
+                table.column("tenant_id", .text)
+                table.column("event_kind", .text).notNull()
+                table.column("incident_key", .text).notNull()
+                table.column("step_index", .integer).notNull()
+                table.column("channel", .text).notNull()
+                table.column("recipient", .text).notNull()
+                table.column("severity", .text).notNull()
+                table.column("subject", .text).notNull()
+                table.column("text", .text).notNull()
+                table.column("status", .text).notNull()
+                table.column("due_at", .datetime).notNull()
+                table.column("first_due_at", .datetime).notNull()
+                table.column("repeat_s", .integer)
+                table.column("attempts", .integer).notNull().defaults(to: 0)
+                table.column("last_attempt_at", .datetime)
+                table.column("last_error", .text)
+                table.column("sent_at", .datetime)
+            }
+            try db.create(index: "outbox_entry_due", on: "outbox_entry", columns: ["depot_id", "status", "due_at"])
+            try db.create(index: "outbox_entry_by_incident", on: "outbox_entry", columns: ["incident_id"])
+            try db.create(table: "delivery_attempt") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("entry_id", .text).notNull().references("outbox_entry", onDelete: .cascade)
+                table.column("at", .datetime).notNull()
+                table.column("outcome", .text).notNull()
+                table.column("error", .text)
+            }
+            try db.create(index: "delivery_attempt_by_entry", on: "delivery_attempt", columns: ["entry_id", "at"])
+        }
         return migrator
     }
 }
