@@ -65,7 +65,7 @@ extension Busbar {
             let engine = try await DepotPolicies.load(depotFile: self.depot).engine(defaults: try policyOptions.defaultsRevision())
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = .warning
+                handler.logLevel = .error
                 return handler
             }
             let logger = Logger(label: "busbar.demo")

@@ -6,6 +6,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import HummingbirdWebSocket
 public import Logging
+import Notifications
 public import PolicyEngine
 public import ServiceLifecycle
 public import Storage
@@ -48,12 +49,17 @@ public struct BusbarApplication: Sendable {
         let registry = StationRegistry()
         let directory = try StationDirectory(depots: depots, secrets: secrets)
         let depotsByID = Dictionary(uniqueKeysWithValues: depots.map { ($0.id, $0) })
+        let notifiers = Dictionary(
+            uniqueKeysWithValues: depots.map { depot in
+                let transports = NotificationTransports.live(settings: depot.notifications, secrets: { try secrets.resolve($0) })
+                return (depot.id, Notifier(depot: depot, store: store, transports: transports, clock: clock, logger: logger))
+            })
         let controllers = Dictionary(
             uniqueKeysWithValues: depots.map { depot in
                 let control = OCPPChargerControl(depot: depot, registry: registry, clock: clock, profileHorizon: runtime.profileHorizon)
                 let controller = DepotController(
                     depot: depot, engine: policies[depot.id] ?? PolicyEngine(depot: depot.id, defaults: nil), store: store, control: control,
-                    clock: clock, settings: runtime, logger: logger)
+                    clock: clock, settings: runtime, notifier: notifiers[depot.id], logger: logger)
                 return (depot.id, controller)
             })
         let throttle = AuthenticationThrottle()
@@ -86,7 +92,8 @@ public struct BusbarApplication: Sendable {
         }
         let retentionService = RetentionService(
             store: store, clock: clock, ocppLogDays: retention.ocppLogDays, decisionDays: retention.decisionDays, logger: logger)
-        let runtimeServices: [any Service] = controllers.values.map { DepotControllerService(controller: $0) }
+        let runtimeServices: [any Service] =
+            controllers.values.map { DepotControllerService(controller: $0) } + notifiers.values.map { NotifierService(notifier: $0) }
         let reloadServices: [any Service] = reloader.map { [DepotFileWatcher(reloader: $0), ReloadSignalService(reloader: $0)] } ?? []
         return BusbarApplication(
             stations: registry, controllers: controllers, applications: applications,

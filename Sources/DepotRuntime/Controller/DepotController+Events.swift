@@ -1,6 +1,7 @@
 import DepotModel
 import Foundation
 import Logging
+import Notifications
 import PowerSolver
 import Storage
 
@@ -12,9 +13,13 @@ extension DepotController {
         case .presence(let charger, let online):
             if online {
                 self.online.insert(charger)
+                resolve(IncidentKey(depot: depot.id, kind: DepotIncident.Kind.chargerOffline.rawValue, subject: .charger(charger)))
             } else {
                 self.online.remove(charger)
-                note(DepotIncident(kind: .chargerOffline, at: now, message: "\(charger) went offline"))
+                note(
+                    DepotIncident(
+                        kind: .chargerOffline, at: now, connector: ConnectorAddress(charger: charger, connector: 0),
+                        message: "\(charger) went offline"))
                 planNeeded = true
             }
         case .booted(let charger):
@@ -60,6 +65,16 @@ extension DepotController {
         case .transactionStopped(let charger, let transaction, _, _):
             guard let address = connectors.values.first(where: { $0.address.charger == charger && $0.session?.transaction == transaction })?.address
             else { return }
+            if let session = connectors[address]?.session, let vehicle = session.vehicle {
+                // The bus left: what was said about its departure is over.
+                let departure = session.entry.flatMap { entries[$0] }?.departure
+                for kind in [DepotIncident.Kind.willMissDeparture, .departureReached] {
+                    resolve(
+                        IncidentKey(
+                            depot: depot.id, kind: kind.rawValue, subject: .vehicle(vehicle),
+                            detail: departure.map { ISO8601DateFormatter().string(from: $0) }))
+                }
+            }
             if let vehicle = connectors[address]?.session?.vehicle {
                 for (id, reservation) in reservations where reservation.vehicle == vehicle && reservation.status == .active {
                     reservations[id] = reservation.with(status: .fulfilled)

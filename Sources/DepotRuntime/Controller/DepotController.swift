@@ -1,6 +1,7 @@
 public import DepotModel
 import Foundation
 public import Logging
+public import Notifications
 public import PolicyEngine
 import PowerSolver
 public import Storage
@@ -17,6 +18,8 @@ public actor DepotController {
     let clock: any BusbarClock
     let settings: RuntimeSettings
     let logger: Logger
+    /// Sends what the escalation policy asks for; nil runs the depot without notifications.
+    let notifier: Notifier?
 
     /// Every configured connector, by address.
     var connectors: [ConnectorAddress: ConnectorRecord] = [:]
@@ -52,6 +55,11 @@ public actor DepotController {
 
     let commands: AsyncStream<ChargerCommand>
     let commandSink: AsyncStream<ChargerCommand>.Continuation
+    /// Incidents waiting for the escalation task, incidents whose condition cleared, and its signal.
+    var pendingEscalations: [DepotIncident] = []
+    var pendingResolutions: [IncidentKey] = []
+    let escalationWakes: AsyncStream<Void>
+    let escalationWake: AsyncStream<Void>.Continuation
     /// Decision records waiting for the recorder task, and its wake-up signal.
     var pendingRecords: [PolicyDecisionRecord] = []
     let recordWakes: AsyncStream<Void>
@@ -60,7 +68,7 @@ public actor DepotController {
     /// A depot ready to run; nothing is sent before ``run()``.
     public init(
         depot: Depot, engine: PolicyEngine, store: BusbarStore, control: any ChargerControl, clock: any BusbarClock,
-        settings: RuntimeSettings = RuntimeSettings(), logger: Logger
+        settings: RuntimeSettings = RuntimeSettings(), notifier: Notifier? = nil, logger: Logger
     ) {
         self.depot = depot
         self.engine = engine
@@ -69,6 +77,8 @@ public actor DepotController {
         self.clock = clock
         self.settings = settings
         self.logger = logger
+        self.notifier = notifier
+        (escalationWakes, escalationWake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         (commands, commandSink) = AsyncStream.makeStream(of: ChargerCommand.self)
         (recordWakes, recordWake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         failSafeShares = FailSafeShares.shares(for: depot)
@@ -86,12 +96,14 @@ public actor DepotController {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.dispatchCommands() }
             group.addTask { await self.writeDecisionRecords() }
+            group.addTask { await self.escalateIncidents() }
             while !Task.isCancelled {
                 await tick()
                 do { try await clock.sleep(for: settings.tick) } catch { break }
             }
             commandSink.finish()
             recordWake.finish()
+            escalationWake.finish()
             await group.waitForAll()
         }
     }
@@ -147,6 +159,10 @@ public actor DepotController {
     func note(_ incident: DepotIncident) {
         events.append(incident)
         if events.count > 500 { events.removeFirst(events.count - 500) }
+        if notifier != nil, Self.operationalKind(of: incident.kind) != nil {
+            pendingEscalations.append(incident)
+            escalationWake.yield()
+        }
         logger.info("\(incident.kind.rawValue): \(incident.message)", metadata: ["depot": "\(depot.id)"])
     }
 }

@@ -1,0 +1,85 @@
+import DepotModel
+import Foundation
+import Logging
+import Notifications
+import PolicyEngine
+
+extension DepotController {
+    /// The incidents people are told about, as the `escalation` policy's event kinds
+    /// (policy-api.md); enforcement decisions are recorded and shown, not escalated.
+    static func operationalKind(of kind: DepotIncident.Kind) -> OperationalEvent.Kind? {
+        switch kind {
+        case .chargerOffline: .chargerOffline
+        case .fault: .fault
+        case .willMissDeparture: .willMissDeparture
+        case .departureReached: .overstay
+        case .wrongVehicle, .bufferStart, .noShow, .unknownToken, .areaDenied, .profileRejected: nil
+        }
+    }
+
+    /// The notification incident an operational event opens: one per kind and subject, and per
+    /// departure for a predicted miss, so tomorrow's departure is a new incident.
+    func incidentKey(for incident: DepotIncident, departure: Date?) -> IncidentKey {
+        let subject: IncidentKey.Subject =
+            if let vehicle = incident.vehicle {
+                .vehicle(vehicle)
+            } else if let connector = incident.connector {
+                connector.connector == 0 ? .charger(connector.charger) : .connector(connector.charger, connector.connector)
+            } else {
+                .depot
+            }
+        return IncidentKey(
+            depot: depot.id, kind: incident.kind.rawValue, subject: subject, detail: departure.map { ISO8601DateFormatter().string(from: $0) })
+    }
+
+    /// Asks the escalation policy about each queued incident and hands its steps to the notifier,
+    /// until the loop ends; runs beside the control loop so neither Lua nor SMTP delays it.
+    func escalateIncidents() async {
+        for await _ in escalationWakes {
+            let incidents = pendingEscalations
+            pendingEscalations = []
+            for incident in incidents { await escalate(incident) }
+            let resolutions = pendingResolutions
+            pendingResolutions = []
+            for key in resolutions {
+                do {
+                    try await notifier?.resolve(key, at: clock.now())
+                } catch {
+                    logger.error("incident \(key.text) not resolved: \(error)")
+                }
+            }
+        }
+    }
+
+    private func escalate(_ incident: DepotIncident) async {
+        guard let notifier, let kind = Self.operationalKind(of: incident.kind) else { return }
+        let departure = incident.vehicle.flatMap { vehicle in entries.values.first { $0.vehicle == vehicle && $0.departure > incident.at }?.departure
+        }
+        let event = OperationalEvent(
+            kind: kind, at: incident.at, tenant: incident.tenant, vehicle: incident.vehicle, charger: incident.connector?.charger,
+            connectorId: incident.connector.flatMap { $0.connector == 0 ? nil : $0.connector }, departure: departure, message: incident.message)
+        let started = ContinuousClock.now
+        let outcome = await engine.escalation(policyContext(now: incident.at), event: event)
+        statistics.policy += ContinuousClock.now - started
+        record([outcome.record])
+        let steps = outcome.value.map { message in
+            EscalationStep(
+                channel: NotificationChannel(rawValue: message.channel.rawValue) ?? .email, recipientGroup: message.to,
+                delay: .seconds(message.afterS), severity: NotificationSeverity(rawValue: message.severity.rawValue) ?? .info, text: message.text,
+                untilResolved: message.untilResolved, repeatInterval: message.repeatS.map { .seconds($0) })
+        }
+        guard !steps.isEmpty else { return }
+        do {
+            _ = try await notifier.raise(incidentKey(for: incident, departure: departure), tenant: incident.tenant, steps: steps, at: incident.at)
+        } catch {
+            logger.error("notifications for \(incident.kind.rawValue) not stored: \(error)")
+        }
+    }
+
+    /// The condition behind an incident cleared: its notifications stop.
+    func resolve(_ key: IncidentKey) {
+        guard notifier != nil else { return }
+        pendingResolutions.append(key)
+        escalationWake.yield()
+    }
+}
