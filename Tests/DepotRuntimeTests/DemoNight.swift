@@ -13,7 +13,7 @@ import Storage
 /// surprises — a no-show, a vehicle on another bus's bay, a public car in the evening peak, a
 /// charger that drops off for an hour, and a priority policy swapped in at 02:30.
 struct DemoNight: Sendable {
-    static let speed = 900.0
+    static let speed = 450.0
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/strict-policies")
 

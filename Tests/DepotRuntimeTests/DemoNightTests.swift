@@ -68,6 +68,19 @@ struct DemoNightTests {
         #expect(worst.site > -2000, "no samples were checked")
     }
 
+    @Test func departureRemindersGoOutAtThePolicysOffsets() async throws {
+        let night = try await Self.night.value
+        let reminders = night.final.incidents.filter { $0.kind == .departureReminder }
+        // The default escalation policy: 15 minutes before and at departure for every bus that is
+        // still plugged in then.
+        #expect(Set(reminders.compactMap(\.offset)).isSuperset(of: [-900, 0]))
+        for reminder in reminders.filter({ $0.offset == -900 }) {
+            let vehicle = try #require(reminder.vehicle)
+            let departure = try #require(night.departures.first { night.depot.vehicle(identifiedBy: $0.visit.vehicle.idToken)?.id == vehicle })
+            #expect(abs(reminder.at.timeIntervalSince(departure.visit.departure) + 900) < 120, "\(vehicle) reminded at \(reminder.at)")
+        }
+    }
+
     @Test func aNoShowReleasesTheBay() async throws {
         let night = try await Self.night.value
         let reservation = try #require(

@@ -13,6 +13,7 @@ extension DepotController {
         case .fault: .fault
         case .willMissDeparture: .willMissDeparture
         case .departureReached: .overstay
+        case .departureReminder: .departureReminder
         case .wrongVehicle, .bufferStart, .noShow, .unknownToken, .areaDenied, .profileRejected: nil
         }
     }
@@ -28,8 +29,8 @@ extension DepotController {
             } else {
                 .depot
             }
-        return IncidentKey(
-            depot: depot.id, kind: incident.kind.rawValue, subject: subject, detail: departure.map { ISO8601DateFormatter().string(from: $0) })
+        let detail = departure.map { ISO8601DateFormatter().string(from: $0) + (incident.offset.map { "\($0 >= 0 ? "+" : "")\($0)" } ?? "") }
+        return IncidentKey(depot: depot.id, kind: incident.kind.rawValue, subject: subject, detail: detail)
     }
 
     /// Asks the escalation policy about each queued incident and hands its steps to the notifier,
@@ -57,7 +58,8 @@ extension DepotController {
         }
         let event = OperationalEvent(
             kind: kind, at: incident.at, tenant: incident.tenant, vehicle: incident.vehicle, charger: incident.connector?.charger,
-            connectorId: incident.connector.flatMap { $0.connector == 0 ? nil : $0.connector }, departure: departure, message: incident.message)
+            connectorId: incident.connector.flatMap { $0.connector == 0 ? nil : $0.connector }, departure: departure, offsetS: incident.offset,
+            message: incident.message)
         let started = ContinuousClock.now
         let outcome = await engine.escalation(policyContext(now: incident.at), event: event)
         statistics.policy += ContinuousClock.now - started
@@ -73,6 +75,28 @@ extension DepotController {
             _ = try await notifier.raise(incidentKey(for: incident, departure: departure), tenant: incident.tenant, steps: steps, at: incident.at)
         } catch {
             logger.error("notifications for \(incident.kind.rawValue) not stored: \(error)")
+        }
+    }
+
+    /// Departure reminders (policy-api.md, `escalation`): for every plugged-in bus, one event at
+    /// each offset of the policy's `M.departure_reminders` (seconds relative to the departure;
+    /// read each planning round). A reminder more than ten minutes late is not sent.
+    func remindOfDepartures(now: Date) {
+        guard notifier != nil else { return }
+        for record in connectors.values.sorted(by: { $0.address < $1.address }) {
+            guard let session = record.session, let vehicle = session.vehicle, let master = depot.vehicle(vehicle),
+                let entry = session.entry.flatMap({ entries[$0] })
+            else { continue }
+            for offset in departureReminders {
+                let due = entry.departure.addingTimeInterval(Double(offset))
+                guard now >= due, now < due.addingTimeInterval(600), enforced.insert("reminder:\(entry.id):\(offset)").inserted else { continue }
+                let when = offset < 0 ? "in \(-offset / 60) min" : offset == 0 ? "now" : "\(offset / 60) min ago"
+                note(
+                    DepotIncident(
+                        kind: .departureReminder, at: now, tenant: session.tenant, vehicle: vehicle, connector: record.address,
+                        message: "\(vehicle) departs \(when), at \(Int(stateOfCharge(session, vehicle: master, entry: entry).value)) %",
+                        offset: offset))
+            }
         }
     }
 

@@ -151,6 +151,11 @@ extension DepotController {
         let values = await engine.settings(for: .enforcement)
         bufferSeconds = Self.minutes(values["buffer_minutes"]) ?? depot.reservations.buffer.secondsValue
         noShowGraceSeconds = Self.minutes(values["no_show_grace_minutes"]) ?? depot.reservations.noShowGrace.secondsValue
+        if case .list(let offsets)? = await engine.settings(for: .escalation)["departure_reminders"] {
+            departureReminders = offsets.compactMap { if case .number(let seconds) = $0 { Int(seconds) } else { nil } }
+        } else {
+            departureReminders = []
+        }
     }
 
     private static func minutes(_ value: SettingValue?) -> TimeInterval? {

@@ -44,6 +44,8 @@ public actor DepotController {
     /// Reservation buffer and no-show grace: the enforcement policy's settings over the depot file's.
     var bufferSeconds: TimeInterval = 900
     var noShowGraceSeconds: TimeInterval = 1800
+    /// The escalation policy's departure reminder offsets in seconds (`M.departure_reminders`).
+    var departureReminders: [Int] = []
     /// Enforcement events already decided, so each is asked once.
     var enforced: Set<String> = []
     /// Recent operational events, newest last, for the API and the live map.
@@ -113,6 +115,7 @@ public actor DepotController {
         let now = clock.now()
         refreshTimetable(now: now)
         await enforceReservations(now: now)
+        remindOfDepartures(now: now)
         if planNeeded || now >= nextPlanAt {
             await planRound(now: now)
         }

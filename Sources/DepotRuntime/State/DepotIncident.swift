@@ -16,6 +16,7 @@ public struct DepotIncident: Hashable, Sendable, Codable {
         case fault
         case profileRejected = "profile_rejected"
         case willMissDeparture = "will_miss_departure"
+        case departureReminder = "departure_reminder"
     }
 
     /// The kind of event.
@@ -30,14 +31,20 @@ public struct DepotIncident: Hashable, Sendable, Codable {
     public let connector: ConnectorAddress?
     /// What happened and what Busbar did, in words.
     public let message: String
+    /// For a departure reminder: seconds relative to the departure (negative: before).
+    public let offset: Int?
 
     /// An event as noticed.
-    public init(kind: Kind, at: Date, tenant: TenantID? = nil, vehicle: VehicleID? = nil, connector: ConnectorAddress? = nil, message: String) {
+    public init(
+        kind: Kind, at: Date, tenant: TenantID? = nil, vehicle: VehicleID? = nil, connector: ConnectorAddress? = nil, message: String,
+        offset: Int? = nil
+    ) {
         self.kind = kind
         self.at = at
         self.tenant = tenant
         self.vehicle = vehicle
         self.connector = connector
         self.message = message
+        self.offset = offset
     }
 }
