@@ -91,6 +91,10 @@ extension Busbar {
                     await controller.apply(depot: depot)
                     await controller.policiesReloaded()
                 }
+                await reloader.onReloadFailure { depot, failure in
+                    guard depot == id else { return }
+                    await controller.reloadFailed(failure.message)
+                }
             }
             try await server.run()
         }

@@ -95,6 +95,7 @@ extension DepotController {
         let outcome = await engine.enforcement(policyContext(now: now), event: event)
         statistics.policy += ContinuousClock.now - started
         record([outcome.record])
+        notePolicyFailure(outcome.alert)
         return outcome.value
     }
 }

@@ -14,6 +14,8 @@ extension DepotController {
         case .willMissDeparture: .willMissDeparture
         case .departureReached: .overstay
         case .departureReminder: .departureReminder
+        case .policyFailed: .policyFailed
+        case .configReloadFailed: .configReloadFailed
         case .wrongVehicle, .bufferStart, .noShow, .unknownToken, .areaDenied, .profileRejected: nil
         }
     }
@@ -98,6 +100,22 @@ extension DepotController {
                         offset: offset))
             }
         }
+    }
+
+    /// A new depot file or policy revision was refused; the last good one stays active. Operators
+    /// are told (`config_reload_failed`); the next successful reload resolves it.
+    public func reloadFailed(_ message: String) {
+        note(DepotIncident(kind: .configReloadFailed, at: clock.now(), message: message))
+    }
+
+    /// A policy failed and its domain's default decided (the engine raises this at the first
+    /// failure, then at most every 15 minutes).
+    func notePolicyFailure(_ alert: PolicyAlert?) {
+        guard let alert else { return }
+        note(
+            DepotIncident(
+                kind: .policyFailed, at: alert.at,
+                message: "\(alert.domain.rawValue) policy failed \(alert.consecutiveFailures)× (the default decides): \(alert.error.message)"))
     }
 
     /// The condition behind an incident cleared: its notifications stop.

@@ -28,6 +28,7 @@ extension DepotController {
         let outcome = await engine.priority(PriorityContext(now: now, depot: depotView(now: now), tenants: tenantViews, sessions: views))
         statistics.policy += ContinuousClock.now - started
         record([outcome.record])
+        notePolicyFailure(outcome.alert)
         let decisions = Dictionary(zip(pluggedViews.map(\.0), outcome.value), uniquingKeysWith: { first, _ in first })
         tiers = decisions
         let upcomingTiers = zip(upcomingViews.map(\.0), outcome.value.dropFirst(pluggedViews.count))

@@ -156,6 +156,7 @@ public actor DepotController {
     /// A new policy revision was swapped in: the next tick asks it again and re-plans.
     public func policiesReloaded() {
         planNeeded = true
+        resolve(IncidentKey(depot: depot.id, kind: DepotIncident.Kind.configReloadFailed.rawValue, subject: .depot))
     }
 
     /// Remembers an operational event for the API and the live map (the newest 500).

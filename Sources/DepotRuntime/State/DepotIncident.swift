@@ -17,6 +17,8 @@ public struct DepotIncident: Hashable, Sendable, Codable {
         case profileRejected = "profile_rejected"
         case willMissDeparture = "will_miss_departure"
         case departureReminder = "departure_reminder"
+        case policyFailed = "policy_failed"
+        case configReloadFailed = "config_reload_failed"
     }
 
     /// The kind of event.
