@@ -8,6 +8,10 @@ import Logging
 import PolicyEngine
 import Storage
 
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
 /// One accelerated night of the demo depot over real sockets: `BusbarApplication` (as `busbar
 /// serve` builds it) with a SQLite file, every charger simulated over OCPP, and a few scripted
 /// surprises — a no-show, a vehicle on another bus's bay, a public car in the evening peak, a
@@ -36,6 +40,8 @@ struct DemoNight: Sendable {
     let offline: Range<Date>
     /// A VHH session ten minutes after VHH capped it at 20 kW through the session control API.
     let cappedSession: SessionSnapshot?
+    /// What the REST routes answered VHH's token at 02:30.
+    let api: APIAnswers
 
     static func time(_ text: String, after start: Date, in depot: Depot) -> Date {
         let day = LocalDate(containing: start, in: depot.timeZone)
@@ -65,9 +71,11 @@ struct DemoNight: Sendable {
         let store = BusbarStore(try BusbarDatabase.open(path: path))
         let logger = Logger(label: "demo-night")
         let (ports, announce) = AsyncStream.makeStream(of: Int.self)
+        setenv("BUSBAR_NIGHT_VHH_TOKEN", "vhh-token", 1)
         let server = try BusbarApplication.build(
             listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: [depot], store: store, policies: [depot.id: engine],
-            runtime: RuntimeSettings(tick: .seconds(30)), clock: clock, logger: logger
+            runtime: RuntimeSettings(tick: .seconds(30)),
+            apiTokens: [APITokenSettings(token: .environment("BUSBAR_NIGHT_VHH_TOKEN"), scope: .tenant("vhh"))], clock: clock, logger: logger
         ) { _, port in announce.yield(port) }
         let controller = try requireValue(server.controllers[depot.id])
 
@@ -115,24 +123,33 @@ struct DemoNight: Sendable {
                     crossTenantCap = error as? RuntimeError
                 }
             }
-            // VHH caps one of its own sessions for ten minutes, then lifts the cap.
+            // VHH, with its own API token, reads its view and caps one of its own sessions for ten
+            // minutes over HTTP; another tenant's session is not found for it.
+            let api = APIProbe(port: port, token: "vhh-token")
             let own = try requireValue(
                 tenantView.connectors.compactMap(\.session).first { ($0.powerKw) > 30 } ?? tenantView.connectors.compactMap(\.session).first)
-            try await controller.setPowerLimit(session: own.id, cap: 20, tenant: "vhh")
+            let answers = APIAnswers(
+                live: try await api.request("GET", "/api/v1/depots/demo/live"),
+                withoutToken: try await APIProbe(port: port, token: nil).request("GET", "/api/v1/depots/demo/live"),
+                unknownDepot: try await api.request("GET", "/api/v1/depots/nowhere/live"),
+                foreignStop: try await api.request("POST", "/api/v1/depots/demo/sessions/\(hochbahn?.id.rawValue ?? "none")/stop"),
+                brokenLimit: try await api.request("PUT", "/api/v1/depots/demo/sessions/\(own.id.rawValue)/limit", body: "{max_kw: 20"),
+                cap: try await api.request("PUT", "/api/v1/depots/demo/sessions/\(own.id.rawValue)/limit", body: #"{"max_kw": 20}"#))
+
             let connectedBefore = await server.stations.connectedStations.count
             try await engine.reload(try revision(["enforcement": "enforcement.lua", "priority": "priority_vhh_first.lua"]), at: clock.now())
             await controller.policiesReloaded()
             try await clock.sleep(until: reloadAt.addingTimeInterval(600))
             let connectedAfter = await server.stations.connectedStations.count
             let capped = await controller.snapshot(tenant: "vhh").connectors.compactMap(\.session).first { $0.id == own.id }
-            try await controller.setPowerLimit(session: own.id, cap: nil, tenant: "vhh")
+            _ = try await api.request("PUT", "/api/v1/depots/demo/sessions/\(own.id.rawValue)/limit", body: #"{"max_kw": null}"#)
 
             try await clock.sleep(until: end)
             let night = DemoNight(
                 depot: depot, store: store, start: start, visits: plan.visits, departures: await simulation.departures.departures,
                 final: await controller.snapshot(), tenantView: tenantView, fullView: fullView, crossTenantStop: crossTenantStop,
                 crossTenantCap: crossTenantCap, connectedBeforeReload: connectedBefore, connectedAfterReload: connectedAfter, reloadAt: reloadAt,
-                offlineStation: offlineStation, offline: offline, cappedSession: capped)
+                offlineStation: offlineStation, offline: offline, cappedSession: capped, api: answers)
             group.cancelAll()
             return night
         }

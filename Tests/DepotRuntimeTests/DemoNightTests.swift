@@ -141,6 +141,15 @@ struct DemoNightTests {
         #expect(night.tenantView.stays.allSatisfy { $0.tenant == "vhh" })
         #expect(night.tenantView.reservations.allSatisfy { $0.tenant == "vhh" })
         #expect(night.fullView.connectors.compactMap(\.session).contains { $0.tenant == "hochbahn" })
+        #expect(night.api.live.status == 200)
+        let live = try JSONSerialization.jsonObject(with: Data(night.api.live.body.utf8)) as? [String: Any]
+        let liveSessions = (live?["connectors"] as? [[String: Any]] ?? []).compactMap { $0["session"] as? [String: Any] }
+        #expect(!liveSessions.isEmpty && liveSessions.allSatisfy { $0["tenant"] as? String == "vhh" })
+        #expect(night.api.withoutToken.status == 401)
+        #expect(night.api.unknownDepot.status == 404)
+        #expect(night.api.foreignStop.status == 404, "another tenant's session: \(night.api.foreignStop.body)")
+        #expect(night.api.brokenLimit.status == 400)
+        #expect(night.api.cap.status == 204)
         let capped = try #require(night.cappedSession, "the capped session ended before the check")
         #expect(capped.manualCapKw == 20)
         #expect((capped.limitKw ?? .infinity) <= 20, "a tenant's cap on its own session is applied")

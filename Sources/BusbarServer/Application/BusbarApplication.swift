@@ -78,6 +78,7 @@ public struct BusbarApplication: Sendable {
             ).register(on: router)
             StationCallRoute(registry: registry, authentication: authentication).register(on: router)
             StationMessageLogRoute(store: store, authentication: authentication).register(on: router)
+            DepotLiveRoutes(controllers: controllers, depots: depotsByID, authentication: authentication).register(on: router)
             if let reloader { ReloadRoute(reloader: reloader, authentication: authentication).register(on: router) }
             let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
                 webSocketRouter: router,

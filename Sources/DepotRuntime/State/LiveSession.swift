@@ -4,7 +4,7 @@ public import Foundation
 /// A charging session as the depot sees it right now: who charges, for which stay, and the latest
 /// meter readings. Persisted facts (start, stop, samples) are in the store; this is their live view.
 public struct LiveSession: Hashable, Sendable, Codable {
-    /// `<charger>/<transaction>`: unique per depot, stable across restarts.
+    /// `<charger>:<transaction>`: unique per depot, stable across restarts, usable in a URL path.
     public let id: ChargingSessionID
     /// Where the vehicle is plugged in.
     public let connector: ConnectorAddress
@@ -43,7 +43,7 @@ public struct LiveSession: Hashable, Sendable, Codable {
         connector: ConnectorAddress, transaction: String, idToken: String, vehicle: VehicleID?, tenant: TenantID?, entry: TimetableEntryID?,
         startedAt: Date, meterStart: KilowattHours
     ) {
-        id = ChargingSessionID("\(connector.charger.rawValue)/\(transaction)")
+        id = ChargingSessionID("\(connector.charger.rawValue):\(transaction)")
         self.connector = connector
         self.transaction = transaction
         self.idToken = idToken
