@@ -1,0 +1,217 @@
+import BusbarServer
+import DepotConfig
+import DepotModel
+import DepotRuntime
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import HummingbirdWSClient
+import Logging
+import Storage
+import Testing
+
+/// The VDV 463 endpoint over real loopback WebSockets, assembled by the same builder as `busbar serve`,
+/// on a clock 20 times faster than real time so the 15 s reports arrive every 0.75 s.
+@Suite("VDV 463 endpoint over WebSockets")
+struct VDV463EndpointTests {
+    static let hochbahn = (presystem: "urn:hochbahn:bms-1", user: "hochbahn-bms", password: "Hochbahn-VDV-secret-1")
+    static let vhh = (presystem: "urn:vhh:itcs-1", user: "vhh-itcs", password: "VHH-VDV-secret-2")
+    static let origin = Date(timeIntervalSince1970: 1_795_975_200)  // 2026-11-24T18:00:00Z
+
+    /// The demo depot with a second presystem for VHH, so two tenants can connect at once.
+    static let depot: Depot = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let folder = root.appendingPathComponent("config/depots")
+        let demo = try! String(contentsOf: folder.appendingPathComponent("demo.yaml"), encoding: .utf8)
+        let yaml = demo.replacingOccurrences(
+            of: "    billing: { mode: cost }\n",
+            with: "    upstream:\n      vdv463: { presystem_id: \"\(vhh.presystem)\", username: \(vhh.user), password_env: TEST_VHH_VDV_PASSWORD }\n"
+                + "    billing: { mode: cost }\n")
+        return try! DepotFileLoader.load(yaml: yaml, file: "demo.yaml", folder: folder)
+    }()
+
+    /// A departure in the accelerated clock's future.
+    static func time(hours: Double) -> String {
+        ISO8601DateFormatter().string(from: origin.addingTimeInterval(hours * 3600))
+    }
+
+    /// One charging request of the demo's Hochbahn bus hb-01 (or another vehicle id) at point A01/1.
+    static func chargingRequest(_ id: String, vehicle: String = "WEB62830410000001", point: String = "demo/DEMO-A01/1") -> String {
+        #"{"chargingRequestId":"\#(id)","vehicleId":"\#(vehicle)","chargingPointId":"\#(point)","priority":2,"#
+            + #""chargingRequestData":{"expectedArrivalTimeAtChargingPoint":"\#(time(hours: 2))","expectedSocAtArrival":30,"#
+            + #""minTargetSoc":75,"maxTargetSoc":95,"requestedTimeForDeparture":"\#(time(hours: 10))"},"#
+            + #""automaticPreconditioning":{"preconditioningRequest":"HotWaterAndHeating","requestedFinishTime":"\#(time(hours: 10))"}}"#
+    }
+
+    static let boot = #"{"presystem":"BMS"}"#
+
+    /// Runs `body` against a live server with the accelerated clock.
+    func withServer(_ body: @Sendable (Int, BusbarApplication) async throws -> Void) async throws {
+        let environment = ProcessInfo.processInfo.environment.merging(
+            ["DEMO_HOCHBAHN_VDV_PASSWORD": Self.hochbahn.password, "TEST_VHH_VDV_PASSWORD": Self.vhh.password], uniquingKeysWith: { _, new in new })
+        let server = try BusbarApplication.build(
+            listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: [Self.depot], store: BusbarStore(try BusbarDatabase.inMemory()),
+            secrets: SecretResolver(environment: environment), clock: AcceleratedClock(origin: Self.origin, factor: 20),
+            logger: Logger(label: "test"))
+        try await server.applications[0].test(.live) { client in
+            try await body(try #require(client.port), server)
+        }
+    }
+
+    /// Connects as a presystem and runs a script with it.
+    func connect(
+        port: Int, as credentials: (presystem: String, user: String, password: String), subprotocol: String = "v1.463.vdv.de",
+        _ script: @Sendable (inout PresystemPeer) async throws -> Void
+    ) async throws {
+        let headers: HTTPFields = [
+            .authorization: "Basic " + Data("\(credentials.user):\(credentials.password)".utf8).base64EncodedString(),
+            .secWebSocketProtocol: subprotocol,
+        ]
+        try await WebSocketClient.connect(
+            url: "ws://127.0.0.1:\(port)/vdv463", configuration: .init(additionalHeaders: headers), logger: Logger(label: "presystem")
+        ) { inbound, outbound, _ in
+            var peer = PresystemPeer(presystemId: credentials.presystem, inbound: inbound, outbound: outbound)
+            try await script(&peer)
+        }
+    }
+
+    @Test func requestsBeforeBootGetAnErrorThenBootStartsTheReports() async throws {
+        try await withServer { port, _ in
+            try await connect(port: port, as: Self.hochbahn) { peer in
+                let early = try await peer.call(peer.request("ProvideChargingRequests", #"{"chargingRequestList":[]}"#))
+                #expect(early.type == 3)
+                #expect(early.payload["errorMessage"] as? String == "BootNotification required")
+                let boot = try await peer.call(peer.request("BootNotification", Self.boot))
+                #expect(boot.type == 2 && boot.payload["status"] as? String == "Accepted")
+                #expect(boot.presystemId == Self.hochbahn.presystem)
+                let report = try await peer.nextChargingInformation()
+                #expect(report.pointIds.contains("demo/DEMO-A01/1"))
+            }
+        }
+    }
+
+    @Test func reportsArriveOnTheClockCadence() async throws {
+        try await withServer { port, _ in
+            try await connect(port: port, as: Self.hochbahn) { peer in
+                _ = try await peer.call(peer.request("BootNotification", Self.boot))
+                let formatter = ISO8601DateFormatter()
+                formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+                var stamps: [Date] = []
+                for _ in 0..<3 {
+                    let report = try await peer.nextChargingInformation()
+                    stamps.append(try #require(formatter.date(from: report.timeStamp)))
+                }
+                // The first report follows the boot at once, the next ones at 15 s of clock time each.
+                #expect(stamps[1].timeIntervalSince(stamps[0]) >= 15)
+                #expect(stamps[2].timeIntervalSince(stamps[1]) >= 15)
+            }
+        }
+    }
+
+    @Test func aListIsStoredWholeBeforeItIsConfirmedAndRefusalsAreReported() async throws {
+        try await withServer { port, server in
+            let controller = try #require(server.controllers["demo"])
+            try await connect(port: port, as: Self.hochbahn) { peer in
+                _ = try await peer.call(peer.request("BootNotification", Self.boot))
+                let list = [Self.chargingRequest("CR-1"), Self.chargingRequest("CR-2", vehicle: "NOT-A-BUS")].joined(separator: ",")
+                let confirmation = try await peer.call(peer.request("ProvideChargingRequests", #"{"chargingRequestList":[\#(list)]}"#))
+                #expect(confirmation.type == 2)
+                // Stored before the confirmation went out.
+                let stays = await controller.snapshot(tenant: "hochbahn").stays.filter { $0.source == .vdv463(presystemID: Self.hochbahn.presystem) }
+                #expect(stays.map(\.vehicle) == ["hb-01"])
+                #expect(stays.first?.minTargetSoC == Percent(75) && stays.first?.maxTargetSoC == Percent(95) && stays.first?.bay == "A01-1")
+                let report = try await peer.nextChargingInformation()
+                #expect(report.rejectedRequestIds == ["CR-2"])
+                #expect(report.scheduledRequestIds == ["CR-1"])
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("duplicate", "duplicate chargingRequestId CR-1"),
+        ("no departure", "CR-3: requestedTimeForDeparture is required"),
+    ])
+    func aListRefusedAsAWholeChangesNothing(case name: String, expected: String) async throws {
+        try await withServer { port, server in
+            let controller = try #require(server.controllers["demo"])
+            try await connect(port: port, as: Self.hochbahn) { peer in
+                _ = try await peer.call(peer.request("BootNotification", Self.boot))
+                _ = try await peer.call(peer.request("ProvideChargingRequests", #"{"chargingRequestList":[\#(Self.chargingRequest("CR-1"))]}"#))
+                let list =
+                    name == "duplicate"
+                    ? [Self.chargingRequest("CR-1"), Self.chargingRequest("CR-1")]
+                    : [
+                        Self.chargingRequest("CR-1", vehicle: "WEB62830410000002"),
+                        #"{"chargingRequestId":"CR-3","vehicleId":"WEB62830410000003","chargingRequestData":{"minTargetSoc":70,"maxTargetSoc":90}}"#,
+                    ]
+                let answer = try await peer.call(peer.request("ProvideChargingRequests", #"{"chargingRequestList":[\#(list.joined(separator: ","))]}"#))
+                #expect(answer.type == 3)
+                #expect((answer.payload["errorMessage"] as? String)?.contains(expected) == true)
+                let stays = await controller.snapshot(tenant: "hochbahn").stays.filter { $0.source == .vdv463(presystemID: Self.hochbahn.presystem) }
+                #expect(stays.map(\.vehicle) == ["hb-01"])
+            }
+        }
+    }
+
+    @Test(arguments: [("hochbahn-bms", "wrong", "v1.463.vdv.de"), ("nobody", "Hochbahn-VDV-secret-1", "v1.463.vdv.de"),
+        ("hochbahn-bms", "Hochbahn-VDV-secret-1", "ocpp1.6")])
+    func anUpgradeWithWrongCredentialsOrSubprotocolIsRefused(user: String, password: String, subprotocol: String) async throws {
+        try await withServer { port, _ in
+            await #expect(throws: (any Error).self) {
+                try await connect(port: port, as: (Self.hochbahn.presystem, user, password), subprotocol: subprotocol) { peer in
+                    _ = try await peer.call(peer.request("BootNotification", Self.boot))
+                }
+            }
+        }
+    }
+
+    @Test func twoPresystemsSeeOnlyTheirOwnTenant() async throws {
+        try await withServer { port, server in
+            let controller = try #require(server.controllers["demo"])
+            try await connect(port: port, as: Self.hochbahn) { hochbahn in
+                _ = try await hochbahn.call(hochbahn.request("BootNotification", Self.boot))
+                _ = try await hochbahn.call(hochbahn.request("ProvideChargingRequests", #"{"chargingRequestList":[\#(Self.chargingRequest("CR-1"))]}"#))
+                try await connect(port: port, as: Self.vhh) { vhh in
+                    _ = try await vhh.call(vhh.request("BootNotification", #"{"presystem":"ITCS"}"#))
+                    let foreign = [
+                        Self.chargingRequest("V-1", vehicle: "WEB62830410000002", point: "demo/DEMO-B01/1"),
+                        Self.chargingRequest("V-2", vehicle: "SUU2415V000000001", point: "demo/DEMO-A02/1"),
+                        Self.chargingRequest("V-3", vehicle: "SUU2415V000000001", point: "demo/DEMO-B01/1"),
+                    ]
+                    let confirmation = try await vhh.call(
+                        vhh.request("ProvideChargingRequests", #"{"chargingRequestList":[\#(foreign.joined(separator: ","))]}"#))
+                    #expect(confirmation.type == 2)
+                    let report = try await vhh.nextChargingInformation()
+                    #expect(report.presystemId == Self.vhh.presystem)
+                    #expect(!report.pointIds.isEmpty && report.pointIds.allSatisfy { $0.hasPrefix("demo/DEMO-B") })
+                    #expect(report.rejectedRequestIds == ["V-1", "V-2"])
+                    #expect(report.scheduledRequestIds == ["V-3"])
+                }
+                let report = try await hochbahn.nextChargingInformation()
+                #expect(report.pointIds.allSatisfy { $0.hasPrefix("demo/DEMO-A") })
+                #expect(report.scheduledRequestIds == ["CR-1"])
+            }
+            let vhhStays = await controller.snapshot(tenant: "vhh").stays.filter { $0.source == .vdv463(presystemID: Self.vhh.presystem) }
+            #expect(vhhStays.map(\.vehicle) == ["vhh-01"])
+        }
+    }
+
+    @Test func aSecondConnectionWithTheSameCredentialsReplacesTheFirst() async throws {
+        try await withServer { port, _ in
+            try await connect(port: port, as: Self.hochbahn) { first in
+                _ = try await first.call(first.request("BootNotification", Self.boot))
+                _ = try await first.call(first.request("ProvideChargingRequests", #"{"chargingRequestList":[\#(Self.chargingRequest("CR-1"))]}"#))
+                try await connect(port: port, as: Self.hochbahn) { second in
+                    _ = try await second.call(second.request("BootNotification", Self.boot))
+                    // The new connection starts from what the first one committed.
+                    #expect(try await second.nextChargingInformation().scheduledRequestIds == ["CR-1"])
+                }
+                // The first socket was closed by the server: reading from it ends.
+                await #expect(throws: (any Error).self) {
+                    while true { _ = try await first.nextChargingInformation() }
+                }
+            }
+        }
+    }
+}
