@@ -42,8 +42,8 @@ struct VDV261Endpoint: Sendable {
         }
         let message: VDV261.Request
         do {
-            var body = request.body
-            message = try VDV261.Request.decode(Data(buffer: try await body.collect(upTo: VDV261.maximumBodySize)))
+            let body = try await request.body.collect(upTo: VDV261.maximumBodySize)
+            message = try VDV261.Request.decode(Data(body.readableBytesView))
         } catch let error as VDV261.RequestError {
             return Self.refusal(HTTPResponse.Status(code: error.httpStatus), error.description)
         } catch is NIOTooManyBytesError {
@@ -75,7 +75,7 @@ struct VDV261Endpoint: Sendable {
         let decision = VDV261.Decision(stay: snapshot.stays.first { $0.vehicle == vehicle.id }, at: clock.now())
         let reply = VDV261.Response(replyingTo: message, decision: decision, version: version, settings: settings)
         return Response(
-            status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(data: reply.encoded())))
+            status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.encoded())))
     }
 
     /// A 4xx answer with a JSON reason.
@@ -83,6 +83,6 @@ struct VDV261Endpoint: Sendable {
         let body = (try? JSONEncoder().encode(["error": reason])) ?? Data()
         var fields = headers
         fields[.contentType] = "application/json"
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(data: body)))
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
