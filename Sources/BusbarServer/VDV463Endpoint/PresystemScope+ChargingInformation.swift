@@ -98,21 +98,26 @@ extension PresystemScope {
     }
 
     /// The plan's forecast for a stay; a target the plan does not reach in the stay is omitted, and
-    /// the departure object then shows the shortfall (vdv.md A6).
+    /// the departure object then shows the shortfall (vdv.md A6). A plan made before the stay was
+    /// stored (it starts after the stay's departure) says nothing about it and is left out until the
+    /// next planning round.
     private func prediction(_ plan: VehiclePlan?, stay: TimetableEntry?) -> VDV463.ChargingPredictionData {
         var data = VDV463.ChargingPredictionData(chargingPredictionDataStatus: .ongoing)
         guard let plan else { return data }
+        var progress = plan.progress
         if let stay {
-            data.chargingPredictionDataMinTargetSoc = plan.minTargetTime.map {
+            guard let start = progress.first?.time, start < stay.departure else { return data }
+            progress = progress.filter { $0.time <= stay.departure }
+            data.chargingPredictionDataMinTargetSoc = plan.minTargetTime.flatMap { $0 <= stay.departure ? $0 : nil }.map {
                 VDV463.PredictedMinTargetSoc(requestedMinTargetSoc: stay.minTargetSoC.clampedToShare.value, predictedTime: $0)
             }
-            data.chargingPredictionDataMaxTargetSoc = plan.maxTargetTime.map {
+            data.chargingPredictionDataMaxTargetSoc = plan.maxTargetTime.flatMap { $0 <= stay.departure ? $0 : nil }.map {
                 VDV463.PredictedMaxTargetSoc(requestedMaxTargetSoc: stay.maxTargetSoC.clampedToShare.value, predictedTime: $0)
             }
             data.chargingPredictionDataDepartureTime = VDV463.PredictedDepartureSoc(
                 predictedDepartureTimeSoc: plan.departureStateOfCharge.clampedToShare.value, requestedTimeForDeparture: stay.departure)
         }
-        data.chargingProgressPredictionList = plan.progress.prefix(24).map {
+        data.chargingProgressPredictionList = progress.prefix(24).map {
             VDV463.ChargingProgressPrediction(predictedSoc: $0.stateOfCharge.clampedToShare.value, predictedTime: $0.time)
         }
         return data

@@ -82,11 +82,18 @@ extension PresystemPeer.Frame {
         (payload["rejectedChargingRequestInfoList"] as? [[String: Any]] ?? []).compactMap { $0["chargingRequestId"] as? String }
     }
 
-    /// The `chargingRequestId`s of every scheduled process in the tree.
-    var scheduledRequestIds: [String] {
+    /// Every point object of the tree, virtual station included.
+    var points: [[String: Any]] {
         let depots = payload["depotInfoList"] as? [[String: Any]] ?? []
         let stations = depots.flatMap { $0["chargingStationInfoList"] as? [[String: Any]] ?? [] }
-        let points = stations.flatMap { $0["chargingPointInfoList"] as? [[String: Any]] ?? [] }
-        return points.flatMap { ($0["scheduledChargingProcessList"] as? [[String: Any]] ?? []).compactMap { $0["chargingRequestId"] as? String } }
+        return stations.flatMap { $0["chargingPointInfoList"] as? [[String: Any]] ?? [] }
     }
+
+    /// Every scheduled process of the tree.
+    var scheduledProcesses: [[String: Any]] {
+        points.flatMap { $0["scheduledChargingProcessList"] as? [[String: Any]] ?? [] }
+    }
+
+    /// The `chargingRequestId`s of every scheduled process in the tree.
+    var scheduledRequestIds: [String] { scheduledProcesses.compactMap { $0["chargingRequestId"] as? String } }
 }

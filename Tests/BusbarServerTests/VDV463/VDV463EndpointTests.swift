@@ -109,6 +109,16 @@ struct VDV463EndpointTests {
                 let report = try await peer.nextChargingInformation()
                 #expect(report.rejectedRequestIds == ["CR-2"])
                 #expect(report.scheduledRequestIds == ["CR-1"])
+                // After a planning round the scheduled process carries the plan's forecast for the stay.
+                await controller.tick()
+                let planned = try await peer.nextChargingInformation()
+                let process = try #require(planned.scheduledProcesses.first)
+                let prediction = try #require(process["chargingPredictionData"] as? [String: Any])
+                let departure = try #require(prediction["chargingPredictionDataDepartureTime"] as? [String: Any])
+                #expect(departure["requestedTimeForDeparture"] as? String == Self.time(hours: 10).replacingOccurrences(of: "Z", with: ".000Z"))
+                #expect((departure["predictedDepartureTimeSoc"] as? Double).map { $0 >= 75 } == true)
+                let progress = try #require(prediction["chargingProgressPredictionList"] as? [[String: Any]])
+                #expect(!progress.isEmpty && progress.count <= 24)
             }
         }
     }
