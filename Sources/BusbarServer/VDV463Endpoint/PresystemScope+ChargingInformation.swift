@@ -63,7 +63,7 @@ extension PresystemScope {
                     chargingPointFaultCode: .otherChargingPointFailure, faultText: live.errorCode, faultTimeStamp: snapshot.at)
             }
             if let live, let session = live.session {
-                let request = pending.first { $0.1.vehicle == session.vehicle && $0.1.arrival <= snapshot.at }
+                let request = pending.filter { $0.1.vehicle == session.vehicle }.min { $0.1.arrival < $1.1.arrival }
                 point.vehicleInfo = session.vehicle.map { vehicleInfo($0, session: session, state: live.state) }
                 point.chargingProcessInfo = VDV463.ChargingProcessInfo(
                     presystemId: request.map { _ in presystemID }, chargingRequestId: request?.0.chargingRequestId,

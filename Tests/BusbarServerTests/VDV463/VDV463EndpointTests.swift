@@ -210,3 +210,45 @@ struct VDV463EndpointTests {
         }
     }
 }
+
+extension VDV463EndpointTests {
+    @Test func aPluggedInBusIsReportedWithItsProcessAndRequest() async throws {
+        try await withServer { port, _ in
+            let station = "DEMO-A01"
+            let headers: HTTPFields = [
+                .authorization: "Basic " + Data("\(station):\(UpgradeCheckTests.demoPassword(station))".utf8).base64EncodedString(),
+                .secWebSocketProtocol: "ocpp1.6",
+            ]
+            try await WebSocketClient.connect(
+                url: "ws://127.0.0.1:\(port)/ocpp/\(station)", configuration: .init(additionalHeaders: headers), logger: Logger(label: "station")
+            ) { inbound, outbound, _ in
+                var replies = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                func call(_ id: String, _ frame: String) async throws {
+                    try await outbound.write(.text(frame))
+                    while case .text(let reply) = try await replies.next(), !reply.hasPrefix(#"[3,"\#(id)""#) {}
+                }
+                try await call("b", #"[2,"b","BootNotification",{"chargePointVendor":"ACME","chargePointModel":"DC150"}]"#)
+                try await call(
+                    "s", #"[2,"s","StatusNotification",{"connectorId":1,"errorCode":"NoError","status":"Charging","timestamp":"2026-11-24T18:00:00Z"}]"#)
+                try await call(
+                    "t", #"[2,"t","StartTransaction",{"connectorId":1,"idTag":"04A2B3C40001","meterStart":1000,"timestamp":"2026-11-24T18:00:00Z"}]"#)
+                try await connect(port: port, as: Self.hochbahn) { peer in
+                    _ = try await peer.call(peer.request("BootNotification", Self.boot))
+                    _ = try await peer.call(peer.request("ProvideChargingRequests", #"{"chargingRequestList":[\#(Self.chargingRequest("CR-1"))]}"#))
+                    let report = try await peer.nextChargingInformation()
+                    let point = try #require(report.points.first { $0["chargingPointId"] as? String == "demo/DEMO-A01/1" })
+                    #expect(point["chargingPointStatus"] as? String == "Occupied")
+                    let vehicle = try #require(point["vehicleInfo"] as? [String: Any])
+                    #expect(vehicle["vehicleId"] as? String == "WEB62830410000001")
+                    #expect(vehicle["vehicleChargingStatus"] as? String == "Charging")
+                    let process = try #require(point["chargingProcessInfo"] as? [String: Any])
+                    #expect(process["processStatus"] as? String == "Charging")
+                    #expect(process["presystemId"] as? String == Self.hochbahn.presystem)
+                    #expect(process["chargingRequestId"] as? String == "CR-1")
+                    // A plugged-in bus is no longer a scheduled process.
+                    #expect(report.scheduledRequestIds.isEmpty)
+                }
+            }
+        }
+    }
+}
