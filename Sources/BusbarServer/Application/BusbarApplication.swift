@@ -74,7 +74,8 @@ public struct BusbarApplication: Sendable {
                 bootAdmission: bootAdmission, configuration: configuration, heartbeatInterval: 300
             ).register(on: router)
             VDV463Endpoint(
-                directory: presystems, depots: depotsByID, controllers: controllers, registry: presystemRegistry, throttle: throttle, clock: clock,
+                directory: presystems, depots: depotsByID, controllers: controllers, registry: presystemRegistry,
+                parameters: vehicleParameters, vdv261: VDV261.Settings(), throttle: throttle, clock: clock,
                 chargingInformationInterval: presystemReportInterval
             ).register(on: router)
             VDV261Endpoint(

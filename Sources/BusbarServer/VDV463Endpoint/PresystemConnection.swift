@@ -14,6 +14,8 @@ actor PresystemConnection {
     private var session: VDV463Session
     private let outbound: WebSocketOutboundWriter
     private let controller: DepotController
+    private let parameters: VehicleParameterStore
+    private let vdv261: VDV261.Settings
     private let clock: any BusbarClock
     private let logger: Logger
     private var closed = false
@@ -21,15 +23,18 @@ actor PresystemConnection {
     /// - Parameters:
     ///   - requests: the presystem's requests as last committed (kept by the registry across reconnections).
     ///   - rejections: its refusals as last reported.
+    ///   - parameters: what vehicles reported over VDV 261, read with `vdv261` for the reports.
     init(
         scope: PresystemScope, configuration: VDV463Session.Configuration, requests: [VDV463.ChargingRequest],
         rejections: [VDV463.RejectedChargingRequestInfo], outbound: WebSocketOutboundWriter, controller: DepotController,
-        clock: any BusbarClock, logger: Logger
+        parameters: VehicleParameterStore, vdv261: VDV261.Settings, clock: any BusbarClock, logger: Logger
     ) {
         self.scope = scope
         self.session = VDV463Session(configuration: configuration, requests: requests, rejections: rejections, context: scope.context)
         self.outbound = outbound
         self.controller = controller
+        self.parameters = parameters
+        self.vdv261 = vdv261
         self.clock = clock
         self.logger = logger
     }
@@ -70,10 +75,7 @@ actor PresystemConnection {
             case .send(let message):
                 await write(message)
             case .sendChargingInformation(let messageId):
-                let payload = scope.chargingInformation(
-                    snapshot: await controller.snapshot(tenant: scope.tenant.id), predictions: await controller.predictions(tenant: scope.tenant.id),
-                    requests: session.requests, rejections: session.rejections)
-                await write(session.chargingInformation(messageId: messageId, payload: payload, at: clock.now()))
+                await write(session.chargingInformation(messageId: messageId, payload: await chargingInformation(), at: clock.now()))
             case .persistChargingRequests(let messageId, let diff):
                 await perform(await commit(diff, messageId: messageId))
             case .close(let code, let reason):
@@ -84,6 +86,18 @@ actor PresystemConnection {
                 logger.warning("VDV 463 deviation: \(notice)")
             }
         }
+    }
+
+    /// The report from the depot's state as the presystem's tenant sees it.
+    private func chargingInformation() async -> VDV463.ProvideChargingInformationRequest {
+        let snapshot = await controller.snapshot(tenant: scope.tenant.id)
+        var plugIns: [VehicleID: String] = [:]
+        for connector in snapshot.connectors {
+            if let session = connector.session, let vehicle = session.vehicle { plugIns[vehicle] = session.id.rawValue }
+        }
+        return scope.chargingInformation(
+            snapshot: snapshot, predictions: await controller.predictions(tenant: scope.tenant.id), requests: session.requests,
+            rejections: session.rejections, reported: await parameters.reported(plugIns: plugIns), vdv261: vdv261)
     }
 
     /// Stores the presystem's accepted list as its stays, whole or not at all, then lets the session

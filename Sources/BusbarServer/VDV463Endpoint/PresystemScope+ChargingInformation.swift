@@ -13,9 +13,11 @@ extension PresystemScope {
     ///   - predictions: the plan per vehicle, limited to the tenant.
     ///   - requests: the presystem's accepted requests.
     ///   - rejections: its refused requests.
+    ///   - reported: what plugged-in vehicles reported over VDV 261 during their current plug-in.
+    ///   - vdv261: the code tables and scale factors for those reports.
     func chargingInformation(
         snapshot: DepotSnapshot, predictions: [VehicleID: VehiclePlan], requests: [VDV463.ChargingRequest],
-        rejections: [VDV463.RejectedChargingRequestInfo]
+        rejections: [VDV463.RejectedChargingRequestInfo], reported: [VehicleID: VDV261.ParameterState], vdv261: VDV261.Settings
     ) -> VDV463.ProvideChargingInformationRequest {
         let stays = Dictionary(snapshot.stays.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let pending = requests.compactMap { request in stays[entryID(request.chargingRequestId)].map { (request, $0) } }
@@ -26,7 +28,9 @@ extension PresystemScope {
             scheduled[address, default: []].append(ScheduledStay(request: request, stay: stay))
         }
         var stations = chargers.map { charger in
-            station(charger, snapshot: snapshot, predictions: predictions, pending: pending, scheduled: scheduled)
+            station(
+                charger, snapshot: snapshot, predictions: predictions, pending: pending, scheduled: scheduled,
+                vehicleInfo: { vehicle, session, state in vehicleInfo(vehicle, session: session, state: state, reported: reported[vehicle], settings: vdv261) })
         }
         if let unplaced = scheduled[nil] {
             let point = VDV463.ChargingPointInfo(
@@ -47,7 +51,8 @@ extension PresystemScope {
 
     private func station(
         _ charger: Charger, snapshot: DepotSnapshot, predictions: [VehicleID: VehiclePlan],
-        pending: [(VDV463.ChargingRequest, TimetableEntry)], scheduled: [ConnectorAddress?: [ScheduledStay]]
+        pending: [(VDV463.ChargingRequest, TimetableEntry)], scheduled: [ConnectorAddress?: [ScheduledStay]],
+        vehicleInfo: (VehicleID, SessionSnapshot, ConnectorState) -> VDV463.VehicleInfo
     ) -> VDV463.ChargingStationInfo {
         let online = snapshot.onlineChargers.contains(charger.id)
         let connectors = snapshot.connectors.filter { $0.charger == charger.id }
@@ -64,7 +69,7 @@ extension PresystemScope {
             }
             if let live, let session = live.session {
                 let request = pending.filter { $0.1.vehicle == session.vehicle }.min { $0.1.arrival < $1.1.arrival }
-                point.vehicleInfo = session.vehicle.map { vehicleInfo($0, session: session, state: live.state) }
+                point.vehicleInfo = session.vehicle.map { vehicleInfo($0, session, live.state) }
                 point.chargingProcessInfo = VDV463.ChargingProcessInfo(
                     presystemId: request.map { _ in presystemID }, chargingRequestId: request?.0.chargingRequestId,
                     chargingProcessId: session.id.rawValue, processStatus: processStatus(live.state), startTime: session.startedAt,
@@ -83,11 +88,25 @@ extension PresystemScope {
             totalPower: online ? power : nil)
     }
 
-    private func vehicleInfo(_ vehicle: VehicleID, session: SessionSnapshot, state: ConnectorState) -> VDV463.VehicleInfo {
-        VDV463.VehicleInfo(
-            vehicleId: wireID(vehicle), tractionBatteryInfo: VDV463.TractionBatteryInfo(stateOfCharge: session.soc.map { Percent($0).clampedToShare.value }),
-            vehicleStatusInfo: VDV463.VehicleStatusInfo(), vehicleChargingStatus: state == .charging ? .charging : .readyToCharge,
-            preconditioningInfo: VDV463.PreconditioningInfo())
+    /// The vehicle at a point: what it reported over VDV 261 (vdv.md B5), with the state of charge
+    /// from OCPP and, where no `chrg_stat` table says otherwise, the charging status from the connector.
+    private func vehicleInfo(
+        _ vehicle: VehicleID, session: SessionSnapshot, state: ConnectorState, reported: VDV261.ParameterState?, settings: VDV261.Settings
+    ) -> VDV463.VehicleInfo {
+        let fromConnector: VDV463.VehicleChargingStatus = state == .charging ? .charging : .readyToCharge
+        var info =
+            reported?.vehicleInfo(settings: settings)
+            ?? VDV463.VehicleInfo(
+                vehicleId: wireID(vehicle), vehicleStatusInfo: VDV463.VehicleStatusInfo(), vehicleChargingStatus: fromConnector,
+                preconditioningInfo: VDV463.PreconditioningInfo())
+        info.vehicleId = wireID(vehicle)
+        if info.vehicleChargingStatus == .unknown { info.vehicleChargingStatus = fromConnector }
+        if let soc = session.soc {
+            var battery = info.tractionBatteryInfo ?? VDV463.TractionBatteryInfo()
+            battery.stateOfCharge = Percent(soc).clampedToShare.value
+            info.tractionBatteryInfo = battery
+        }
+        return info
     }
 
     private func scheduledProcess(_ scheduled: ScheduledStay, plan: VehiclePlan?) -> VDV463.ScheduledChargingProcess {

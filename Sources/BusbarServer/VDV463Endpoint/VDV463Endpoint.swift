@@ -19,6 +19,9 @@ struct VDV463Endpoint: Sendable {
     let depots: [DepotID: Depot]
     let controllers: [DepotID: DepotController]
     let registry: PresystemRegistry
+    /// What vehicles reported over VDV 261, and how to read it, for `VehicleInfo` in the reports.
+    let parameters: VehicleParameterStore
+    let vdv261: VDV261.Settings
     let throttle: AuthenticationThrottle
     let clock: any BusbarClock
     let chargingInformationInterval: Duration
@@ -101,7 +104,8 @@ struct VDV463Endpoint: Sendable {
         let connection = PresystemConnection(
             scope: PresystemScope(presystemID: entry.presystemID, depot: depot, tenant: tenant),
             configuration: VDV463Session.Configuration(presystemId: entry.presystemID, chargingInformationInterval: chargingInformationInterval),
-            requests: start.requests, rejections: start.rejections, outbound: outbound, controller: controller, clock: clock, logger: logger)
+            requests: start.requests, rejections: start.rejections, outbound: outbound, controller: controller,
+            parameters: parameters, vdv261: vdv261, clock: clock, logger: logger)
         await registry.attach(connection)
         logger.info("presystem connected")
         await withTaskGroup(of: Void.self) { group in

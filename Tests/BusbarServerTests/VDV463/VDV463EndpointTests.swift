@@ -6,6 +6,7 @@ import HTTPTypes
 import HummingbirdTesting
 import HummingbirdWSClient
 import Logging
+import NIOCore
 import Storage
 import Testing
 
@@ -33,13 +34,13 @@ struct VDV463EndpointTests {
     static let boot = #"{"presystem":"BMS"}"#
 
     /// Runs `body` against a live server with the accelerated clock.
-    func withServer(_ body: @Sendable (Int, BusbarApplication) async throws -> Void) async throws {
+    func withServer(_ body: @Sendable (Int, BusbarApplication, any TestClientProtocol) async throws -> Void) async throws {
         let server = try BusbarApplication.build(
             listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: [VDVTestDepot.depot], store: BusbarStore(try BusbarDatabase.inMemory()),
             secrets: VDVTestDepot.secrets, clock: AcceleratedClock(origin: Self.origin, factor: 20),
             logger: Logger(label: "test"))
         try await server.applications[0].test(.live) { client in
-            try await body(try #require(client.port), server)
+            try await body(try #require(client.port), server, client)
         }
     }
 
@@ -61,7 +62,7 @@ struct VDV463EndpointTests {
     }
 
     @Test func requestsBeforeBootGetAnErrorThenBootStartsTheReports() async throws {
-        try await withServer { port, _ in
+        try await withServer { port, _, _ in
             try await connect(port: port, as: Self.hochbahn) { peer in
                 let early = try await peer.call(peer.request("ProvideChargingRequests", #"{"chargingRequestList":[]}"#))
                 #expect(early.type == 3)
@@ -76,7 +77,7 @@ struct VDV463EndpointTests {
     }
 
     @Test func reportsArriveOnTheClockCadence() async throws {
-        try await withServer { port, _ in
+        try await withServer { port, _, _ in
             try await connect(port: port, as: Self.hochbahn) { peer in
                 _ = try await peer.call(peer.request("BootNotification", Self.boot))
                 let formatter = ISO8601DateFormatter()
@@ -95,7 +96,7 @@ struct VDV463EndpointTests {
     }
 
     @Test func aListIsStoredWholeBeforeItIsConfirmedAndRefusalsAreReported() async throws {
-        try await withServer { port, server in
+        try await withServer { port, server, _ in
             let controller = try #require(server.controllers["demo"])
             try await connect(port: port, as: Self.hochbahn) { peer in
                 _ = try await peer.call(peer.request("BootNotification", Self.boot))
@@ -128,7 +129,7 @@ struct VDV463EndpointTests {
         ("no departure", "CR-3: requestedTimeForDeparture is required"),
     ])
     func aListRefusedAsAWholeChangesNothing(case name: String, expected: String) async throws {
-        try await withServer { port, server in
+        try await withServer { port, server, _ in
             let controller = try #require(server.controllers["demo"])
             try await connect(port: port, as: Self.hochbahn) { peer in
                 _ = try await peer.call(peer.request("BootNotification", Self.boot))
@@ -152,7 +153,7 @@ struct VDV463EndpointTests {
     @Test(arguments: [("hochbahn-bms", "wrong", "v1.463.vdv.de"), ("nobody", "Hochbahn-VDV-secret-1", "v1.463.vdv.de"),
         ("hochbahn-bms", "Hochbahn-VDV-secret-1", "ocpp1.6")])
     func anUpgradeWithWrongCredentialsOrSubprotocolIsRefused(user: String, password: String, subprotocol: String) async throws {
-        try await withServer { port, _ in
+        try await withServer { port, _, _ in
             await #expect(throws: (any Error).self) {
                 try await connect(port: port, as: (Self.hochbahn.presystem, user, password), subprotocol: subprotocol) { peer in
                     _ = try await peer.call(peer.request("BootNotification", Self.boot))
@@ -162,7 +163,7 @@ struct VDV463EndpointTests {
     }
 
     @Test func twoPresystemsSeeOnlyTheirOwnTenant() async throws {
-        try await withServer { port, server in
+        try await withServer { port, server, _ in
             let controller = try #require(server.controllers["demo"])
             try await connect(port: port, as: Self.hochbahn) { hochbahn in
                 _ = try await hochbahn.call(hochbahn.request("BootNotification", Self.boot))
@@ -193,7 +194,7 @@ struct VDV463EndpointTests {
     }
 
     @Test func aSecondConnectionWithTheSameCredentialsReplacesTheFirst() async throws {
-        try await withServer { port, _ in
+        try await withServer { port, _, _ in
             try await connect(port: port, as: Self.hochbahn) { first in
                 _ = try await first.call(first.request("BootNotification", Self.boot))
                 _ = try await first.call(first.request("ProvideChargingRequests", #"{"chargingRequestList":[\#(Self.chargingRequest("CR-1"))]}"#))
@@ -212,8 +213,8 @@ struct VDV463EndpointTests {
 }
 
 extension VDV463EndpointTests {
-    @Test func aPluggedInBusIsReportedWithItsProcessAndRequest() async throws {
-        try await withServer { port, _ in
+    @Test func aPluggedInBusIsReportedWithItsProcessRequestAndVDV261Data() async throws {
+        try await withServer { port, _, client in
             let station = "DEMO-A01"
             let headers: HTTPFields = [
                 .authorization: "Basic " + Data("\(station):\(UpgradeCheckTests.demoPassword(station))".utf8).base64EncodedString(),
@@ -232,6 +233,14 @@ extension VDV463EndpointTests {
                     "s", #"[2,"s","StatusNotification",{"connectorId":1,"errorCode":"NoError","status":"Charging","timestamp":"2026-11-24T18:00:00Z"}]"#)
                 try await call(
                     "t", #"[2,"t","StartTransaction",{"connectorId":1,"idTag":"04A2B3C40001","meterStart":1000,"timestamp":"2026-11-24T18:00:00Z"}]"#)
+                let vdv261 = try await client.execute(
+                    uri: "/vdv261/v2icp/messages", method: .post,
+                    headers: [
+                        .authorization: "Basic " + Data("\(VDVTestDepot.hb01.vin):\(VDVTestDepot.hb01.password)".utf8).base64EncodedString(),
+                        .contentType: "application/json",
+                    ],
+                    body: ByteBuffer(string: #"{"seq": 0, "vin": "WEB62830410000001", "evccid": "001A2B3C4D60", "odo": 288140, "bat_reqtime": 25, "prec_reqtime": 35}"#))
+                #expect(vdv261.status == .ok)
                 try await connect(port: port, as: Self.hochbahn) { peer in
                     _ = try await peer.call(peer.request("BootNotification", Self.boot))
                     _ = try await peer.call(peer.request("ProvideChargingRequests", #"{"chargingRequestList":[\#(Self.chargingRequest("CR-1"))]}"#))
@@ -241,6 +250,10 @@ extension VDV463EndpointTests {
                     let vehicle = try #require(point["vehicleInfo"] as? [String: Any])
                     #expect(vehicle["vehicleId"] as? String == "WEB62830410000001")
                     #expect(vehicle["vehicleChargingStatus"] as? String == "Charging")
+                    // What the bus posted over VDV 261 during this plug-in (vdv.md B5).
+                    #expect(vehicle["evccId"] as? String == "001A2B3C4D60" && vehicle["mileage"] as? Int == 288140)
+                    let preconditioning = try #require(vehicle["preconditioningInfo"] as? [String: Any])
+                    #expect(preconditioning["hvBatteryPreconditioningTime"] as? Int == 25 && preconditioning["vehiclePreconditioningTime"] as? Int == 35)
                     let process = try #require(point["chargingProcessInfo"] as? [String: Any])
                     #expect(process["processStatus"] as? String == "Charging")
                     #expect(process["presystemId"] as? String == Self.hochbahn.presystem)
