@@ -79,7 +79,8 @@ public struct BusbarApplication: Sendable {
                 chargingInformationInterval: presystemReportInterval
             ).register(on: router)
             VDV261Endpoint(
-                directory: vehicles, controllers: controllers, parameters: vehicleParameters, settings: VDV261.Settings(), clock: clock
+                directory: vehicles, controllers: controllers, parameters: vehicleParameters, settings: VDV261.Settings(), throttle: throttle,
+                clock: clock
             ).register(on: router)
             StationCallRoute(registry: registry, authentication: authentication).register(on: router)
             StationMessageLogRoute(store: store, authentication: authentication).register(on: router)

@@ -19,6 +19,8 @@ struct VDV261Endpoint: Sendable {
     let controllers: [DepotID: DepotController]
     let parameters: VehicleParameterStore
     let settings: VDV261.Settings
+    /// Failed logins are slowed down per source and VIN, as for stations and presystems.
+    let throttle: AuthenticationThrottle
     let clock: any BusbarClock
 
     func register(on router: Router<BusbarRequestContext>) {
@@ -38,6 +40,8 @@ struct VDV261Endpoint: Sendable {
         }
         guard let entry = directory.authenticate(vin: vin, password: password), let controller = controllers[entry.depot] else {
             context.logger.warning("VDV 261 login failed", metadata: ["security.event": "FailedToAuthenticate", "vdv.vin": "\(vin)"])
+            let (delay, _) = await throttle.recordFailure(source: context.remoteAddress, identity: vin, at: clock.now())
+            if delay > .zero { try? await Task.sleep(for: delay) }
             return Self.refusal(.unauthorized, "unknown VIN or wrong password", headers: [.wwwAuthenticate: "Basic realm=\"busbar\""])
         }
         let message: VDV261.Request

@@ -72,7 +72,7 @@ extension PresystemScope {
                 point.vehicleInfo = session.vehicle.map { vehicleInfo($0, session, live.state) }
                 point.chargingProcessInfo = VDV463.ChargingProcessInfo(
                     presystemId: request.map { _ in presystemID }, chargingRequestId: request?.0.chargingRequestId,
-                    chargingProcessId: session.id.rawValue, processStatus: processStatus(live.state), startTime: session.startedAt,
+                    chargingProcessId: session.id.rawValue, processStatus: processStatus(live.state, limitKw: session.limitKw), startTime: session.startedAt,
                     chargingPredictionData: prediction(session.vehicle.flatMap { predictions[$0] }, stay: request?.1),
                     electricData: VDV463.ElectricData(chargingPower: session.powerKw), deliveredEnergy: session.energyKwh * 1000)
             }
@@ -153,13 +153,14 @@ extension PresystemScope {
         }
     }
 
-    /// `processStatus` of a running session from the connector state (vdv.md A6 status table).
-    private func processStatus(_ state: ConnectorState) -> VDV463.ProcessStatus {
+    /// `processStatus` of a running session from the connector state (vdv.md A6 status table):
+    /// suspended by the charger under a zero limit from Busbar means the plan holds it before its slot.
+    private func processStatus(_ state: ConnectorState, limitKw: Double?) -> VDV463.ProcessStatus {
         switch state {
         case .preparing, .occupied, .available: .preparing
         case .charging: .charging
         case .suspendedEV: .suspendedEV
-        case .suspendedEVSE: .suspendedEVSE
+        case .suspendedEVSE: limitKw == 0 ? .queued : .suspendedEVSE
         case .finishing: .finishing
         case .reserved, .unavailable, .faulted: .chargingRejectedTechnically
         }
