@@ -29,8 +29,7 @@ extension PresystemScope {
         }
         var stations = chargers.map { charger in
             station(
-                charger, snapshot: snapshot, predictions: predictions, pending: pending, scheduled: scheduled,
-                vehicleInfo: { vehicle, session, state in vehicleInfo(vehicle, session: session, state: state, reported: reported[vehicle], settings: vdv261) })
+                charger, snapshot: snapshot, predictions: predictions, pending: pending, scheduled: scheduled, reported: reported, vdv261: vdv261)
         }
         if let unplaced = scheduled[nil] {
             let point = VDV463.ChargingPointInfo(
@@ -52,7 +51,7 @@ extension PresystemScope {
     private func station(
         _ charger: Charger, snapshot: DepotSnapshot, predictions: [VehicleID: VehiclePlan],
         pending: [(VDV463.ChargingRequest, TimetableEntry)], scheduled: [ConnectorAddress?: [ScheduledStay]],
-        vehicleInfo: (VehicleID, SessionSnapshot, ConnectorState) -> VDV463.VehicleInfo
+        reported: [VehicleID: VDV261.ParameterState], vdv261: VDV261.Settings
     ) -> VDV463.ChargingStationInfo {
         let online = snapshot.onlineChargers.contains(charger.id)
         let connectors = snapshot.connectors.filter { $0.charger == charger.id }
@@ -69,10 +68,13 @@ extension PresystemScope {
             }
             if let live, let session = live.session {
                 let request = pending.filter { $0.1.vehicle == session.vehicle }.min { $0.1.arrival < $1.1.arrival }
-                point.vehicleInfo = session.vehicle.map { vehicleInfo($0, session, live.state) }
+                point.vehicleInfo = session.vehicle.map {
+                    vehicleInfo($0, session: session, state: live.state, reported: reported[$0], settings: vdv261)
+                }
                 point.chargingProcessInfo = VDV463.ChargingProcessInfo(
                     presystemId: request.map { _ in presystemID }, chargingRequestId: request?.0.chargingRequestId,
-                    chargingProcessId: session.id.rawValue, processStatus: processStatus(live.state, limitKw: session.limitKw), startTime: session.startedAt,
+                    chargingProcessId: session.id.rawValue, processStatus: processStatus(live.state, limitKw: session.limitKw),
+                    startTime: session.startedAt,
                     chargingPredictionData: prediction(session.vehicle.flatMap { predictions[$0] }, stay: request?.1),
                     electricData: VDV463.ElectricData(chargingPower: session.powerKw), deliveredEnergy: session.energyKwh * 1000)
             }

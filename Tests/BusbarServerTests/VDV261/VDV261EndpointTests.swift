@@ -27,7 +27,8 @@ struct VDV261EndpointTests {
 
     /// A stay of hb-01 whose automatic preconditioning window started an hour ago on the server's clock.
     static let stay = TimetableEntry(
-        id: "api-hb-01", vehicle: "hb-01", tenant: "hochbahn", arrival: origin.addingTimeInterval(-7200), departure: origin.addingTimeInterval(8 * 3600),
+        id: "api-hb-01", vehicle: "hb-01", tenant: "hochbahn", arrival: origin.addingTimeInterval(-7200),
+        departure: origin.addingTimeInterval(8 * 3600),
         targetSoC: Percent(95), minTargetSoC: Percent(80), maxTargetSoC: Percent(95),
         preconditioning: .automatic(mode: .hotWaterAndHeating, requestedStart: origin.addingTimeInterval(-3600), requestedFinish: nil), source: .api)
 

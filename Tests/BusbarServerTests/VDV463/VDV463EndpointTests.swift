@@ -36,7 +36,8 @@ struct VDV463EndpointTests {
     /// Runs `body` against a live server with the accelerated clock.
     func withServer(_ body: @Sendable (Int, BusbarApplication, any TestClientProtocol) async throws -> Void) async throws {
         let server = try BusbarApplication.build(
-            listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: [VDVTestDepot.depot], store: BusbarStore(try BusbarDatabase.inMemory()),
+            listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: [VDVTestDepot.depot],
+            store: BusbarStore(try BusbarDatabase.inMemory()),
             secrets: VDVTestDepot.secrets, clock: AcceleratedClock(origin: Self.origin, factor: 20),
             logger: Logger(label: "test"))
         try await server.applications[0].test(.live) { client in
@@ -141,7 +142,8 @@ struct VDV463EndpointTests {
                         Self.chargingRequest("CR-1", vehicle: "WEB62830410000002"),
                         #"{"chargingRequestId":"CR-3","vehicleId":"WEB62830410000003","chargingRequestData":{"minTargetSoc":70,"maxTargetSoc":90}}"#,
                     ]
-                let answer = try await peer.call(peer.request("ProvideChargingRequests", #"{"chargingRequestList":[\#(list.joined(separator: ","))]}"#))
+                let answer = try await peer.call(
+                    peer.request("ProvideChargingRequests", #"{"chargingRequestList":[\#(list.joined(separator: ","))]}"#))
                 #expect(answer.type == 3)
                 #expect((answer.payload["errorMessage"] as? String)?.contains(expected) == true)
                 let stays = await controller.snapshot(tenant: "hochbahn").stays.filter { $0.source == .vdv463(presystemID: Self.hochbahn.presystem) }
@@ -150,8 +152,10 @@ struct VDV463EndpointTests {
         }
     }
 
-    @Test(arguments: [("hochbahn-bms", "wrong", "v1.463.vdv.de"), ("nobody", "Hochbahn-VDV-secret-1", "v1.463.vdv.de"),
-        ("hochbahn-bms", "Hochbahn-VDV-secret-1", "ocpp1.6")])
+    @Test(arguments: [
+        ("hochbahn-bms", "wrong", "v1.463.vdv.de"), ("nobody", "Hochbahn-VDV-secret-1", "v1.463.vdv.de"),
+        ("hochbahn-bms", "Hochbahn-VDV-secret-1", "ocpp1.6"),
+    ])
     func anUpgradeWithWrongCredentialsOrSubprotocolIsRefused(user: String, password: String, subprotocol: String) async throws {
         try await withServer { port, _, _ in
             await #expect(throws: (any Error).self) {
@@ -167,7 +171,8 @@ struct VDV463EndpointTests {
             let controller = try #require(server.controllers["demo"])
             try await connect(port: port, as: Self.hochbahn) { hochbahn in
                 _ = try await hochbahn.call(hochbahn.request("BootNotification", Self.boot))
-                _ = try await hochbahn.call(hochbahn.request("ProvideChargingRequests", #"{"chargingRequestList":[\#(Self.chargingRequest("CR-1"))]}"#))
+                _ = try await hochbahn.call(
+                    hochbahn.request("ProvideChargingRequests", #"{"chargingRequestList":[\#(Self.chargingRequest("CR-1"))]}"#))
                 try await connect(port: port, as: Self.vhh) { vhh in
                     _ = try await vhh.call(vhh.request("BootNotification", #"{"presystem":"ITCS"}"#))
                     let foreign = [
@@ -230,7 +235,8 @@ extension VDV463EndpointTests {
                 }
                 try await call("b", #"[2,"b","BootNotification",{"chargePointVendor":"ACME","chargePointModel":"DC150"}]"#)
                 try await call(
-                    "s", #"[2,"s","StatusNotification",{"connectorId":1,"errorCode":"NoError","status":"Charging","timestamp":"2026-11-24T18:00:00Z"}]"#)
+                    "s",
+                    #"[2,"s","StatusNotification",{"connectorId":1,"errorCode":"NoError","status":"Charging","timestamp":"2026-11-24T18:00:00Z"}]"#)
                 try await call(
                     "t", #"[2,"t","StartTransaction",{"connectorId":1,"idTag":"04A2B3C40001","meterStart":1000,"timestamp":"2026-11-24T18:00:00Z"}]"#)
                 let vdv261 = try await client.execute(
@@ -239,7 +245,10 @@ extension VDV463EndpointTests {
                         .authorization: "Basic " + Data("\(VDVTestDepot.hb01.vin):\(VDVTestDepot.hb01.password)".utf8).base64EncodedString(),
                         .contentType: "application/json",
                     ],
-                    body: ByteBuffer(string: #"{"seq": 0, "vin": "WEB62830410000001", "evccid": "001A2B3C4D60", "odo": 288140, "bat_reqtime": 25, "prec_reqtime": 35}"#))
+                    body: ByteBuffer(
+                        string:
+                            #"{"seq": 0, "vin": "WEB62830410000001", "evccid": "001A2B3C4D60", "odo": 288140, "bat_reqtime": 25, "prec_reqtime": 35}"#
+                    ))
                 #expect(vdv261.status == .ok)
                 try await connect(port: port, as: Self.hochbahn) { peer in
                     _ = try await peer.call(peer.request("BootNotification", Self.boot))
@@ -253,7 +262,8 @@ extension VDV463EndpointTests {
                     // What the bus posted over VDV 261 during this plug-in (vdv.md B5).
                     #expect(vehicle["evccId"] as? String == "001A2B3C4D60" && vehicle["mileage"] as? Int == 288140)
                     let preconditioning = try #require(vehicle["preconditioningInfo"] as? [String: Any])
-                    #expect(preconditioning["hvBatteryPreconditioningTime"] as? Int == 25 && preconditioning["vehiclePreconditioningTime"] as? Int == 35)
+                    #expect(
+                        preconditioning["hvBatteryPreconditioningTime"] as? Int == 25 && preconditioning["vehiclePreconditioningTime"] as? Int == 35)
                     let process = try #require(point["chargingProcessInfo"] as? [String: Any])
                     #expect(process["processStatus"] as? String == "Charging")
                     #expect(process["presystemId"] as? String == Self.hochbahn.presystem)
