@@ -14,6 +14,7 @@ actor PresystemConnection {
     private var session: VDV463Session
     private let outbound: WebSocketOutboundWriter
     private let controller: DepotController
+    private let registry: PresystemRegistry
     private let parameters: VehicleParameterStore
     private let vdv261: VDV261.Settings
     private let clock: any BusbarClock
@@ -23,25 +24,22 @@ actor PresystemConnection {
     /// - Parameters:
     ///   - requests: the presystem's requests as last committed (kept by the registry across reconnections).
     ///   - rejections: its refusals as last reported.
+    ///   - registry: where each commit is recorded for the presystem's next connection.
     ///   - parameters: what vehicles reported over VDV 261, read with `vdv261` for the reports.
     init(
         scope: PresystemScope, configuration: VDV463Session.Configuration, requests: [VDV463.ChargingRequest],
         rejections: [VDV463.RejectedChargingRequestInfo], outbound: WebSocketOutboundWriter, controller: DepotController,
-        parameters: VehicleParameterStore, vdv261: VDV261.Settings, clock: any BusbarClock, logger: Logger
+        registry: PresystemRegistry, parameters: VehicleParameterStore, vdv261: VDV261.Settings, clock: any BusbarClock, logger: Logger
     ) {
         self.scope = scope
         self.session = VDV463Session(configuration: configuration, requests: requests, rejections: rejections, context: scope.context)
         self.outbound = outbound
         self.controller = controller
+        self.registry = registry
         self.parameters = parameters
         self.vdv261 = vdv261
         self.clock = clock
         self.logger = logger
-    }
-
-    /// The committed requests and refusals, for the next connection of the same presystem.
-    var committed: (requests: [VDV463.ChargingRequest], rejections: [VDV463.RejectedChargingRequestInfo]) {
-        (session.requests, session.rejections)
     }
 
     /// When the session next wants `tick()`; nil before boot and after closing.
@@ -112,7 +110,9 @@ actor PresystemConnection {
                     "vdv.msg.id": "\(messageId)", "vdv.created": "\(diff.creates.count)", "vdv.updated": "\(diff.updates.count)",
                     "vdv.deleted": "\(diff.deletes.count)", "vdv.rejected": "\(diff.rejections.count)",
                 ])
-            return session.chargingRequestsCommitted(messageId: messageId, at: clock.now())
+            let actions = session.chargingRequestsCommitted(messageId: messageId, at: clock.now())
+            await registry.record(scope.presystemID, (session.requests, session.rejections))
+            return actions
         } catch let error as PresystemScope.TimetableError {
             return session.chargingRequestsFailed(messageId: messageId, errorMessage: error.description, at: clock.now())
         } catch RuntimeError.invalid(let reason) {

@@ -1,34 +1,33 @@
 import VDV
 
 /// The live VDV 463 connections, one per presystem (vdv.md A2), and each presystem's committed
-/// requests and refusals between its connections, so a reconnecting presystem's next list is
-/// diffed against what it sent before.
+/// requests and refusals across its connections, so a reconnecting presystem's next list is
+/// diffed against what it sent before and its refusals keep being reported.
 actor PresystemRegistry {
     typealias Committed = (requests: [VDV463.ChargingRequest], rejections: [VDV463.RejectedChargingRequestInfo])
 
     private var connections: [String: PresystemConnection] = [:]
     private var committed: [String: Committed] = [:]
 
-    /// Closes the presystem's current connection, if any (a second connection with the same
-    /// credentials replaces the first), and returns the state the new connection starts from.
-    func takeOver(_ presystemID: String) async -> Committed {
-        if let previous = connections.removeValue(forKey: presystemID) {
-            await previous.close(reason: "superseded by a new connection")
-            committed[presystemID] = await previous.committed
-        }
-        return committed[presystemID] ?? ([], [])
+    /// Registers a presystem's new connection, made from its committed state, in one step, so two
+    /// connections racing with the same credentials cannot both stay.
+    /// - Returns: the new connection and the one it replaces, which the caller closes.
+    func connect(
+        _ presystemID: String, make: @Sendable (Committed) -> PresystemConnection
+    ) -> (connection: PresystemConnection, replaced: PresystemConnection?) {
+        let connection = make(committed[presystemID] ?? ([], []))
+        let replaced = connections.updateValue(connection, forKey: presystemID)
+        return (connection, replaced)
     }
 
-    /// Registers the presystem's new connection.
-    func attach(_ connection: PresystemConnection) {
-        connections[connection.scope.presystemID] = connection
+    /// Keeps what a presystem's connection has just committed.
+    func record(_ presystemID: String, _ state: Committed) {
+        committed[presystemID] = state
     }
 
-    /// Keeps the committed state of a connection that ended, unless a newer one replaced it.
-    func detach(_ connection: PresystemConnection) async {
+    /// Forgets a connection that ended, unless a newer one has replaced it.
+    func detach(_ connection: PresystemConnection) {
         let presystemID = connection.scope.presystemID
-        guard connections[presystemID] === connection else { return }
-        connections[presystemID] = nil
-        committed[presystemID] = await connection.committed
+        if connections[presystemID] === connection { connections[presystemID] = nil }
     }
 }

@@ -100,13 +100,19 @@ struct VDV463Endpoint: Sendable {
         var logger = context.logger
         logger[metadataKey: "vdv.presystem"] = "\(entry.presystemID)"
         logger[metadataKey: "depot.id"] = "\(depot.id)"
-        let start = await registry.takeOver(entry.presystemID)
-        let connection = PresystemConnection(
-            scope: PresystemScope(presystemID: entry.presystemID, depot: depot, tenant: tenant),
-            configuration: VDV463Session.Configuration(presystemId: entry.presystemID, chargingInformationInterval: chargingInformationInterval),
-            requests: start.requests, rejections: start.rejections, outbound: outbound, controller: controller,
-            parameters: parameters, vdv261: vdv261, clock: clock, logger: logger)
-        await registry.attach(connection)
+        let scope = PresystemScope(presystemID: entry.presystemID, depot: depot, tenant: tenant)
+        let configuration = VDV463Session.Configuration(
+            presystemId: entry.presystemID, chargingInformationInterval: chargingInformationInterval)
+        let (connection, replaced) = await registry.connect(entry.presystemID) { [registry, parameters, vdv261, clock, logger] committed in
+            PresystemConnection(
+                scope: scope, configuration: configuration, requests: committed.requests, rejections: committed.rejections,
+                outbound: outbound, controller: controller, registry: registry, parameters: parameters, vdv261: vdv261, clock: clock,
+                logger: logger)
+        }
+        if let replaced {
+            logger.warning("connection superseded by a new one", metadata: ["security.event": "DuplicateConnection"])
+            await replaced.close(reason: "superseded by a new connection")
+        }
         logger.info("presystem connected")
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
