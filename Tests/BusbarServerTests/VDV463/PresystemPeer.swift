@@ -30,6 +30,11 @@ struct PresystemPeer {
 
     /// A request frame as the presystem sends it.
     func request(_ action: String, _ payload: String, messageId: String = UUID().uuidString.lowercased()) -> String {
+        Self.request(presystemId: presystemId, action, payload, messageId: messageId)
+    }
+
+    /// A request frame with any presystemId in its envelope.
+    static func request(presystemId: String, _ action: String, _ payload: String, messageId: String = UUID().uuidString.lowercased()) -> String {
         #"[1,"BMS","\#(presystemId)","2026-11-24T18:00:00.000Z","\#(messageId)","\#(action)",\#(payload)]"#
     }
 

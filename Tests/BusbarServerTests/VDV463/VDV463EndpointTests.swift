@@ -77,6 +77,17 @@ struct VDV463EndpointTests {
         }
     }
 
+    @Test func aBootForAnotherPresystemIsRejectedAndTheSocketClosed() async throws {
+        try await withServer { port, _, _ in
+            try await connect(port: port, as: Self.hochbahn) { peer in
+                let foreign = PresystemPeer.request(presystemId: "urn:someone-else", "BootNotification", Self.boot)
+                let boot = try await peer.call(foreign)
+                #expect(boot.type == 2 && boot.payload["status"] as? String == "Rejected")
+                await #expect(throws: (any Error).self) { _ = try await peer.nextChargingInformation() }
+            }
+        }
+    }
+
     @Test func reportsArriveOnTheClockCadence() async throws {
         try await withServer { port, _, _ in
             try await connect(port: port, as: Self.hochbahn) { peer in
