@@ -11,6 +11,7 @@ public import PolicyEngine
 public import ServiceLifecycle
 public import Storage
 import UnixSignals
+import VDV
 
 /// The one way to assemble the Busbar server (conventions.md §3): `busbar serve` and the
 /// end-to-end tests both call `build`, the tests with port 0, a temporary database and a manual clock.
@@ -37,13 +38,15 @@ public struct BusbarApplication: Sendable {
     ///   - runtime: how often the depots plan and allocate (tests and the demo speed it up with the clock).
     ///   - reloader: when given, hot reload is on: `POST /api/v1/reload`, `GET /api/v1/depots/{id}/status`,
     ///     the file watcher and `SIGHUP` (policy-api.md "Hot reload").
+    ///   - presystemReportInterval: the VDV 463 ProvideChargingInformation cadence in clock time (vdv.md A4).
     ///   - onServerRunning: called with the listener's index and bound port once it is up.
     /// - Throws: `StationDirectoryFailure` when a station secret cannot be read, or a TLS setup error.
     public static func build(
         listeners: [ServerConfiguration], depots: [Depot], store: BusbarStore, policies: [DepotID: PolicyEngine] = [:],
         runtime: RuntimeSettings = RuntimeSettings(), apiTokens: [APITokenSettings] = [],
         retention: (ocppLogDays: Int, decisionDays: Int) = (30, 90),
-        secrets: SecretResolver = SecretResolver(), clock: any BusbarClock = SystemClock(), reloader: DepotReloader? = nil, logger: Logger,
+        secrets: SecretResolver = SecretResolver(), clock: any BusbarClock = SystemClock(), reloader: DepotReloader? = nil,
+        presystemReportInterval: Duration = .seconds(15), logger: Logger,
         onServerRunning: @escaping @Sendable (_ listener: Int, _ port: Int) async -> Void = { _, _ in }
     ) throws -> BusbarApplication {
         let registry = StationRegistry()
@@ -65,6 +68,10 @@ public struct BusbarApplication: Sendable {
         let throttle = AuthenticationThrottle()
         let bootAdmission = BootAdmission()
         let authentication = APIAuthentication(tokens: apiTokens, secrets: secrets, logger: logger)
+        let presystems = PresystemDirectory(depots: depots, secrets: secrets, logger: logger)
+        let presystemRegistry = PresystemRegistry()
+        let vehicles = VehicleDirectory(depots: depots, secrets: secrets, logger: logger)
+        let vehicleParameters = VehicleParameterStore()
         let applications = try listeners.enumerated().map { index, configuration in
             let router = Router(context: BusbarRequestContext.self)
             router.get("/health") { _, _ in
@@ -75,6 +82,15 @@ public struct BusbarApplication: Sendable {
                 directory: directory, depots: depotsByID, controllers: controllers, store: store, clock: clock, registry: registry,
                 throttle: throttle,
                 bootAdmission: bootAdmission, configuration: configuration, heartbeatInterval: 300
+            ).register(on: router)
+            VDV463Endpoint(
+                directory: presystems, depots: depotsByID, controllers: controllers, registry: presystemRegistry,
+                parameters: vehicleParameters, vdv261: VDV261.Settings(), throttle: throttle, clock: clock,
+                chargingInformationInterval: presystemReportInterval
+            ).register(on: router)
+            VDV261Endpoint(
+                directory: vehicles, controllers: controllers, parameters: vehicleParameters, settings: VDV261.Settings(), throttle: throttle,
+                clock: clock
             ).register(on: router)
             StationCallRoute(registry: registry, authentication: authentication).register(on: router)
             StationMessageLogRoute(store: store, authentication: authentication).register(on: router)

@@ -14,6 +14,7 @@ struct VDV463SessionTests {
         case tick
         case committed(String)
         case failed(String)
+        case refusedByDepot(String, errorMessage: String)
     }
 
     /// One row of an event table: at `second` after boot, this event yields these actions.
@@ -52,6 +53,7 @@ struct VDV463SessionTests {
                 case .tick: session.tick(at: now)
                 case .committed(let id): session.chargingRequestsCommitted(messageId: id, at: now)
                 case .failed(let id): session.chargingRequestsFailed(messageId: id, at: now)
+                case .refusedByDepot(let id, let text): session.chargingRequestsFailed(messageId: id, errorMessage: text, at: now)
                 }
             #expect(actions == step.expected, "table line \(step.line)")
         }
@@ -255,6 +257,23 @@ struct VDV463SessionTests {
         Self.run([Step(6, .committed("r3"), [Self.reply(third, .chargingRequestsConfirmation, at: 6)])], on: &session)
         #expect(session.requests.isEmpty)
         #expect(session.rejections.isEmpty)
+    }
+
+    /// The depot refuses a list as a whole (a vehicle it cannot plan): the error names the reason and nothing changes.
+    @Test func aListTheDepotRefusesIsAnsweredWithItsReason() throws {
+        var session = Self.makeSession()
+        let list = Self.requests("r1", [Self.request("A")])
+        let diff = try VDV463.ChargingRequestDiff(
+            presystemId: Self.presystemId, stored: [], incoming: [Self.request("A")], context: Self.context, now: Instant.bootPlus(1))
+        Self.run(
+            [
+                Step(0, .receive(Self.boot()), [Self.accepted(Self.boot(), at: 0), .sendChargingInformation(messageId: "pci-1")]),
+                Step(1, .receive(list), [.persistChargingRequests(messageId: "r1", diff: diff)]),
+                Step(2, .refusedByDepot("r1", errorMessage: "A: no departure"), [Self.error(list, "A: no departure", at: 2)]),
+            ],
+            on: &session
+        )
+        #expect(session.requests.isEmpty)
     }
 
     @Test func wholeListErrorsAreAnsweredAtOnceAndApplyNothing() {

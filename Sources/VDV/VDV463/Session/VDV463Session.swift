@@ -156,10 +156,13 @@ public struct VDV463Session: Sendable {
 
     /// The commit failed: answer with an error (3), never a false confirmation (reliability.md §1);
     /// the presystem resends its list and the stored state is unchanged.
-    public mutating func chargingRequestsFailed(messageId: String, at now: Date) -> [Action] {
+    /// - Parameter errorMessage: why, when the depot refused the list as a whole (it names the request);
+    ///   nil for a storage failure.
+    public mutating func chargingRequestsFailed(messageId: String, errorMessage: String? = nil, at now: Date) -> [Action] {
         guard state != .closed, let pending = pendingCommit, pending.request.messageId == messageId else { return [] }
         pendingCommit = nil
-        return [refuse(pending.request, "charging requests could not be stored; send them again", at: now)] + startNextCommit(at: now)
+        let text = errorMessage ?? "charging requests could not be stored; send them again"
+        return [refuse(pending.request, text, at: now)] + startNextCommit(at: now)
     }
 
     private mutating func receiveBoot(_ message: VDV463.Message, _ boot: VDV463.BootNotificationRequest, at now: Date) -> [Action] {
