@@ -17,7 +17,7 @@ import FoundationNetworking
 /// surprises — a no-show, a vehicle on another bus's bay, a public car in the evening peak, a
 /// charger that drops off for an hour, and a priority policy swapped in at 02:30.
 struct DemoNight: Sendable {
-    static let speed = 450.0
+    static let speed = 300.0
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/strict-policies")
 
@@ -139,6 +139,7 @@ struct DemoNight: Sendable {
             let connectedBefore = await server.stations.connectedStations.count
             try await engine.reload(try revision(["enforcement": "enforcement.lua", "priority": "priority_vhh_first.lua"]), at: clock.now())
             await controller.policiesReloaded()
+            let swappedAt = clock.now()
             try await clock.sleep(until: reloadAt.addingTimeInterval(600))
             let connectedAfter = await server.stations.connectedStations.count
             let capped = await controller.snapshot(tenant: "vhh").connectors.compactMap(\.session).first { $0.id == own.id }
@@ -148,7 +149,7 @@ struct DemoNight: Sendable {
             let night = DemoNight(
                 depot: depot, store: store, start: start, visits: plan.visits, departures: await simulation.departures.departures,
                 final: await controller.snapshot(), tenantView: tenantView, fullView: fullView, crossTenantStop: crossTenantStop,
-                crossTenantCap: crossTenantCap, connectedBeforeReload: connectedBefore, connectedAfterReload: connectedAfter, reloadAt: reloadAt,
+                crossTenantCap: crossTenantCap, connectedBeforeReload: connectedBefore, connectedAfterReload: connectedAfter, reloadAt: swappedAt,
                 offlineStation: offlineStation, offline: offline, cappedSession: capped, api: answers)
             group.cancelAll()
             return night

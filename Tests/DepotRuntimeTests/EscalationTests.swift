@@ -73,8 +73,12 @@ struct EscalationTests {
                 let text = String(decoding: body, as: UTF8.self)
                 #expect(text.contains("charger_offline") && text.contains("DEMO-A01 is offline"))
 
-                try await clock.sleep(until: start.addingTimeInterval(1500))
-                let incidents = try await store.incidents(depot: depot.id)
+                // The charger is back after its outage (15 min of clock); wait for the resolution.
+                var incidents: [IncidentRecord] = []
+                for minute in stride(from: 20, through: 180, by: 5) where incidents.first?.status != .resolved {
+                    try await clock.sleep(until: start.addingTimeInterval(Double(minute) * 60))
+                    incidents = try await store.incidents(depot: depot.id)
+                }
                 #expect(incidents.count == 1)
                 #expect(incidents.first?.status == .resolved, "the charger came back")
                 await services.triggerGracefulShutdown()
