@@ -76,20 +76,24 @@ extension DepotController {
         warnOfMisses(now: now)
     }
 
-    /// Raises `will_miss_departure` once per stay whose plan falls short of the minimum target,
-    /// with the reason the planner found.
+    /// Raises `will_miss_departure` once per stay whose plan does not clear its minimum target by
+    /// at least one percentage point (a plan that ends exactly at the minimum has no room for a
+    /// slow charger or a late profile), with the reason the planner found.
     private func warnOfMisses(now: Date) {
         guard let plan else { return }
-        for vehiclePlan in plan.vehicles where vehiclePlan.shortfall.must.value > 0.5 {
+        for vehiclePlan in plan.vehicles {
             guard let entry = entries.values.first(where: { $0.vehicle == vehiclePlan.id && $0.departure > now }),
-                enforced.insert("miss:\(entry.id)").inserted
+                vehiclePlan.departureStateOfCharge.value < entry.minTargetSoC.value + 1, enforced.insert("miss:\(entry.id)").inserted
             else { continue }
             let reasons = vehiclePlan.binding.map { $0.summary(in: depot.timeZone) }.joined(separator: ", ")
+            let predicted = Int(vehiclePlan.departureStateOfCharge.value.rounded(.down))
+            let minimum = Int(entry.minTargetSoC.value)
             note(
                 DepotIncident(
                     kind: .willMissDeparture, at: now, tenant: entry.tenant, vehicle: entry.vehicle,
-                    message:
-                        "\(entry.vehicle) will leave with \(Int(vehiclePlan.departureStateOfCharge.value)) % instead of \(Int(entry.minTargetSoC.value)) %"
+                    message: (predicted < minimum
+                        ? "\(entry.vehicle) will leave with \(predicted) % instead of \(minimum) %"
+                        : "\(entry.vehicle) may leave below \(minimum) %: the plan reaches only \(predicted) %")
                         + (reasons.isEmpty ? "" : " (\(reasons))")))
         }
     }
