@@ -75,6 +75,8 @@ extension DepotController {
         guard !steps.isEmpty else { return }
         do {
             _ = try await notifier.raise(incidentKey(for: incident, departure: departure), tenant: incident.tenant, steps: steps, at: incident.at)
+        } catch is CancellationError {
+            // Shutting down: the incident is the process's own doing.
         } catch {
             logger.error("notifications for \(incident.kind.rawValue) not stored: \(error)")
         }

@@ -205,6 +205,8 @@ extension DepotController {
             let started = ContinuousClock.now
             do {
                 try await store.recordDecisions(batch)
+            } catch is CancellationError {
+                logger.warning("\(batch.count) decision records not stored: shutting down")
             } catch {
                 logger.error("\(batch.count) decision records not stored: \(error)")
             }
