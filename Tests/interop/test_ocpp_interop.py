@@ -152,6 +152,15 @@ async def with_station(server, station_class, station: str, subprotocol: str, sc
             listener.cancel()
 
 
+async def installed_defaults(cp, purposes, timeout=10.0):
+    """Waits until Busbar's own post-boot profiles (the fail-safe TxDefaultProfile and the station
+    maximum, ocpp.md §13.3) have reached the station."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not all(("SetChargingProfile", purpose) in cp.received for purpose in purposes):
+        assert asyncio.get_running_loop().time() < deadline, f"Busbar did not install {purposes}: {cp.received}"
+        await asyncio.sleep(0.05)
+
+
 def test_v16_transaction_is_stored_once_and_replays_are_idempotent(server):
     async def scenario(cp):
         boot = await cp.call(call16.BootNotification(charge_point_model="DC150", charge_point_vendor="ACME", firmware_version="1.2.3"))
@@ -194,6 +203,8 @@ def test_v16_commands_from_busbar_reach_the_station(server):
         await cp.call(call16.BootNotification(charge_point_model="DC150", charge_point_vendor="ACME"))
         loop = asyncio.get_running_loop()
         results = []
+        await installed_defaults(cp, ["TxDefaultProfile", "ChargePointMaxProfile"])
+        cp.received.clear()
         for action, payload in [
             ("RemoteStartTransaction", {"connectorId": 1, "idTag": "04A2B3C40003"}),
             ("RemoteStopTransaction", {"transactionId": 77}),
@@ -244,6 +255,8 @@ def test_v201_transaction_events_are_idempotent_by_sequence_number(server):
 def test_v201_commands_from_busbar_reach_the_station(server):
     async def scenario(cp):
         await cp.call(call201.BootNotification(charging_station={"model": "DC300", "vendor_name": "ACME"}, reason="PowerUp"))
+        await installed_defaults(cp, ["TxDefaultProfile", "ChargingStationMaxProfile"])
+        cp.received.clear()
         loop = asyncio.get_running_loop()
         start = await loop.run_in_executor(None, admin_call, server, "DEMO-B02", "RequestStartTransaction",
                                            {"idToken": {"idToken": "E2801160000A", "type": "ISO14443"}, "remoteStartId": 5, "evseId": 1})
@@ -306,12 +319,20 @@ def test_protocol_errors_get_the_right_callerror_and_the_connection_stays_open(s
                 (json.dumps([2, "m8", "RemoteStartTransaction", {"idTag": "X"}]), [4, "m8", "NotSupported"]),
                 (json.dumps([2, "m10", "StatusNotification", {"connectorId": 99, "errorCode": "NoError", "status": "Available"}]), [4, "m10", "PropertyConstraintViolation"]),
             ]
+            async def answer():
+                # After the boot Busbar installs its default profiles: accept its CALLs, return ours.
+                while True:
+                    message = json.loads(await socket.recv())
+                    if message[0] != 2:
+                        return message
+                    await socket.send(json.dumps([3, message[1], {"status": "Accepted"}]))
+
             for frame, expected in cases:
                 await socket.send(frame)
-                assert json.loads(await socket.recv())[:3] == expected, frame
+                assert (await answer())[:3] == expected, frame
             # Still healthy after all of them.
             await socket.send(json.dumps([2, "m9", "Heartbeat", {}]))
-            assert json.loads(await socket.recv())[:2] == [3, "m9"]
+            assert (await answer())[:2] == [3, "m9"]
 
     asyncio.run(scenario())
 
@@ -324,7 +345,10 @@ def test_a_second_connection_supersedes_the_first(server):
             await asyncio.wait_for(first.recv(), timeout=10)
         assert closed.value.rcvd.code == 1008
         await second.send(json.dumps([2, "n1", "BootNotification", {"chargePointVendor": "ACME", "chargePointModel": "DC150"}]))
-        assert json.loads(await second.recv())[:2] == [3, "n1"]
+        reply = json.loads(await second.recv())
+        while reply[0] == 2:  # Busbar's own post-boot profiles may come first
+            reply = json.loads(await second.recv())
+        assert reply[:2] == [3, "n1"]
         await second.close()
 
     asyncio.run(scenario())
@@ -337,8 +361,10 @@ def test_message_log_is_readable_per_station(server):
                                      headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
     with urllib.request.urlopen(request, timeout=10) as response:
         log = json.loads(response.read())
-    assert [entry["direction"] for entry in log["messages"]] == ["out", "in"]
-    assert json.loads(log["messages"][1]["frame"])[2] == "BootNotification"
+    # Newest first: Busbar's own post-boot profiles (if already sent), then the boot and its answer.
+    assert [entry["direction"] for entry in log["messages"][-2:]] == ["out", "in"]
+    assert json.loads(log["messages"][-1]["frame"])[2] == "BootNotification"
+    assert all(json.loads(entry["frame"])[2] == "SetChargingProfile" for entry in log["messages"][:-2] if json.loads(entry["frame"])[0] == 2)
     unauthorised = urllib.request.Request(f"http://127.0.0.1:{server['port']}/api/v1/stations/DEMO-A06/messages")
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(unauthorised, timeout=10)
