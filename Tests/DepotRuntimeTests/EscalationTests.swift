@@ -61,7 +61,7 @@ struct EscalationTests {
                 let simulation = Simulation(
                     plan: plan, baseURL: "ws://127.0.0.1:\(port)", passwords: .demo, clock: clock, callTimeout: 1800, seed: 5,
                     logger: Logger(label: "station"))
-                group.addTask { await simulation.run(for: .seconds(4 * 3600), reportInterval: .seconds(4 * 3600)) { _ in } }
+                group.addTask { await simulation.run(for: .seconds(12 * 3600), reportInterval: .seconds(12 * 3600)) { _ in } }
                 try await clock.sleep(until: start.addingTimeInterval(120))
                 await simulation.clients[0].dropConnection(until: start.addingTimeInterval(900))
 
@@ -75,7 +75,7 @@ struct EscalationTests {
 
                 // The charger is back after its outage (15 min of clock); wait for the resolution.
                 var incidents: [IncidentRecord] = []
-                for minute in stride(from: 20, through: 200, by: 5) where !incidents.contains(where: { $0.status == .resolved }) {
+                for minute in stride(from: 20, through: 600, by: 5) where !incidents.contains(where: { $0.status == .resolved }) {
                     try await clock.sleep(until: start.addingTimeInterval(Double(minute) * 60))
                     incidents = try await store.incidents(depot: depot.id)
                 }
