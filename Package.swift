@@ -112,6 +112,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Test doubles the guide allows (the clock), shared by the test targets.
+        .target(name: "TestSupport", dependencies: ["DepotModel"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "DepotModelTests", dependencies: ["DepotModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DepotConfigTests",
@@ -134,7 +136,7 @@ let package = Package(
         .testTarget(
             name: "NotificationsTests",
             dependencies: [
-                "Notifications", "DepotModel", "Storage",
+                "Notifications", "DepotModel", "Storage", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -145,7 +147,7 @@ let package = Package(
             name: "DepotRuntimeTests",
             dependencies: [
                 "DepotRuntime", "DepotModel", "DepotConfig", "DepotSimulator", "BusbarServer", "PolicyEngine", "PowerSolver", "Storage", "OCPP",
-                "Notifications",
+                "Notifications", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

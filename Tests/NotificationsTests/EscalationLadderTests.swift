@@ -2,6 +2,7 @@ import DepotModel
 import Foundation
 import Notifications
 import Storage
+import TestSupport
 import Testing
 
 /// The escalation ladder on a manual clock, against a real HTTP receiver (SMS gateway and

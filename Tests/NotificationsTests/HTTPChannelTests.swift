@@ -3,6 +3,7 @@ import DepotModel
 import Foundation
 import Notifications
 import Storage
+import TestSupport
 import Testing
 
 /// Webhooks and the SMS gateway against a real HTTP receiver on loopback.

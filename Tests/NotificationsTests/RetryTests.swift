@@ -2,6 +2,7 @@ import DepotModel
 import Foundation
 import Notifications
 import Storage
+import TestSupport
 import Testing
 
 /// Retries: backoff with seeded jitter, giving up after the maximum age, permanent failures.

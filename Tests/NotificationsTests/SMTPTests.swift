@@ -3,6 +3,7 @@ import Foundation
 import NIOSSL
 import Notifications
 import Storage
+import TestSupport
 import Testing
 
 /// Email against a real SMTP server on loopback (aiosmtpd with STARTTLS and AUTH).

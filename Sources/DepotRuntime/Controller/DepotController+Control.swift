@@ -57,6 +57,7 @@ extension DepotController {
         guard let record = connectors.values.first(where: { $0.session?.id == id }), let session = record.session,
             tenant == nil || session.tenant == tenant
         else { throw RuntimeError.notFound("session \(id)") }
+        requestedStops.insert(id)
         return await control.execute(.remoteStop(record.address, transaction: session.transaction))
     }
 
@@ -67,6 +68,7 @@ extension DepotController {
         else { throw RuntimeError.notFound("session \(id)") }
         if let cap, cap.value < 0 { throw RuntimeError.invalid("a power limit cannot be negative") }
         connectors[record.address]?.session?.manualCap = cap
+        noteSessionCap(session, cap: cap, at: clock.now())
         planNeeded = true
     }
 }

@@ -16,23 +16,47 @@ extension DepotController {
         case .departureReminder: .departureReminder
         case .policyFailed: .policyFailed
         case .configReloadFailed: .configReloadFailed
+        case .sessionStoppedUnexpectedly: .sessionStoppedUnexpectedly
+        case .socNotProgressing: .socNotProgressing
+        case .availabilityChanged: .availabilityChanged
+        case .powerLimitChanged: .powerLimitChanged
         case .wrongVehicle, .bufferStart, .noShow, .unknownToken, .areaDenied, .profileRejected: nil
         }
     }
 
-    /// The notification incident an operational event opens: one per kind and subject, and per
-    /// departure for a predicted miss, so tomorrow's departure is a new incident.
+    /// The notification incident an operational event opens. Charger conditions (offline, fault,
+    /// unavailable) belong to the charger or connector; a session's cap to its vehicle; a grid
+    /// limit change is its own incident; everything else about a vehicle is per departure, so
+    /// tomorrow's departure is a new incident.
     func incidentKey(for incident: DepotIncident, departure: Date?) -> IncidentKey {
-        let subject: IncidentKey.Subject =
-            if let vehicle = incident.vehicle {
-                .vehicle(vehicle)
-            } else if let connector = incident.connector {
-                connector.connector == 0 ? .charger(connector.charger) : .connector(connector.charger, connector.connector)
-            } else {
-                .depot
-            }
-        let detail = departure.map { ISO8601DateFormatter().string(from: $0) + (incident.offset.map { "\($0 >= 0 ? "+" : "")\($0)" } ?? "") }
-        return IncidentKey(depot: depot.id, kind: incident.kind.rawValue, subject: subject, detail: detail)
+        let place: IncidentKey.Subject? = incident.connector.map {
+            $0.connector == 0 ? .charger($0.charger) : .connector($0.charger, $0.connector)
+        }
+        let kind = incident.kind.rawValue
+        switch incident.kind {
+        case .chargerOffline, .fault, .availabilityChanged:
+            return IncidentKey(depot: depot.id, kind: kind, subject: place ?? .depot)
+        case .powerLimitChanged:
+            if let vehicle = incident.vehicle { return IncidentKey(depot: depot.id, kind: kind, subject: .vehicle(vehicle)) }
+            if let place { return IncidentKey(depot: depot.id, kind: kind, subject: place) }
+            return IncidentKey(depot: depot.id, kind: kind, subject: .depot, detail: ISO8601DateFormatter().string(from: incident.at))
+        default:
+            let subject = incident.vehicle.map { IncidentKey.Subject.vehicle($0) } ?? place ?? .depot
+            let detail = departure.map { ISO8601DateFormatter().string(from: $0) + (incident.offset.map { "\($0 >= 0 ? "+" : "")\($0)" } ?? "") }
+            return IncidentKey(depot: depot.id, kind: kind, subject: subject, detail: incident.vehicle == nil ? nil : detail)
+        }
+    }
+
+    /// The incident's key, with the vehicle's next departure after it.
+    func key(of incident: DepotIncident) -> IncidentKey {
+        incidentKey(for: incident, departure: departure(after: incident))
+    }
+
+    /// The incident's own departure, else that of the vehicle's earliest stay ending after it.
+    func departure(after incident: DepotIncident) -> Date? {
+        if let departure = incident.departure { return departure }
+        guard let vehicle = incident.vehicle else { return nil }
+        return entries.values.filter { $0.vehicle == vehicle && $0.departure > incident.at }.map(\.departure).min()
     }
 
     /// Asks the escalation policy about each queued incident and hands its steps to the notifier,
@@ -56,8 +80,7 @@ extension DepotController {
 
     private func escalate(_ incident: DepotIncident) async {
         guard let notifier, let kind = Self.operationalKind(of: incident.kind) else { return }
-        let departure = incident.vehicle.flatMap { vehicle in entries.values.first { $0.vehicle == vehicle && $0.departure > incident.at }?.departure
-        }
+        let departure = departure(after: incident)
         let event = OperationalEvent(
             kind: kind, at: incident.at, tenant: incident.tenant, vehicle: incident.vehicle, charger: incident.connector?.charger,
             connectorId: incident.connector.flatMap { $0.connector == 0 ? nil : $0.connector }, departure: departure, offsetS: incident.offset,
@@ -99,7 +122,7 @@ extension DepotController {
                     DepotIncident(
                         kind: .departureReminder, at: now, tenant: session.tenant, vehicle: vehicle, connector: record.address,
                         message: "\(vehicle) departs \(when), at \(Int(stateOfCharge(session, vehicle: master, entry: entry).value)) %",
-                        offset: offset))
+                        offset: offset, departure: entry.departure))
             }
         }
     }

@@ -36,12 +36,20 @@ extension DepotController {
                 for key in connectors.keys where key.charger == address.charger && state == .faulted {
                     connectors[key]?.state = state
                 }
+                if state == .faulted {
+                    note(
+                        DepotIncident(
+                            kind: .fault, at: now, connector: address, message: "\(address.charger) faulted\(errorCode.map { " (\($0))" } ?? "")"))
+                } else {
+                    resolve(key(of: DepotIncident(kind: .fault, at: now, connector: address, message: "")))
+                }
                 return
             }
             guard connectors[address] != nil else { return }
             let before = connectors[address]?.state
             connectors[address]?.state = state
             connectors[address]?.errorCode = errorCode == "NoError" ? nil : errorCode
+            statusChanged(address, from: before, to: state, at: now)
             if state == .faulted, before != .faulted {
                 note(
                     DepotIncident(
@@ -51,6 +59,7 @@ extension DepotController {
             }
         case .transactionStarted(let address, let transaction, let idToken, let meterStart, let at):
             startSession(at: address, transaction: transaction, idToken: idToken, meterStart: meterStart, startedAt: at)
+            if let session = connectors[address]?.session { sessionStarted(session, at: now) }
             // Its profile goes out on the next tick, not from here: the station learns its
             // transactionId only from the reply to this very message.
             if let session = connectors[address]?.session, session.vehicle != nil || session.tenant != nil {
@@ -62,19 +71,10 @@ extension DepotController {
                 }
                 statistics.storage += ContinuousClock.now - started
             }
-        case .transactionStopped(let charger, let transaction, _, _):
+        case .transactionStopped(let charger, let transaction, let reason, _):
             guard let address = connectors.values.first(where: { $0.address.charger == charger && $0.session?.transaction == transaction })?.address
             else { return }
-            if let session = connectors[address]?.session, let vehicle = session.vehicle {
-                // The bus left: what was said about its departure is over.
-                let departure = session.entry.flatMap { entries[$0] }?.departure
-                for kind in [DepotIncident.Kind.willMissDeparture, .departureReached] {
-                    resolve(
-                        IncidentKey(
-                            depot: depot.id, kind: kind.rawValue, subject: .vehicle(vehicle),
-                            detail: departure.map { ISO8601DateFormatter().string(from: $0) }))
-                }
-            }
+            if let session = connectors[address]?.session { sessionEnded(session, reason: reason, at: now) }
             if let vehicle = connectors[address]?.session?.vehicle {
                 for (id, reservation) in reservations where reservation.vehicle == vehicle && reservation.status == .active {
                     reservations[id] = reservation.with(status: .fulfilled)

@@ -94,7 +94,7 @@ extension DepotController {
                     message: (predicted < minimum
                         ? "\(entry.vehicle) will leave with \(predicted) % instead of \(minimum) %"
                         : "\(entry.vehicle) may leave below \(minimum) %: the plan reaches only \(predicted) %")
-                        + (reasons.isEmpty ? "" : " (\(reasons))")))
+                        + (reasons.isEmpty ? "" : " (\(reasons))"), departure: entry.departure))
         }
     }
 

@@ -105,7 +105,8 @@ extension DepotController {
             note(
                 DepotIncident(
                     kind: .departureReached, at: now, tenant: session.tenant, vehicle: session.vehicle, connector: record.address,
-                    message: "\(session.vehicle?.rawValue ?? "session") still plugged in at departure: \(action.action.rawValue)"))
+                    message: "\(session.vehicle?.rawValue ?? "session") still plugged in at departure: \(action.action.rawValue)",
+                    departure: entry.departure))
             apply(action, to: record.address, session: session)
         }
     }
@@ -113,7 +114,7 @@ extension DepotController {
     /// Carries out an enforcement action on a running session.
     func apply(_ action: EnforcementAction, to address: ConnectorAddress, session: LiveSession) {
         switch action.action {
-        case .terminate, .deny: send(.remoteStop(address, transaction: session.transaction))
+        case .terminate, .deny: requestStop(session)
         case .hold: connectors[address]?.session?.held = true
         case .allow, .warn: break
         }

@@ -48,6 +48,12 @@ public actor DepotController {
     var departureReminders: [Int] = []
     /// Enforcement events already decided, so each is asked once.
     var enforced: Set<String> = []
+    /// How each running session's SoC moves, for `soc_not_progressing`.
+    var progress: [ChargingSessionID: SessionProgress] = [:]
+    /// Sessions Busbar (an operator or the enforcement policy) asked to stop: their end is expected.
+    var requestedStops: Set<ChargingSessionID> = []
+    /// The open `power_limit_changed` incident of the grid, resolved by the next change.
+    var gridLimitIncident: DepotIncident?
     /// Recent operational events, newest last, for the API and the live map.
     var events: [DepotIncident] = []
     /// Each charger's fail-safe share, from the depot tree (recomputed on reload).
@@ -116,6 +122,8 @@ public actor DepotController {
         refreshTimetable(now: now)
         await enforceReservations(now: now)
         remindOfDepartures(now: now)
+        watchProgress(now: now)
+        watchAvailability(now: now)
         if planNeeded || now >= nextPlanAt {
             await planRound(now: now)
         }
@@ -141,6 +149,7 @@ public actor DepotController {
 
     /// Takes a reloaded depot configuration into use; the next tick re-plans with it.
     public func apply(depot: Depot) {
+        noteGridLimitChange(from: self.depot.grid, to: depot.grid)
         self.depot = depot
         failSafeShares = FailSafeShares.shares(for: depot)
         for charger in depot.chargers {

@@ -21,6 +21,9 @@ struct ConnectorRecord: Sendable {
     /// Set when the charger rejected a profile twice: until then the connector counts as drawing its
     /// maximum, so a rejected profile never leaves the depot above its limits.
     var uncontrolledUntil: Date?
+    /// Since when the connector reports `Unavailable`, and whether people were told.
+    var unavailableSince: Date?
+    var unavailabilityNoted = false
 
     init(address: ConnectorAddress) { self.address = address }
 }

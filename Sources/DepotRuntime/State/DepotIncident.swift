@@ -19,6 +19,10 @@ public struct DepotIncident: Hashable, Sendable, Codable {
         case departureReminder = "departure_reminder"
         case policyFailed = "policy_failed"
         case configReloadFailed = "config_reload_failed"
+        case sessionStoppedUnexpectedly = "session_stopped_unexpectedly"
+        case socNotProgressing = "soc_not_progressing"
+        case availabilityChanged = "availability_changed"
+        case powerLimitChanged = "power_limit_changed"
     }
 
     /// The kind of event.
@@ -35,11 +39,14 @@ public struct DepotIncident: Hashable, Sendable, Codable {
     public let message: String
     /// For a departure reminder: seconds relative to the departure (negative: before).
     public let offset: Int?
+    /// The departure of the stay it is about, where there is one: incidents about a vehicle are
+    /// per departure.
+    public let departure: Date?
 
     /// An event as noticed.
     public init(
         kind: Kind, at: Date, tenant: TenantID? = nil, vehicle: VehicleID? = nil, connector: ConnectorAddress? = nil, message: String,
-        offset: Int? = nil
+        offset: Int? = nil, departure: Date? = nil
     ) {
         self.kind = kind
         self.at = at
@@ -48,5 +55,6 @@ public struct DepotIncident: Hashable, Sendable, Codable {
         self.connector = connector
         self.message = message
         self.offset = offset
+        self.departure = departure
     }
 }

@@ -15,12 +15,17 @@ public struct RuntimeSettings: Hashable, Sendable {
     public var siteMeterMaxAge: Duration
     /// SoC assumed at arrival when neither the timetable nor the vehicle says.
     public var assumedArrivalSoC: Double
+    /// A session allowed to charge whose SoC (or energy) has not risen for this long is
+    /// `soc_not_progressing`.
+    public var stallAfter: Duration
+    /// A connector `Unavailable` this long (a reboot's passing status is not news) is `availability_changed`.
+    public var unavailableAfter: Duration
 
     /// The defaults above.
     public init(
         tick: Duration = .seconds(5), planInterval: Duration = .seconds(900), slotLength: Duration = .seconds(900),
         profileHorizon: Duration = .seconds(900), rejectedProfileRetry: Duration = .seconds(600), siteMeterMaxAge: Duration = .seconds(120),
-        assumedArrivalSoC: Double = 30
+        assumedArrivalSoC: Double = 30, stallAfter: Duration = .seconds(1200), unavailableAfter: Duration = .seconds(120)
     ) {
         self.tick = tick
         self.planInterval = planInterval
@@ -29,5 +34,7 @@ public struct RuntimeSettings: Hashable, Sendable {
         self.rejectedProfileRetry = rejectedProfileRetry
         self.siteMeterMaxAge = siteMeterMaxAge
         self.assumedArrivalSoC = assumedArrivalSoC
+        self.stallAfter = stallAfter
+        self.unavailableAfter = unavailableAfter
     }
 }

@@ -4,6 +4,7 @@ import Logging
 import NIOSSL
 import Notifications
 import Storage
+import TestSupport
 
 /// The depot, secrets and notifier the Notifications tests share.
 enum Fixture {

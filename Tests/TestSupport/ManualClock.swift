@@ -1,10 +1,11 @@
-import DepotModel
-import Foundation
+public import DepotModel
+public import Foundation
 import Synchronization
 
 /// A test clock that moves only when the test advances it; sleepers wake when their deadline is
-/// reached, so the notifier's loop runs a whole escalation ladder without real waiting.
-final class ManualClock: BusbarClock {
+/// reached, so the notifier's loop runs a whole escalation ladder, and the depot runtime a night,
+/// without real waiting. Shared by the test targets (the one fake the project allows besides randomness).
+public final class ManualClock: BusbarClock {
     private struct Sleeper {
         let id: UUID
         let deadline: Date
@@ -18,12 +19,12 @@ final class ManualClock: BusbarClock {
 
     private let state: Mutex<State>
 
-    init(_ start: Date) { state = Mutex(State(now: start)) }
+    public init(_ start: Date) { state = Mutex(State(now: start)) }
 
-    func now() -> Date { state.withLock { $0.now } }
+    public func now() -> Date { state.withLock { $0.now } }
 
     /// Moves the clock forward and wakes everyone whose deadline has come.
-    func advance(by seconds: TimeInterval) {
+    public func advance(by seconds: TimeInterval) {
         let woken = state.withLock { state in
             state.now = state.now.addingTimeInterval(seconds)
             let now = state.now
@@ -34,7 +35,7 @@ final class ManualClock: BusbarClock {
         for sleeper in woken { sleeper.continuation.resume() }
     }
 
-    func sleep(until deadline: Date) async throws {
+    public func sleep(until deadline: Date) async throws {
         let id = UUID()
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
