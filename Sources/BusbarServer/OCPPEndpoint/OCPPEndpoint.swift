@@ -42,13 +42,9 @@ struct OCPPEndpoint: Sendable {
 
     private func shouldUpgrade(_ request: Request, context: BusbarRequestContext) async -> RouterShouldUpgrade {
         let source = context.remoteAddress
-        guard await throttle.beginUpgrade(from: source) else {
-            context.logger.warning("too many pending upgrades", metadata: ["security.event": "UpgradeThrottled", "source": "\(source)"])
-            return .dontUpgrade
+        return await throttle.guardingUpgrade(from: source, logger: context.logger) {
+            await decide(request, context: context, source: source)
         }
-        let decision = await decide(request, context: context, source: source)
-        await throttle.endUpgrade(from: source)
-        return decision
     }
 
     private func decide(_ request: Request, context: BusbarRequestContext, source: String) async -> RouterShouldUpgrade {
