@@ -36,6 +36,9 @@ struct DemoNight: Sendable {
     let connectedBeforeReload: Int
     let connectedAfterReload: Int
     let reloadAt: Date
+    /// The active policy revision before and after the mid-night reload.
+    let revisionBeforeReload: String?
+    let revisionAfterReload: String?
     let offlineStation: ChargerID
     let offline: Range<Date>
     /// A VHH session ten minutes after VHH capped it at 20 kW through the session control API.
@@ -137,9 +140,11 @@ struct DemoNight: Sendable {
                 cap: try await api.request("PUT", "/api/v1/depots/demo/sessions/\(own.id.rawValue)/limit", body: #"{"max_kw": 20}"#))
 
             let connectedBefore = await server.stations.connectedStations.count
+            let revisionBefore = await engine.status.activeRevision
             try await engine.reload(try revision(["enforcement": "enforcement.lua", "priority": "priority_vhh_first.lua"]), at: clock.now())
             await controller.policiesReloaded()
             let swappedAt = clock.now()
+            let revisionAfter = await engine.status.activeRevision
             try await clock.sleep(until: reloadAt.addingTimeInterval(600))
             let connectedAfter = await server.stations.connectedStations.count
             let capped = await controller.snapshot(tenant: "vhh").connectors.compactMap(\.session).first { $0.id == own.id }
@@ -150,6 +155,7 @@ struct DemoNight: Sendable {
                 depot: depot, store: store, start: start, visits: plan.visits, departures: await simulation.departures.departures,
                 final: await controller.snapshot(), tenantView: tenantView, fullView: fullView, crossTenantStop: crossTenantStop,
                 crossTenantCap: crossTenantCap, connectedBeforeReload: connectedBefore, connectedAfterReload: connectedAfter, reloadAt: swappedAt,
+                revisionBeforeReload: revisionBefore, revisionAfterReload: revisionAfter,
                 offlineStation: offlineStation, offline: offline, cappedSession: capped, api: answers)
             group.cancelAll()
             return night
