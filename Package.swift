@@ -99,6 +99,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.copy("Dashboard")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -166,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "BusbarServerTests",
             dependencies: [
-                "BusbarServer", "DepotModel", "DepotConfig", "Storage", "OCPP", "PowerSolver",
+                "BusbarServer", "DepotModel", "DepotConfig", "DepotRuntime", "Storage", "OCPP", "PowerSolver",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
