@@ -167,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "BusbarServerTests",
             dependencies: [
-                "BusbarServer", "DepotModel", "DepotConfig", "DepotRuntime", "Storage", "OCPP", "PowerSolver",
+                "BusbarServer", "DepotModel", "DepotConfig", "Storage", "OCPP", "PowerSolver",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

@@ -96,7 +96,9 @@ extension Busbar {
                 say("  OCPP     ws://127.0.0.1:\(port)/ocpp/{stationId}")
                 say("  health   http://127.0.0.1:\(port)/health")
                 say("  map      \(DemoTokens.mapURL(port: port, depot: depot.id, token: tokens.admin))")
-                for (tenant, token) in tokens.tenants { say("  map of \(tenant.id)  \(DemoTokens.mapURL(port: port, depot: depot.id, token: token))") }
+                for (tenant, token) in tokens.tenants {
+                    say("  map of \(tenant.id)  \(DemoTokens.mapURL(port: port, depot: depot.id, token: token))")
+                }
                 say("  database \(path)")
                 let simulation = Simulation(
                     plan: plan, baseURL: "ws://127.0.0.1:\(port)", passwords: .demo, clock: clock, tick: .seconds(max(1, speed / 10)),

@@ -17,7 +17,9 @@ struct DashboardRoutes: Sendable {
     }
 
     /// The bundled files by name, with their content types.
-    static let files = ["index.html": "text/html; charset=utf-8", "dashboard.js": "text/javascript; charset=utf-8", "dashboard.css": "text/css; charset=utf-8"]
+    static let files = [
+        "index.html": "text/html; charset=utf-8", "dashboard.js": "text/javascript; charset=utf-8", "dashboard.css": "text/css; charset=utf-8",
+    ]
 
     /// Only same-origin scripts, styles and API calls; no frames, no plugins, no inline code.
     static let contentSecurityPolicy =

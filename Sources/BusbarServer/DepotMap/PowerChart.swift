@@ -38,7 +38,8 @@ struct PowerChart: Encodable, Sendable {
                 steps.append(LimitStep(from: cursor, to: segment.interval.lowerBound, limitKw: grid.connectionLimit.value, block: nil))
             }
             let limit = min(grid.connectionLimit, segment.block.limit)
-            steps.append(LimitStep(from: segment.interval.lowerBound, to: segment.interval.upperBound, limitKw: limit.value, block: segment.block.name))
+            steps.append(
+                LimitStep(from: segment.interval.lowerBound, to: segment.interval.upperBound, limitKw: limit.value, block: segment.block.name))
             cursor = segment.interval.upperBound
         }
         if cursor < window.upperBound {
