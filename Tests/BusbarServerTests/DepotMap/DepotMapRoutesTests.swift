@@ -1,4 +1,3 @@
-@testable import BusbarServer
 import DepotConfig
 import DepotModel
 import DepotRuntime
@@ -9,6 +8,8 @@ import Logging
 import NIOCore
 import Storage
 import Testing
+
+@testable import BusbarServer
 
 /// The live map's routes over real HTTP, assembled by the same builder as `busbar serve`: the page
 /// and its assets, the layout and the event stream, for an admin and for tenants. A Hochbahn bus
@@ -38,7 +39,8 @@ struct DepotMapRoutesTests {
                 APITokenSettings(token: .environment("TEST_MAP_HOCHBAHN"), scope: .tenant("hochbahn")),
                 APITokenSettings(token: .environment("TEST_MAP_VHH"), scope: .tenant("vhh")),
             ],
-            secrets: SecretResolver(environment: Self.tokens), clock: RetentionServiceTests.FixedClock(instant: Self.origin), logger: Logger(label: "test"))
+            secrets: SecretResolver(environment: Self.tokens), clock: RetentionServiceTests.FixedClock(instant: Self.origin),
+            logger: Logger(label: "test"))
         let controller = try #require(server.controllers["demo"])
         for (charger, token, transaction) in [("DEMO-A01", "04A2B3C40001", "hb"), ("DEMO-B01", "E28011600001", "vhh")] {
             let address = ConnectorAddress(charger: ChargerID(charger), connector: 1)

@@ -1,8 +1,9 @@
-@testable import BusbarServer
 import DepotConfig
 import DepotModel
 import Foundation
 import Testing
+
+@testable import BusbarServer
 
 /// The grid limit as the chart draws it: steps by block, capped by the connection, no gaps.
 @Suite("Power chart limit steps")
@@ -13,7 +14,8 @@ struct PowerChartTests {
         GridConnection(
             connectionLimit: Kilowatts(connection), safetyMargin: Kilowatts(40), meter: nil,
             blocks: blocks.map {
-                TimeBlock(name: $0.0, window: DailyWindow(from: TimeOfDay($0.1)!, to: TimeOfDay($0.2)!), limit: Kilowatts($0.3), pricePerKilowattHour: 0.2)
+                TimeBlock(
+                    name: $0.0, window: DailyWindow(from: TimeOfDay($0.1)!, to: TimeOfDay($0.2)!), limit: Kilowatts($0.3), pricePerKilowattHour: 0.2)
             })
     }
 
@@ -22,7 +24,8 @@ struct PowerChartTests {
     }
 
     @Test func theDemoNightStepsFromPeakToNightToDay() {
-        let grid = Self.grid(connection: 2000, blocks: [("night", "22:00", "06:00", 2000), ("day", "06:00", "17:00", 1200), ("peak", "17:00", "22:00", 700)])
+        let grid = Self.grid(
+            connection: 2000, blocks: [("night", "22:00", "06:00", 2000), ("day", "06:00", "17:00", 1200), ("peak", "17:00", "22:00", 700)])
         let start = Self.instant("19:30")
         let steps = PowerChart.steps(covering: start..<Self.instant("07:30", dayOffset: 1), grid: grid, timeZone: Self.timeZone)
         #expect(steps.map(\.block) == ["peak", "night", "day"])

@@ -1,6 +1,7 @@
-@testable import BusbarServer
 import Foundation
 import Testing
+
+@testable import BusbarServer
 
 /// The chart's ring buffer: bounded, oldest first, and able to say what a stream has not sent.
 @Suite("Power history")
