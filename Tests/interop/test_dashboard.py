@@ -130,6 +130,8 @@ def test_the_map_shows_the_night_live(demo, browser):
     page.wait_for_function(f"() => Number(document.getElementById('chart-power').dataset.points) > {points}", timeout=WAIT_MS)
     assert re.fullmatch(r"\d+ / \d+ kW", page.inner_text("#site-power"))
 
+    # The screenshot once the evening has filled the halls a little.
+    page.wait_for_function("() => document.querySelectorAll('[data-vehicle]').length >= 8", timeout=WAIT_MS)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
     assert errors == []
