@@ -130,6 +130,10 @@ def test_the_map_shows_the_night_live(demo, browser):
     page.wait_for_function(f"() => Number(document.getElementById('chart-power').dataset.points) > {points}", timeout=WAIT_MS)
     assert re.fullmatch(r"\d+ / \d+ kW", page.inner_text("#site-power"))
 
+    # The alert list: hb-17 never arrives at 20:00 in the demo night.
+    page.wait_for_function("() => document.getElementById('alerts').textContent.includes('no show')", timeout=WAIT_MS)
+    assert "hb-17" in page.inner_text("#alerts")
+
     # The screenshot once the evening has filled the halls a little.
     page.wait_for_function("() => document.querySelectorAll('[data-vehicle]').length >= 8", timeout=WAIT_MS)
     ARTIFACTS.mkdir(exist_ok=True)

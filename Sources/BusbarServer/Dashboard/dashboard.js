@@ -361,7 +361,7 @@ function applySnapshot(snapshot) {
     bay.group.dataset.status = status;
     showSession(bay, connector.session, minimums, status);
   }
-  drawAlerts(snapshot.incidents);
+  drawAlerts(snapshot);
   drawChart();
 }
 
@@ -401,7 +401,21 @@ function showSession(bay, session, minimums, status) {
 
 // ---- Alerts ---------------------------------------------------------------------------------
 
-function drawAlerts(incidents) {
+/// Whether what an incident reported is over now: a charger back online, a fault gone.
+function cleared(incident, snapshot, online) {
+  const where = incident.connector;
+  if (!where) return false;
+  if (incident.kind === "charger_offline") return online.has(where.charger);
+  if (incident.kind === "fault") {
+    const connector = snapshot.connectors.find((c) => c.charger === where.charger && c.connector === where.connector);
+    return Boolean(connector) && connector.state !== "Faulted";
+  }
+  return false;
+}
+
+function drawAlerts(snapshot) {
+  const incidents = snapshot.incidents;
+  const online = new Set(snapshot.online_chargers);
   const list = $("alerts");
   const newest = incidents.slice(-15).reverse();
   $("alert-count").textContent = incidents.length ? `(${incidents.length})` : "";
@@ -415,13 +429,14 @@ function drawAlerts(incidents) {
   }
   for (const incident of newest) {
     const li = document.createElement("li");
-    li.className = SEVERE.has(incident.kind) ? "severe" : "notice";
+    const over = cleared(incident, snapshot, online);
+    li.className = `${SEVERE.has(incident.kind) ? "severe" : "notice"}${over ? " cleared" : ""}`;
     const time = document.createElement("time");
     time.dateTime = incident.at;
     time.textContent = formatTime(incident.at);
     const kind = document.createElement("span");
     kind.className = "kind";
-    kind.textContent = incident.kind.replaceAll("_", " ");
+    kind.textContent = incident.kind.replaceAll("_", " ") + (over ? " · cleared" : "");
     const message = document.createElement("span");
     message.className = "message";
     message.textContent = incident.message;
