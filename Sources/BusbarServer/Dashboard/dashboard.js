@@ -393,10 +393,10 @@ function showSession(bay, session, minimums, status) {
   bay.departure.textContent = session.departure ? `dep ${formatTime(session.departure)}` : "";
   const predicted = session.predicted_departure_soc;
   const minimum = session.vehicle ? minimums.get(session.vehicle) : undefined;
-  bay.predicted.textContent = predicted != null ? `→ ${Math.round(predicted)}%` : "";
+  bay.predicted.textContent = predicted != null ? `→${Math.round(predicted)}%` : "";
   const miss = predicted != null && minimum != null && predicted < minimum;
   bay.predicted.setAttribute("class", miss ? "detail miss" : "detail");
-  if (miss) bay.predicted.textContent += ` < ${Math.round(minimum)}`;
+  if (miss) bay.predicted.textContent += ` <${Math.round(minimum)}`;
 }
 
 // ---- Alerts ---------------------------------------------------------------------------------
@@ -418,7 +418,8 @@ function drawAlerts(snapshot) {
   const online = new Set(snapshot.online_chargers);
   const list = $("alerts");
   const newest = incidents.slice(-15).reverse();
-  $("alert-count").textContent = incidents.length ? `(${incidents.length})` : "";
+  const open = incidents.filter((incident) => SEVERE.has(incident.kind) && !cleared(incident, snapshot, online)).length;
+  $("alert-count").textContent = open ? `· ${open} open` : "";
   list.replaceChildren();
   if (newest.length === 0) {
     const li = document.createElement("li");
