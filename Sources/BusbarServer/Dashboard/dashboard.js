@@ -113,7 +113,6 @@ async function start() {
   state.layout = await response.json();
   state.tenants = new Map(state.layout.tenants.map((tenant) => [tenant.id, tenant]));
   state.timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: state.layout.timezone });
-  state.samples = [];
   state.limits = [];
   $("login").hidden = true;
   $("dashboard").hidden = false;
@@ -144,6 +143,8 @@ async function connect() {
     }
     if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
     setConnection("live", "live");
+    // Each connection starts with the whole history.
+    state.samples = [];
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = "";
     for (;;) {
