@@ -4,7 +4,7 @@
 # Both install the missing system packages (apt) and the pinned Python test tools (.venv) first.
 
 SHELL := /bin/bash
-APT_PACKAGES := liblua5.4-dev libsqlite3-dev pkg-config python3-venv openssl
+APT_PACKAGES := liblua5.4-dev libsqlite3-dev pkg-config python3-venv openssl chromium
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -99,6 +99,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.copy("Dashboard")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -78,9 +78,12 @@ extension Busbar {
             let store = BusbarStore(try BusbarDatabase.open(path: path))
             let runtime = RuntimeSettings(tick: .seconds(max(5, Int(speed / 20))))
             let (bound, announce) = AsyncStream.makeStream(of: Int.self)
+            let tokens = DemoTokens(depot: depot)
             let server = try BusbarApplication.build(
                 listeners: [ServerConfiguration(address: "127.0.0.1", port: port)], depots: [depot], store: store,
-                policies: [depot.id: engine], runtime: runtime, clock: clock, logger: logger
+                policies: [depot.id: engine], runtime: runtime, apiTokens: tokens.settings,
+                secrets: SecretResolver(environment: ProcessInfo.processInfo.environment.merging(tokens.environment) { $1 }), clock: clock,
+                logger: logger
             ) { _, port in announce.yield(port) }
             let plan = SimulationPlan(depot: depot, start: clock.now(), seed: seed)
             let controller = server.controllers[depot.id]!
@@ -92,6 +95,10 @@ extension Busbar {
                 say("Busbar demo: \(depot.name), \(plan.stations.count) chargers, \(plan.visits.count) bus visits, clock ×\(Int(speed))")
                 say("  OCPP     ws://127.0.0.1:\(port)/ocpp/{stationId}")
                 say("  health   http://127.0.0.1:\(port)/health")
+                say("  map      \(DemoTokens.mapURL(port: port, depot: depot.id, token: tokens.admin))")
+                for (tenant, token) in tokens.tenants {
+                    say("  map of \(tenant.id)  \(DemoTokens.mapURL(port: port, depot: depot.id, token: token))")
+                }
                 say("  database \(path)")
                 let simulation = Simulation(
                     plan: plan, baseURL: "ws://127.0.0.1:\(port)", passwords: .demo, clock: clock, tick: .seconds(max(1, speed / 10)),

@@ -68,6 +68,8 @@ public struct BusbarApplication: Sendable {
         let throttle = AuthenticationThrottle()
         let bootAdmission = BootAdmission()
         let authentication = APIAuthentication(tokens: apiTokens, secrets: secrets, logger: logger)
+        let dashboard = try DashboardRoutes()
+        let recorders = controllers.mapValues { PowerRecorder(controller: $0, clock: clock) }
         let presystems = PresystemDirectory(depots: depots, secrets: secrets, logger: logger)
         let presystemRegistry = PresystemRegistry()
         let vehicles = VehicleDirectory(depots: depots, secrets: secrets, logger: logger)
@@ -95,6 +97,8 @@ public struct BusbarApplication: Sendable {
             StationCallRoute(registry: registry, authentication: authentication).register(on: router)
             StationMessageLogRoute(store: store, authentication: authentication).register(on: router)
             DepotLiveRoutes(controllers: controllers, depots: depotsByID, authentication: authentication).register(on: router)
+            DepotMapRoutes(controllers: controllers, recorders: recorders, authentication: authentication, interval: .seconds(1)).register(on: router)
+            dashboard.register(on: router)
             if let reloader { ReloadRoute(reloader: reloader, authentication: authentication).register(on: router) }
             let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
                 webSocketRouter: router,
@@ -111,6 +115,7 @@ public struct BusbarApplication: Sendable {
             store: store, clock: clock, ocppLogDays: retention.ocppLogDays, decisionDays: retention.decisionDays, logger: logger)
         let runtimeServices: [any Service] =
             controllers.values.map { DepotControllerService(controller: $0) } + notifiers.values.map { NotifierService(notifier: $0) }
+            + recorders.values.map { $0 }
         let reloadServices: [any Service] = reloader.map { [DepotFileWatcher(reloader: $0), ReloadSignalService(reloader: $0)] } ?? []
         return BusbarApplication(
             stations: registry, controllers: controllers, applications: applications,
