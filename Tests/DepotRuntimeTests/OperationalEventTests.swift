@@ -163,6 +163,8 @@ struct OperationalEventTests {
             await depot.controller.handle(.connectorStatus(other, .available, errorCode: nil))
             let cleared = try await depot.incidents("fault") { $0.first?.status == .resolved }
             #expect(cleared.first?.status == .resolved, "a cleared fault is resolved")
+            let shown = await depot.noticed(.fault)
+            #expect(shown.count == 1 && shown.allSatisfy { $0.clearedAt != nil }, "the live picture shows it cleared")
         }
     }
 

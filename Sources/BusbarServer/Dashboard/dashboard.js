@@ -402,24 +402,16 @@ function showSession(bay, session, minimums, status) {
 
 // ---- Alerts ---------------------------------------------------------------------------------
 
-/// Whether what an incident reported is over now: a charger back online, a fault gone.
-function cleared(incident, snapshot, online) {
-  const where = incident.connector;
-  if (!where) return false;
-  if (incident.kind === "charger_offline") return online.has(where.charger);
-  if (incident.kind === "fault") {
-    const connector = snapshot.connectors.find((c) => c.charger === where.charger && c.connector === where.connector);
-    return Boolean(connector) && connector.state !== "Faulted";
-  }
-  return false;
+/// Whether what an incident reported is over now (the runtime marks it when its condition clears).
+function cleared(incident) {
+  return incident.cleared_at != null;
 }
 
 function drawAlerts(snapshot) {
   const incidents = snapshot.incidents;
-  const online = new Set(snapshot.online_chargers);
   const list = $("alerts");
   const newest = incidents.slice(-15).reverse();
-  const open = incidents.filter((incident) => SEVERE.has(incident.kind) && !cleared(incident, snapshot, online)).length;
+  const open = incidents.filter((incident) => SEVERE.has(incident.kind) && !cleared(incident)).length;
   $("alert-count").textContent = open ? `· ${open} open` : "";
   list.replaceChildren();
   if (newest.length === 0) {
@@ -431,7 +423,7 @@ function drawAlerts(snapshot) {
   }
   for (const incident of newest) {
     const li = document.createElement("li");
-    const over = cleared(incident, snapshot, online);
+    const over = cleared(incident);
     li.className = `${SEVERE.has(incident.kind) ? "severe" : "notice"}${over ? " cleared" : ""}`;
     const time = document.createElement("time");
     time.dateTime = incident.at;

@@ -143,8 +143,12 @@ extension DepotController {
                 message: "\(alert.domain.rawValue) policy failed \(alert.consecutiveFailures)× (the default decides): \(alert.error.message)"))
     }
 
-    /// The condition behind an incident cleared: its notifications stop.
+    /// The condition behind an incident cleared: the live picture shows it, and its notifications stop.
     func resolve(_ key: IncidentKey) {
+        let now = clock.now()
+        for index in events.indices where events[index].clearedAt == nil && Self.operationalKind(of: events[index].kind) != nil {
+            if self.key(of: events[index]) == key { events[index].clearedAt = now }
+        }
         guard notifier != nil else { return }
         pendingResolutions.append(key)
         escalationWake.yield()

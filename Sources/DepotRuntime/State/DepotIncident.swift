@@ -42,6 +42,9 @@ public struct DepotIncident: Hashable, Sendable, Codable {
     /// The departure of the stay it is about, where there is one: incidents about a vehicle are
     /// per departure.
     public let departure: Date?
+    /// When its condition cleared (the charger is back, the bus left …); nil while it holds or
+    /// for events that do not clear, such as enforcement decisions.
+    public internal(set) var clearedAt: Date?
 
     /// An event as noticed.
     public init(
