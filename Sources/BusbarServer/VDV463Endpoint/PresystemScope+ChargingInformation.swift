@@ -91,7 +91,8 @@ extension PresystemScope {
     }
 
     /// The vehicle at a point: what it reported over VDV 261 (vdv.md B5), with the state of charge
-    /// from OCPP and, where no `chrg_stat` table says otherwise, the charging status from the connector.
+    /// from OCPP, the `preconditioning` policy's plan and, where no `chrg_stat` table says
+    /// otherwise, the charging status from the connector.
     private func vehicleInfo(
         _ vehicle: VehicleID, session: SessionSnapshot, state: ConnectorState, reported: VDV261.ParameterState?, settings: VDV261.Settings
     ) -> VDV463.VehicleInfo {
@@ -102,7 +103,9 @@ extension PresystemScope {
                 vehicleId: wireID(vehicle), vehicleStatusInfo: VDV463.VehicleStatusInfo(), vehicleChargingStatus: fromConnector,
                 preconditioningInfo: VDV463.PreconditioningInfo())
         info.vehicleId = wireID(vehicle)
-        if info.vehicleChargingStatus == .unknown { info.vehicleChargingStatus = fromConnector }
+        let statusReported = info.vehicleChargingStatus != .unknown
+        if !statusReported { info.vehicleChargingStatus = fromConnector }
+        if let plan = session.preconditioning { info.add(plan, charging: state == .charging, statusReported: statusReported) }
         if let soc = session.soc {
             var battery = info.tractionBatteryInfo ?? VDV463.TractionBatteryInfo()
             battery.stateOfCharge = Percent(soc).clampedToShare.value
