@@ -97,13 +97,14 @@ extension PresystemScope {
         _ vehicle: VehicleID, session: SessionSnapshot, state: ConnectorState, reported: VDV261.ParameterState?, settings: VDV261.Settings
     ) -> VDV463.VehicleInfo {
         let fromConnector: VDV463.VehicleChargingStatus = state == .charging ? .charging : .readyToCharge
+        let fromVehicle = reported?.vehicleInfo(settings: settings)
+        let statusReported = fromVehicle.map { $0.vehicleChargingStatus != .unknown } ?? false
         var info =
-            reported?.vehicleInfo(settings: settings)
+            fromVehicle
             ?? VDV463.VehicleInfo(
                 vehicleId: wireID(vehicle), vehicleStatusInfo: VDV463.VehicleStatusInfo(), vehicleChargingStatus: fromConnector,
                 preconditioningInfo: VDV463.PreconditioningInfo())
         info.vehicleId = wireID(vehicle)
-        let statusReported = info.vehicleChargingStatus != .unknown
         if !statusReported { info.vehicleChargingStatus = fromConnector }
         if let plan = session.preconditioning { info.add(plan, charging: state == .charging, statusReported: statusReported) }
         if let soc = session.soc {
