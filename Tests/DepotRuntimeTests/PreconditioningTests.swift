@@ -1,13 +1,14 @@
 import BusbarServer
 import DepotConfig
 import DepotModel
-@testable import DepotRuntime
 import Foundation
 import Logging
 import PolicyEngine
 import PowerSolver
 import Storage
 import Testing
+
+@testable import DepotRuntime
 
 /// The runtime asks the `preconditioning` policy per stay, keeps its plan, exposes it and leaves
 /// its power free for the allocator; driven by a manual clock, no services running.
@@ -99,7 +100,8 @@ struct PreconditioningTests {
         await controller.tick()
 
         let fourThirty = Self.departure.addingTimeInterval(-30 * 60)
-        let planned = try #require(await controller.snapshot().connectors.first { $0.charger == "DEMO-A01" && $0.connector == 1 }?.session?.preconditioning)
+        let planned = try #require(
+            await controller.snapshot().connectors.first { $0.charger == "DEMO-A01" && $0.connector == 1 }?.session?.preconditioning)
         #expect(planned.start == fourThirty && planned.finish == Self.departure)
         #expect(planned.mode == .noWaterCoolingOrVentilation && planned.hvacKw == 20 && !planned.active)
         let record = try #require(await controller.pendingRecords.first { $0.domain == .preconditioning })

@@ -1,9 +1,10 @@
-@testable import BusbarServer
 import DepotModel
-@testable import DepotRuntime
 import Foundation
 import Testing
 import VDV
+
+@testable import BusbarServer
+@testable import DepotRuntime
 
 /// ProvideChargingInformation reports the `preconditioning` policy's plan (vdv.md A6, B5). The
 /// frame is kept as a golden file that `Tests/interop/test_vdv463_preconditioning.py` validates
@@ -38,7 +39,9 @@ struct PreconditioningReportTests {
     }
 
     static func vehicle(_ report: VDV463.ProvideChargingInformationRequest) throws -> VDV463.VehicleInfo {
-        let point = report.depotInfoList.first?.chargingStationInfoList.flatMap(\.chargingPointInfoList).first { $0.chargingPointId == "demo/DEMO-A01/1" }
+        let point = report.depotInfoList.first?.chargingStationInfoList.flatMap(\.chargingPointInfoList).first {
+            $0.chargingPointId == "demo/DEMO-A01/1"
+        }
         return try #require(point?.vehicleInfo)
     }
 

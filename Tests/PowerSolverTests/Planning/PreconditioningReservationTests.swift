@@ -15,11 +15,12 @@ struct PreconditioningReservationTests {
             preconditioning: preconditioning)
     }
 
-    @Test(arguments: [
-        (15.0, 45.0, [100.0, 70, 70, 100]),
-        (30.0, nil, [100.0, 100, 70, 70]),
-        (22.5, 37.5, [100.0, 85, 85, 100]),
-    ] as [(Double, Double?, [Double])])
+    @Test(
+        arguments: [
+            (15.0, 45.0, [100.0, 70, 70, 100]),
+            (30.0, nil, [100.0, 100, 70, 70]),
+            (22.5, 37.5, [100.0, 85, 85, 100]),
+        ] as [(Double, Double?, [Double])])
     func chargingGivesWayToTheReservedPowerInsideTheWindow(start: Double, finish: Double?, expected: [Double]) throws {
         var fixture = PlanningFixture()
         fixture.vehicles = [
