@@ -12,9 +12,12 @@ public struct VDV261Encodings: Hashable, Codable, Sendable {
 
     /// `raw = round((°C − offset) / scale)` for `ambienttemp`.
     public struct LinearEncoding: Hashable, Codable, Sendable {
+        /// °C at raw value 0.
         public let offset: Double
+        /// °C per raw step (> 0).
         public let scale: Double
 
+        /// A linear encoding.
         public init(offset: Double, scale: Double) {
             self.offset = offset
             self.scale = scale
@@ -23,16 +26,21 @@ public struct VDV261Encodings: Hashable, Codable, Sendable {
 
     /// The unit `target_dist` is assumed to be in.
     public enum DistanceUnit: String, Hashable, Codable, Sendable, CaseIterable {
+        /// `km`.
         case kilometres = "km"
+        /// `m`.
         case metres = "m"
     }
 
     /// `target_dist`: sent (V2 only) once a unit and its SNA value are configured. Busbar knows no
     /// target distance, so the value sent is always the SNA.
     public struct TargetDistance: Hashable, Codable, Sendable {
+        /// The assumed unit, documented for the day a distance is known.
         public let unit: DistanceUnit
+        /// The SNA value sent.
         public let notAvailable: Int
 
+        /// A configured `target_dist`.
         public init(unit: DistanceUnit, notAvailable: Int) {
             self.unit = unit
             self.notAvailable = notAvailable
@@ -41,6 +49,7 @@ public struct VDV261Encodings: Hashable, Codable, Sendable {
 
     /// The VDV 463 `vehicleChargingStatus` names a `chrg_stat` code may map to.
     public enum ChargingStatus: String, Hashable, Codable, Sendable, CaseIterable {
+        // The cases are the VDV 463 2.0.0 values of the same name.
         case readyToCharge = "ReadyToCharge"
         case charging = "Charging"
         case chargingImpossible = "ChargingImpossible"
@@ -51,6 +60,7 @@ public struct VDV261Encodings: Hashable, Codable, Sendable {
 
     /// The VDV 463 `batteryStatus`/`h2TankStatus` names a `bat_stat`/`h2_stat` code may map to.
     public enum HealthStatus: String, Hashable, Codable, Sendable, CaseIterable {
+        // The cases are the VDV 463 2.0.0 values `OK`, `NOK` and `NA`.
         case ok = "OK"
         case notOK = "NOK"
         case notAvailable = "NA"
@@ -58,6 +68,7 @@ public struct VDV261Encodings: Hashable, Codable, Sendable {
 
     /// The VDV 261 message version of a vehicle.
     public enum Version: String, Hashable, Codable, Sendable, CaseIterable {
+        // Edition 1 and edition 2 messages (vdv.md B2).
         case v1 = "V1"
         case v2 = "V2"
     }
@@ -67,10 +78,13 @@ public struct VDV261Encodings: Hashable, Codable, Sendable {
     /// The request fields that may carry a "signal not available" value.
     public static let requestFields = scalableFields + ["chrg_stat", "h2_stat", "bat_stat"]
 
+    /// How `driveoff` is written; default SNA.
     public var driveoff: DriveoffEncoding
+    /// The `driveoff` SNA value, 65535.
     public var driveoffNotAvailable: Int
-    /// nil sends the SNA value.
+    /// How `ambienttemp` is written; nil sends the SNA value.
     public var ambientTemperature: LinearEncoding?
+    /// The `ambienttemp` SNA value, 255.
     public var ambientTemperatureNotAvailable: Int
     /// nil omits `target_dist`.
     public var targetDistance: TargetDistance?
@@ -78,6 +92,7 @@ public struct VDV261Encodings: Hashable, Codable, Sendable {
     public var scaleFactors: [String: Double]
     /// Raw values that mean "signal not available", by request field name (`requestFields`).
     public var notAvailableValues: [String: Int]
+    /// Code tables for `chrg_stat`, `bat_stat` and `h2_stat`; unlisted codes are `Unknown` / `NA`.
     public var chargingStatusCodes: [Int: ChargingStatus]
     public var batteryStatusCodes: [Int: HealthStatus]
     public var h2StatusCodes: [Int: HealthStatus]

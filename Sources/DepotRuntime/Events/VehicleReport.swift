@@ -4,6 +4,7 @@ public import DepotModel
 /// endpoint has applied the depot's scale factors and SNA values). The runtime passes it to the
 /// `preconditioning` policy for the stay the vehicle is on when it reports.
 public struct VehicleReport: Hashable, Sendable, Codable {
+    /// The vehicle that reported.
     public let vehicle: VehicleID
     /// `bat_reqtime`: how long the HV battery needs to pre-condition.
     public let batteryTime: Duration?
@@ -14,6 +15,7 @@ public struct VehicleReport: Hashable, Sendable, Codable {
     /// `prec_eamount`: cabin pre-conditioning energy.
     public let cabinEnergy: KilowattHours?
 
+    /// A report; what the vehicle did not send stays nil.
     public init(
         vehicle: VehicleID, batteryTime: Duration? = nil, cabinTime: Duration? = nil, batteryEnergy: KilowattHours? = nil,
         cabinEnergy: KilowattHours? = nil
