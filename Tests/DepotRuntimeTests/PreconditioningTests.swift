@@ -107,6 +107,12 @@ struct PreconditioningTests {
         let record = try #require(await controller.pendingRecords.first { $0.domain == .preconditioning })
         #expect(record.decidedBy == .policy && record.reasons == ["fixed 04:30 start"])
 
+        // The planner reserved the 20 kW from 04:30 on: the slot holding 04:45 carries it as fixed
+        // load on top of the demo's 20 kW base load of hall B.
+        let plan = try #require(await controller.plan)
+        let slot = try #require(plan.grid.slot(containing: fourThirty.addingTimeInterval(15 * 60)))
+        #expect(plan.site[0].fixedLoad == 20 && plan.site[slot].fixedLoad == 40)
+
         func room(_ node: String) async -> Double? {
             await controller.allocationInput(now: clock.now()).nodes.first { $0.id == node }?.capacity.value
         }
@@ -116,5 +122,22 @@ struct PreconditioningTests {
         let inside = (site: await room("site"), cabinet: await room("cabinet-a1"))
         #expect(try #require(before.cabinet) - #require(inside.cabinet) == 20)
         #expect(try #require(before.site) - #require(inside.site) == 20)
+    }
+
+    @Test func aManualRequestReservesItsTwoPowersFromItsEarlierStart() async throws {
+        let clock = ManualClock(Self.origin)
+        let controller = try await Self.controller(clock: clock)
+        let rule = PreconditioningRule.manual(
+            hvacStart: Self.departure.addingTimeInterval(-30 * 60), systemStart: Self.departure.addingTimeInterval(-20 * 60), hvacPower: 15,
+            systemPower: 5)
+        try await controller.replaceTimetable([Self.stay(rule)], source: .api)
+        await controller.tick()
+        let planned = try #require(await controller.preconditioning(for: Self.bus))
+        #expect(planned.start == Self.departure.addingTimeInterval(-30 * 60) && planned.finish == Self.departure)
+        #expect(planned.hvacKw == 15 && planned.batteryKw == 5)
+        #expect(
+            await controller.preconditioningLoad(for: "api-hb-01")
+                == PreconditioningLoad(
+                    power: 20, start: planned.start, finish: planned.finish))
     }
 }
