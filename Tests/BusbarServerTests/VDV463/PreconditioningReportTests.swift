@@ -67,6 +67,19 @@ struct PreconditioningReportTests {
         #expect(vehicle.preconditioningInfo.vehiclePreconditioningEnergy == 11000)
     }
 
+    @Test func anAutomaticRequestBecomesARuleWithItsAmbientTemperature() throws {
+        let depot = VDVTestDepot.depot
+        let scope = PresystemScope(presystemID: VDVTestDepot.hochbahn.presystem, depot: depot, tenant: depot.tenant("hochbahn")!)
+        let request = VDV463.ChargingRequest(
+            chargingRequestId: "CR-1", vehicleId: VDVTestDepot.hb01.vin,
+            chargingRequestData: VDV463.ChargingRequestData(minTargetSoc: 75, maxTargetSoc: 95, requestedTimeForDeparture: Self.now),
+            automaticPreconditioning: VDV463.AutomaticPreconditioning(
+                preconditioningRequest: .hotWaterAndHeating, ambientTemperature: -6.5, requestedFinishTime: Self.now))
+        let stay = try #require(try scope.entries(for: [request], now: Self.now.addingTimeInterval(-3600)).first)
+        #expect(
+            stay.preconditioning == .automatic(mode: .hotWaterAndHeating, requestedStart: nil, requestedFinish: Self.now, ambientTemperature: -6.5))
+    }
+
     /// A stale or missing golden file is rewritten and the test fails: commit the new file.
     @Test func goldenFrameMatchesTheEncoder() throws {
         let message = VDV463.Message.fromBusbar(
