@@ -102,6 +102,8 @@
 ---@field requested_finish integer?
 ---@field bat_reqtime integer? VDV 261: seconds the battery needs
 ---@field prec_reqtime integer? VDV 261: seconds the cabin needs
+---@field bat_eamount integer? VDV 261: Wh the battery needs, pre-conditioning included
+---@field prec_eamount integer? VDV 261: Wh the cabin pre-conditioning needs
 
 ---@class BusbarPreconditioningPlan
 ---@field start integer

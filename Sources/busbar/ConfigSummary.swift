@@ -73,6 +73,7 @@ enum ConfigSummary {
         } else {
             lines.append("  policies   built-in defaults")
         }
+        lines += describe(depot.vdv261)
         return lines.joined(separator: "\n")
     }
 }

@@ -36,7 +36,7 @@ struct FleetTests {
         #expect(entry.arrival == ISO8601DateFormatter().date(from: "2026-11-23T21:15:00Z"))
         #expect(entry.departure == ISO8601DateFormatter().date(from: "2026-11-24T04:30:00Z"))
         #expect(entry.minTargetSoC == 90 && entry.maxTargetSoC == 90)
-        guard case .automatic(_, let start?, _) = entry.preconditioning else {
+        guard case .automatic(_, let start?, _, _) = entry.preconditioning else {
             Issue.record("no preconditioning")
             return
         }

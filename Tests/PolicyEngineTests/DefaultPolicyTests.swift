@@ -35,6 +35,28 @@ struct DefaultPolicyTests {
         #expect(plan.battery)
     }
 
+    @Test(arguments: [nil, 1800.0])
+    func preconditioningKeepsTheWindowTheTimetableRequests(finishBeforeDeparture: Double?) async throws {
+        let engine = try await Fixtures.engine()
+        let departure = Fixtures.now.addingTimeInterval(3 * 3600)
+        let start = departure.addingTimeInterval(-3600)
+        let view = PreconditioningVehicleView(
+            vehicle: VehicleView(id: "bus-1", batteryKwh: 400, maxKw: 150), departure: departure, requestedMode: .warmWaterAndVentilation,
+            requestedStart: start, requestedFinish: finishBeforeDeparture.map { departure.addingTimeInterval(-$0) }, precReqtime: 600)
+        let plan = try #require(await engine.preconditioning(Fixtures.context, vehicle: view).value)
+        #expect(plan.start == start)
+        #expect(plan.finish == departure.addingTimeInterval(-(finishBeforeDeparture ?? 0)))
+        #expect(plan.mode == .warmWaterAndVentilation && !plan.battery)
+        #expect(plan.reason == "requested by the timetable")
+    }
+
+    @Test func preconditioningWithoutRequestOrNeedIsNone() async throws {
+        let engine = try await Fixtures.engine()
+        let view = PreconditioningVehicleView(
+            vehicle: VehicleView(id: "bus-1", batteryKwh: 400, maxKw: 150), departure: Fixtures.now.addingTimeInterval(3 * 3600))
+        #expect(await engine.preconditioning(Fixtures.context, vehicle: view).value == nil)
+    }
+
     @Test func escalationRemindsAfterDepartureAndSetsReminders() async throws {
         let engine = try await Fixtures.engine()
         #expect(await engine.settings(for: .escalation)["departure_reminders"] == .list([.number(-900), .number(0), .number(600)]))

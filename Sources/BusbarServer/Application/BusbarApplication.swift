@@ -11,7 +11,6 @@ public import PolicyEngine
 public import ServiceLifecycle
 public import Storage
 import UnixSignals
-import VDV
 
 /// The one way to assemble the Busbar server (conventions.md §3): `busbar serve` and the
 /// end-to-end tests both call `build`, the tests with port 0, a temporary database and a manual clock.
@@ -87,12 +86,11 @@ public struct BusbarApplication: Sendable {
             ).register(on: router)
             VDV463Endpoint(
                 directory: presystems, depots: depotsByID, controllers: controllers, registry: presystemRegistry,
-                parameters: vehicleParameters, vdv261: VDV261.Settings(), throttle: throttle, clock: clock,
+                parameters: vehicleParameters, throttle: throttle, clock: clock,
                 chargingInformationInterval: presystemReportInterval
             ).register(on: router)
             VDV261Endpoint(
-                directory: vehicles, controllers: controllers, parameters: vehicleParameters, settings: VDV261.Settings(), throttle: throttle,
-                clock: clock
+                directory: vehicles, controllers: controllers, parameters: vehicleParameters, throttle: throttle, clock: clock
             ).register(on: router)
             StationCallRoute(registry: registry, authentication: authentication).register(on: router)
             StationMessageLogRoute(store: store, authentication: authentication).register(on: router)

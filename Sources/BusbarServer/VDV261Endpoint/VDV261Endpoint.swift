@@ -8,9 +8,10 @@ import NIOCore
 import VDV
 
 /// `POST /vdv261/v2icp/messages`: a bus's VDV 261 message (vdv.md Part B) — Basic auth with its VIN
-/// and per-vehicle password, the body merged into its parameter state, and an answer built from
-/// stored depot state only (never waiting on upstream or the solver). Malformed input gets a 4xx
-/// with a JSON reason.
+/// and per-vehicle password, the body merged into its parameter state and passed to the depot's
+/// runtime as the vehicle's needs, and an answer built from stored depot state and the
+/// `preconditioning` policy's plan (never waiting on upstream or the solver), encoded per the
+/// depot's `vdv261:` section. Malformed input gets a 4xx with a JSON reason.
 struct VDV261Endpoint: Sendable {
     /// The default path (vdv.md B2; the official one is unconfirmed).
     static let path = "/vdv261/v2icp/messages"
@@ -18,7 +19,6 @@ struct VDV261Endpoint: Sendable {
     let directory: VehicleDirectory
     let controllers: [DepotID: DepotController]
     let parameters: VehicleParameterStore
-    let settings: VDV261.Settings
     /// Failed logins are slowed down per source and VIN, as for stations and presystems.
     let throttle: AuthenticationThrottle
     let clock: any BusbarClock
@@ -60,7 +60,10 @@ struct VDV261Endpoint: Sendable {
                 "VDV 261 body vin differs from the authenticated VIN", metadata: ["security.event": "VINMismatch", "vdv.vin": "\(vin)"])
             return Self.refusal(.forbidden, "vin differs from the authenticated VIN")
         }
-        let version = VDV261.Version.detect(configured: nil, request: message)
+        let depot = await controller.depot
+        let settings = VDV261.Settings(depot: depot)
+        let configured = depot.vdv261.versions[entry.vehicle.id].flatMap { VDV261.Version(rawValue: $0.rawValue) }
+        let version = VDV261.Version.detect(configured: configured, request: message)
         let problems = VDV261.PasswordProblem.check(password, for: version)
         guard problems.isEmpty else {
             context.logger.warning("VDV 261 password breaks the \(version.rawValue) rules", metadata: ["vdv.vin": "\(vin)"])
@@ -76,7 +79,12 @@ struct VDV261Endpoint: Sendable {
         if !outcome.missingV2Fields.isEmpty {
             context.logger.notice("VDV 261 V2 delta without \(outcome.missingV2Fields.joined(separator: ", "))", metadata: ["vdv.vin": "\(vin)"])
         }
-        let decision = VDV261.Decision(stay: snapshot.stays.first { $0.vehicle == vehicle.id }, at: clock.now())
+        if let reported = await parameters.reported(plugIns: [vehicle.id: plugIn])[vehicle.id] {
+            await controller.vehicleReported(VehicleReport(vehicle: vehicle.id, reported: reported, settings: settings))
+        }
+        let plan = await controller.preconditioning(for: vehicle.id)
+        let stay = snapshot.stays.first { $0.id == plan?.stay } ?? snapshot.stays.first { $0.vehicle == vehicle.id }
+        let decision = VDV261.Decision(stay: stay, plan: plan, at: clock.now())
         let reply = VDV261.Response(replyingTo: message, decision: decision, version: version, settings: settings)
         return Response(
             status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.encoded())))

@@ -16,7 +16,6 @@ actor PresystemConnection {
     private let controller: DepotController
     private let registry: PresystemRegistry
     private let parameters: VehicleParameterStore
-    private let vdv261: VDV261.Settings
     private let clock: any BusbarClock
     private let logger: Logger
     private var closed = false
@@ -25,11 +24,11 @@ actor PresystemConnection {
     ///   - requests: the presystem's requests as last committed (kept by the registry across reconnections).
     ///   - rejections: its refusals as last reported.
     ///   - registry: where each commit is recorded for the presystem's next connection.
-    ///   - parameters: what vehicles reported over VDV 261, read with `vdv261` for the reports.
+    ///   - parameters: what vehicles reported over VDV 261, read with the depot's `vdv261:` encodings for the reports.
     init(
         scope: PresystemScope, configuration: VDV463Session.Configuration, requests: [VDV463.ChargingRequest],
         rejections: [VDV463.RejectedChargingRequestInfo], outbound: WebSocketOutboundWriter, controller: DepotController,
-        registry: PresystemRegistry, parameters: VehicleParameterStore, vdv261: VDV261.Settings, clock: any BusbarClock, logger: Logger
+        registry: PresystemRegistry, parameters: VehicleParameterStore, clock: any BusbarClock, logger: Logger
     ) {
         self.scope = scope
         self.session = VDV463Session(configuration: configuration, requests: requests, rejections: rejections, context: scope.context)
@@ -37,7 +36,6 @@ actor PresystemConnection {
         self.controller = controller
         self.registry = registry
         self.parameters = parameters
-        self.vdv261 = vdv261
         self.clock = clock
         self.logger = logger
     }
@@ -95,7 +93,8 @@ actor PresystemConnection {
         }
         return scope.chargingInformation(
             snapshot: snapshot, predictions: await controller.predictions(tenant: scope.tenant.id), requests: session.requests,
-            rejections: session.rejections, reported: await parameters.reported(plugIns: plugIns), vdv261: vdv261)
+            rejections: session.rejections, reported: await parameters.reported(plugIns: plugIns),
+            vdv261: VDV261.Settings(depot: scope.depot))
     }
 
     /// Stores the presystem's accepted list as its stays, whole or not at all, then lets the session

@@ -91,18 +91,22 @@ extension PresystemScope {
     }
 
     /// The vehicle at a point: what it reported over VDV 261 (vdv.md B5), with the state of charge
-    /// from OCPP and, where no `chrg_stat` table says otherwise, the charging status from the connector.
+    /// from OCPP, the `preconditioning` policy's plan and, where no `chrg_stat` table says
+    /// otherwise, the charging status from the connector.
     private func vehicleInfo(
         _ vehicle: VehicleID, session: SessionSnapshot, state: ConnectorState, reported: VDV261.ParameterState?, settings: VDV261.Settings
     ) -> VDV463.VehicleInfo {
         let fromConnector: VDV463.VehicleChargingStatus = state == .charging ? .charging : .readyToCharge
+        let fromVehicle = reported?.vehicleInfo(settings: settings)
+        let statusReported = fromVehicle.map { $0.vehicleChargingStatus != .unknown } ?? false
         var info =
-            reported?.vehicleInfo(settings: settings)
+            fromVehicle
             ?? VDV463.VehicleInfo(
                 vehicleId: wireID(vehicle), vehicleStatusInfo: VDV463.VehicleStatusInfo(), vehicleChargingStatus: fromConnector,
                 preconditioningInfo: VDV463.PreconditioningInfo())
         info.vehicleId = wireID(vehicle)
-        if info.vehicleChargingStatus == .unknown { info.vehicleChargingStatus = fromConnector }
+        if !statusReported { info.vehicleChargingStatus = fromConnector }
+        if let plan = session.preconditioning { info.add(plan, charging: state == .charging, statusReported: statusReported) }
         if let soc = session.soc {
             var battery = info.tractionBatteryInfo ?? VDV463.TractionBatteryInfo()
             battery.stateOfCharge = Percent(soc).clampedToShare.value

@@ -51,6 +51,8 @@ extension PresystemScope {
             case .noWaterCoolingOrVentilation: .noWaterCoolingOrVentilation
             default: .none
             }
-        return .automatic(mode: mode, requestedStart: automatic.requestedStartTime, requestedFinish: automatic.requestedFinishTime)
+        return .automatic(
+            mode: mode, requestedStart: automatic.requestedStartTime, requestedFinish: automatic.requestedFinishTime,
+            ambientTemperature: automatic.ambientTemperature)
     }
 }

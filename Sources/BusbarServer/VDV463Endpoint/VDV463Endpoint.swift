@@ -19,9 +19,8 @@ struct VDV463Endpoint: Sendable {
     let depots: [DepotID: Depot]
     let controllers: [DepotID: DepotController]
     let registry: PresystemRegistry
-    /// What vehicles reported over VDV 261, and how to read it, for `VehicleInfo` in the reports.
+    /// What vehicles reported over VDV 261, for `VehicleInfo` in the reports.
     let parameters: VehicleParameterStore
-    let vdv261: VDV261.Settings
     let throttle: AuthenticationThrottle
     let clock: any BusbarClock
     let chargingInformationInterval: Duration
@@ -99,10 +98,10 @@ struct VDV463Endpoint: Sendable {
         let scope = PresystemScope(presystemID: entry.presystemID, depot: depot, tenant: tenant)
         let configuration = VDV463Session.Configuration(
             presystemId: entry.presystemID, chargingInformationInterval: chargingInformationInterval)
-        let (connection, replaced) = await registry.connect(entry.presystemID) { [registry, parameters, vdv261, clock, logger] committed in
+        let (connection, replaced) = await registry.connect(entry.presystemID) { [registry, parameters, clock, logger] committed in
             PresystemConnection(
                 scope: scope, configuration: configuration, requests: committed.requests, rejections: committed.rejections,
-                outbound: outbound, controller: controller, registry: registry, parameters: parameters, vdv261: vdv261, clock: clock,
+                outbound: outbound, controller: controller, registry: registry, parameters: parameters, clock: clock,
                 logger: logger)
         }
         if let replaced {

@@ -9,6 +9,7 @@ import Yams
 struct DepotFileReader {
     static let topLevelKeys: Set<String> = [
         "depot", "grid", "circuits", "areas", "chargers", "tenants", "vehicles", "timetable", "reservations", "policies", "notifications",
+        "vdv261",
     ]
 
     let log: IssueLog
@@ -47,12 +48,13 @@ struct DepotFileReader {
         let reservations = top.optional("reservations").flatMap(readReservations) ?? ReservationSettings()
         let policies = top.optional("policies").flatMap(readPolicies)
         let notifications = top.optional("notifications").flatMap(readNotifications) ?? NotificationSettings()
+        let vdv261 = top.optional("vdv261").flatMap(readVDV261) ?? VDV261Encodings()
 
         guard let header, let grid, log.issues.isEmpty else { return nil }
         return Depot(
             id: header.id, name: header.name, timeZone: header.timeZone, grid: grid, circuits: circuits, areas: areas,
             chargers: chargers, tenants: tenants, vehicles: vehicles, timetable: timetable, reservations: reservations,
-            policies: policies, notifications: notifications
+            policies: policies, notifications: notifications, vdv261: vdv261
         )
     }
 

@@ -17,12 +17,14 @@ public struct Depot: Hashable, Codable, Sendable, Identifiable {
     public let reservations: ReservationSettings
     public let policies: PolicyFiles?
     public let notifications: NotificationSettings
+    /// How VDV 261 fields the public material leaves open are encoded (vdv.md B6).
+    public let vdv261: VDV261Encodings
 
     public init(
         id: DepotID, name: String, timeZone: TimeZone, grid: GridConnection, circuits: [Circuit] = [], areas: [Area] = [],
         chargers: [Charger] = [], tenants: [Tenant] = [], vehicles: [Vehicle] = [], timetable: [DailyTimetableEntry] = [],
         reservations: ReservationSettings = ReservationSettings(), policies: PolicyFiles? = nil,
-        notifications: NotificationSettings = NotificationSettings()
+        notifications: NotificationSettings = NotificationSettings(), vdv261: VDV261Encodings = VDV261Encodings()
     ) {
         self.id = id
         self.name = name
@@ -37,6 +39,7 @@ public struct Depot: Hashable, Codable, Sendable, Identifiable {
         self.reservations = reservations
         self.policies = policies
         self.notifications = notifications
+        self.vdv261 = vdv261
     }
 
     public func charger(_ id: ChargerID) -> Charger? { chargers.first { $0.id == id } }

@@ -94,6 +94,7 @@ extension DepotController {
             }
         }
         for circuit in depot.circuits where circuit.baseLoad > .zero { reserve(circuit.baseLoad, from: circuit.id.rawValue) }
+        for drawn in preconditioningDrawn(now: now) { reserve(drawn.power, from: drawn.node) }
         // A vehicle may plug in anywhere and draw its connector's fail-safe default before
         // Busbar's first profile lands: every node keeps room for one such start below it.
         var startHeadroom: [String: Kilowatts] = [:]

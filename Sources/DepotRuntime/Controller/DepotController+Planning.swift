@@ -13,6 +13,7 @@ extension DepotController {
         planNeeded = false
         nextPlanAt = now.addingTimeInterval(settings.planInterval.secondsValue)
         await readEnforcementSettings()
+        await decidePreconditioning(now: now)
         let plugged = connectors.values.filter { $0.session != nil }.sorted { $0.address < $1.address }
         let pluggedVehicles = Set(plugged.compactMap(\.session?.vehicle))
         let pluggedEntries = Set(plugged.compactMap(\.session?.entry))
@@ -50,10 +51,13 @@ extension DepotController {
                     capacity: vehicle.batteryCapacity,
                     stateOfCharge: stateOfCharge(session, vehicle: vehicle, entry: entry), minTarget: entry.minTargetSoC,
                     maxTarget: entry.maxTargetSoC, maxPower: cap, efficiency: vehicle.efficiency, tier: decision?.tier ?? 2,
-                    powerCurve: vehicle.powerCurve, tenant: vehicle.tenant))
+                    powerCurve: vehicle.powerCurve, preconditioning: preconditioningLoad(for: entry.id), tenant: vehicle.tenant))
         }
         for (entry, decision) in upcomingTiers where seen.insert(entry.vehicle).inserted {
-            if let vehicle = PlanningVehicle(stay: entry, depot: depot, arrivalSoC: Percent(settings.assumedArrivalSoC), tier: decision.tier) {
+            if let vehicle = PlanningVehicle(
+                stay: entry, depot: depot, arrivalSoC: Percent(settings.assumedArrivalSoC), tier: decision.tier,
+                preconditioning: preconditioningLoad(for: entry.id))
+            {
                 vehicles.append(vehicle)
             }
         }

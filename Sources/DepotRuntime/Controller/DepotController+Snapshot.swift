@@ -16,13 +16,15 @@ extension DepotController {
                 errorCode: record.errorCode, occupied: record.session != nil,
                 session: record.session.flatMap { session in visible(session.tenant) ? sessionSnapshot(session, record: record) : nil })
         }
-        return DepotSnapshot(
+        var snapshot = DepotSnapshot(
             depot: depot.id, at: now, siteLimitKw: depot.grid.limit(at: now, in: depot.timeZone).value,
             block: depot.grid.block(at: now, in: depot.timeZone)?.name,
             sitePowerKw: records.compactMap(\.session?.power).sum().value, onlineChargers: online.sorted(), connectors: connectorSnapshots,
             reservations: reservations.values.filter { visible($0.tenant) }.sorted { ($0.window.lowerBound, $0.id) < ($1.window.lowerBound, $1.id) },
             stays: entries.values.filter { visible($0.tenant) && $0.departure > now }.sorted { ($0.arrival, $0.id) < ($1.arrival, $1.id) },
             incidents: events.filter { visible($0.tenant) })
+        snapshot.preconditioning = preconditioningSnapshots(now: now, visible: visible)
+        return snapshot
     }
 
     private func sessionSnapshot(_ session: LiveSession, record: ConnectorRecord) -> SessionSnapshot {
@@ -30,10 +32,12 @@ extension DepotController {
         let entry = session.entry.flatMap { entries[$0] }
         let soc = vehicle.map { stateOfCharge(session, vehicle: $0, entry: entry) } ?? session.reportedSoC
         let predicted = plan?.vehicles.first { $0.id == session.vehicle }?.departureStateOfCharge
-        return SessionSnapshot(
+        var snapshot = SessionSnapshot(
             id: session.id, vehicle: session.vehicle, tenant: session.tenant, startedAt: session.startedAt, energyKwh: session.energy.value,
             powerKw: session.power.value, soc: soc?.value, departure: entry?.departure, targetSoc: entry?.targetSoC.value,
             predictedDepartureSoc: predicted?.value, limitKw: record.limitInForce?.value, held: session.held, manualCapKw: session.manualCap?.value)
+        snapshot.preconditioning = session.entry.flatMap { preconditioningSnapshot(of: $0, now: clock.now()) }
+        return snapshot
     }
 }
 

@@ -33,6 +33,9 @@ public actor DepotController {
     var plan: Plan?
     var planNeeded = true
     var nextPlanAt = Date.distantPast
+    /// The `preconditioning` policy's latest answer per stay, and what vehicles reported over VDV 261 per stay.
+    var preconditioningPlans: [TimetableEntryID: PreconditioningState] = [:]
+    var reportedNeeds: [TimetableEntryID: VehicleReport] = [:]
     /// The priority policy's decision per plugged-in connector, from the latest round.
     var tiers: [ConnectorAddress: PriorityDecision] = [:]
     /// When each session was admitted by the allocator (kept to avoid flapping, solver.md §5).

@@ -17,4 +17,6 @@ public struct DepotSnapshot: Hashable, Sendable, Codable {
     public let stays: [TimetableEntry]
     /// Recent events, newest last.
     public let incidents: [DepotIncident]
+    /// The planned pre-conditioning of the stays above that have one.
+    public var preconditioning: [PreconditioningSnapshot] = []
 }

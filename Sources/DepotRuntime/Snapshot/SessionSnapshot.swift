@@ -19,4 +19,6 @@ public struct SessionSnapshot: Hashable, Sendable, Codable {
     public let limitKw: Double?
     public let held: Bool
     public let manualCapKw: Double?
+    /// The pre-conditioning of the stay the session serves, when the policy planned one.
+    public var preconditioning: PreconditioningSnapshot?
 }

@@ -16,11 +16,14 @@ public struct PreconditioningVehicleView: Codable, Sendable, Hashable {
     /// VDV 261: seconds the battery and the cabin need to pre-condition.
     public var batReqtime: Int?
     public var precReqtime: Int?
+    /// VDV 261: Wh the battery needs (pre-conditioning included) and the cabin pre-conditioning needs.
+    public var batEamount: Int?
+    public var precEamount: Int?
 
     public init(
         vehicle: VehicleView, tenant: TenantID? = nil, departure: Date, ambientC: Double? = nil, soc: Percent? = nil,
         requestedMode: PreconditioningMode? = nil, requestedStart: Date? = nil, requestedFinish: Date? = nil,
-        batReqtime: Int? = nil, precReqtime: Int? = nil
+        batReqtime: Int? = nil, precReqtime: Int? = nil, batEamount: Int? = nil, precEamount: Int? = nil
     ) {
         self.vehicle = vehicle
         self.tenant = tenant
@@ -32,5 +35,7 @@ public struct PreconditioningVehicleView: Codable, Sendable, Hashable {
         self.requestedFinish = requestedFinish
         self.batReqtime = batReqtime
         self.precReqtime = precReqtime
+        self.batEamount = batEamount
+        self.precEamount = precEamount
     }
 }

@@ -41,7 +41,7 @@ extension LuaWriter {
 
     /// Pushes `v` of a pre-conditioning call.
     func pushVehicle(_ view: PreconditioningVehicleView, tenants: Int32) {
-        newTable(fields: 10)
+        newTable(fields: 12)
         pushVehicle(view.vehicle)
         setField("vehicle")
         if let tenant = view.tenant {
@@ -56,5 +56,7 @@ extension LuaWriter {
         set("requested_finish", view.requestedFinish)
         set("bat_reqtime", view.batReqtime)
         set("prec_reqtime", view.precReqtime)
+        set("bat_eamount", view.batEamount)
+        set("prec_eamount", view.precEamount)
     }
 }

@@ -82,8 +82,8 @@ struct PlanningModel {
             }
             let window = vehicle.arrival..<max(vehicle.arrival, vehicle.departure)
             let coverage = (0..<slotCount).map { grid.coverage(of: $0, by: window) }
-            if let load = vehicle.preconditioning, load.start < window.upperBound {
-                let running = max(load.start, window.lowerBound)..<window.upperBound
+            if let load = vehicle.preconditioning, max(load.start, window.lowerBound) < min(window.upperBound, load.finish ?? window.upperBound) {
+                let running = max(load.start, window.lowerBound)..<min(window.upperBound, load.finish ?? window.upperBound)
                 for slot in 0..<slotCount {
                     let power = load.power.value * grid.coverage(of: slot, by: running)
                     for ancestor in ancestors[node] { fixed[ancestor][slot] += power }

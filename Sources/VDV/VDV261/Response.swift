@@ -2,7 +2,7 @@ public import Foundation
 
 extension VDV261 {
     /// Busbar's answer to a vehicle's POST (vdv.md B4): echoes `seq` and `vin` and carries the
-    /// directives encoded per `Settings`. `target_dist` is never sent (its unit is unknown).
+    /// directives encoded per `Settings`. `target_dist` is sent only when configured (its unit is unknown).
     public struct Response: Equatable, Sendable {
         /// Echo of the request.
         public var seq: Int
@@ -18,6 +18,8 @@ extension VDV261 {
         public var ambienttemp: Int
         /// Target state of charge in whole %, V2 only.
         public var targetSoc: Int?
+        /// Target distance, V2 only and only when configured: always its SNA value.
+        public var targetDist: Int?
 
         /// The reply to `request` for a vehicle of `version`.
         public init(replyingTo request: Request, decision: Decision, version: Version, settings: Settings) {
@@ -28,6 +30,7 @@ extension VDV261 {
             precHvac = settings.climateModeValue(for: decision.climateMode)
             ambienttemp = settings.ambientTemperatureValue(for: decision.ambientTemperature)
             targetSoc = version == .v2 ? decision.targetSoc.map { Int(min(max($0, 0), 100).rounded()) } : nil
+            targetDist = version == .v2 ? settings.targetDistanceNotAvailable : nil
         }
 
         /// The body: a JSON object in the field order of vdv.md B7, ASCII only (anything else escaped as `\uXXXX`).
@@ -37,6 +40,7 @@ extension VDV261 {
                 ("prec_hvac", "\(precHvac)"), ("ambienttemp", "\(ambienttemp)"),
             ]
             if let targetSoc { fields.append(("target_soc", "\(targetSoc)")) }
+            if let targetDist { fields.append(("target_dist", "\(targetDist)")) }
             let text = "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
             return Data(text.utf8)
         }

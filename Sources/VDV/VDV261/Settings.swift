@@ -42,6 +42,9 @@ extension VDV261 {
         public var notAvailableValues: [Field: Int]
         /// Factors turning a field's raw value into km, minutes or Wh (the assumed units); absent means 1.
         public var scaleFactors: [Field: Double]
+        /// The `target_dist` SNA value once a unit is configured; nil omits `target_dist`. Busbar
+        /// knows no target distance, so this value is what V2 vehicles get.
+        public var targetDistanceNotAvailable: Int?
 
         /// Settings with the conservative defaults of vdv.md B6.
         public init(
@@ -54,7 +57,8 @@ extension VDV261 {
             batteryStatusCodes: [Int: VDV463.HealthStatus] = [:],
             h2StatusCodes: [Int: VDV463.HealthStatus] = [:],
             notAvailableValues: [Field: Int] = [:],
-            scaleFactors: [Field: Double] = [:]
+            scaleFactors: [Field: Double] = [:],
+            targetDistanceNotAvailable: Int? = nil
         ) {
             self.driveoff = driveoff
             self.driveoffNotAvailable = driveoffNotAvailable
@@ -66,6 +70,7 @@ extension VDV261 {
             self.h2StatusCodes = h2StatusCodes
             self.notAvailableValues = notAvailableValues
             self.scaleFactors = scaleFactors
+            self.targetDistanceNotAvailable = targetDistanceNotAvailable
         }
     }
 }

@@ -6,6 +6,7 @@ import HTTPTypes
 import HummingbirdTesting
 import Logging
 import NIOCore
+import PolicyEngine
 import Storage
 import Testing
 
@@ -25,19 +26,23 @@ struct VDV261EndpointTests {
         [.authorization: "Basic " + Data("\(user):\(password)".utf8).base64EncodedString(), .contentType: "application/json"]
     }
 
-    /// A stay of hb-01 whose automatic preconditioning window started an hour ago on the server's clock.
+    /// A stay of hb-01 whose automatic preconditioning window started an hour ago on the server's
+    /// clock; the default policy keeps the requested start.
     static let stay = TimetableEntry(
         id: "api-hb-01", vehicle: "hb-01", tenant: "hochbahn", arrival: origin.addingTimeInterval(-7200),
         departure: origin.addingTimeInterval(8 * 3600),
         targetSoC: Percent(95), minTargetSoC: Percent(80), maxTargetSoC: Percent(95),
         preconditioning: .automatic(mode: .hotWaterAndHeating, requestedStart: origin.addingTimeInterval(-3600), requestedFinish: nil), source: .api)
 
-    /// Runs `body` against a live server whose clock starts at `origin`, with hb-01's stay stored.
+    /// Runs `body` against a live server whose clock starts at `origin`, with the built-in default
+    /// policies and hb-01's stay stored.
     func withServer(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let defaults = try PolicyRevision(
+            folder: "policies/defaults", directory: VDV261PreconditioningTests.repository.appendingPathComponent("policies/defaults"))
         let server = try BusbarApplication.build(
             listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: [VDVTestDepot.depot],
-            store: BusbarStore(try BusbarDatabase.inMemory()), secrets: VDVTestDepot.secrets, clock: AcceleratedClock(origin: Self.origin, factor: 1),
-            logger: Logger(label: "test"))
+            store: BusbarStore(try BusbarDatabase.inMemory()), policies: ["demo": PolicyEngine(depot: "demo", defaults: defaults)],
+            secrets: VDVTestDepot.secrets, clock: AcceleratedClock(origin: Self.origin, factor: 1), logger: Logger(label: "test"))
         try await server.controllers["demo"]?.replaceTimetable([Self.stay], source: .api)
         try await server.applications[0].test(.live) { client in try await body(client) }
     }

@@ -25,6 +25,15 @@ struct ResponseTests {
         )
     }
 
+    @Test(arguments: [(VDV261.Version.v2, true), (.v1, false)])
+    func aConfiguredTargetDistanceIsItsSNAForV2Only(version: VDV261.Version, sent: Bool) {
+        let decision = VDV261.Decision(preconditioningDesired: false, targetSoc: 90)
+        let response = VDV261.Response(
+            replyingTo: Self.request, decision: decision, version: version, settings: .init(targetDistanceNotAvailable: 65535))
+        #expect(response.targetDist == (sent ? 65535 : nil))
+        #expect(Self.text(response).hasSuffix(sent ? #""target_soc": 90, "target_dist": 65535}"# : #""ambienttemp": 255}"#))
+    }
+
     @Test func v1RepliesCarryNoTargetSocAndEchoSeq() {
         let request = VDV261.Request(seq: 42, vin: "WDB62830419876543")
         let decision = VDV261.Decision(preconditioningDesired: true, targetSoc: 90)

@@ -1,0 +1,8 @@
+import PolicyEngine
+
+/// The `preconditioning` policy's latest answer for one stay, with the input it answered (without
+/// the SoC, which moves every round), so the runtime can tell when it must ask again.
+struct PreconditioningState: Sendable {
+    let input: PreconditioningVehicleView
+    let plan: PreconditioningPlan?
+}
