@@ -55,6 +55,7 @@ let package = Package(
             dependencies: ["DepotModel", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "Reports", dependencies: ["DepotModel", "Storage"], swiftSettings: swiftSettings),
         .target(
             name: "Notifications",
             dependencies: [
@@ -88,7 +89,7 @@ let package = Package(
             name: "BusbarServer",
             dependencies: [
                 "DepotModel", "DepotConfig", "OCPP", "VDV", "PowerSolver", "PolicyEngine",
-                "Storage", "Notifications", "DepotRuntime",
+                "Storage", "Notifications", "DepotRuntime", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -104,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "busbar",
             dependencies: [
-                "BusbarServer", "DepotConfig", "DepotModel", "DepotRuntime", "PolicyEngine", "Storage", "DepotSimulator", "PowerSolver",
+                "BusbarServer", "DepotConfig", "DepotModel", "DepotRuntime", "PolicyEngine", "Storage", "DepotSimulator", "PowerSolver", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -131,6 +132,7 @@ let package = Package(
             name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DepotModel", "DepotConfig"], exclude: ["Corpus"],
             swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DepotModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Storage", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "NotificationsTests",
             dependencies: [
