@@ -95,6 +95,7 @@ public struct BusbarApplication: Sendable {
             StationCallRoute(registry: registry, authentication: authentication).register(on: router)
             StationMessageLogRoute(store: store, authentication: authentication).register(on: router)
             DepotLiveRoutes(controllers: controllers, depots: depotsByID, authentication: authentication).register(on: router)
+            ReportRoutes(depots: depotsByID, store: store, clock: clock, authentication: authentication).register(on: router)
             if let reloader { ReloadRoute(reloader: reloader, authentication: authentication).register(on: router) }
             let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
                 webSocketRouter: router,

@@ -20,6 +20,15 @@ public struct ReportRequest: Sendable, Hashable {
     /// The default period: the 24 hours before `now`.
     public static func lastDay(before now: Date) -> Range<Date> { now.addingTimeInterval(-86_400)..<now }
 
+    /// Reads a period bound as the CLI and the API accept it: ISO 8601 with a zone, with or
+    /// without fractional seconds (`2026-11-24T22:00:00Z`, `2026-11-24T23:00:00+01:00`).
+    public static func instant(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions.insert(.withFractionalSeconds)
+        return formatter.date(from: text)
+    }
+
     /// The period's length in hours.
     public var hours: Double { period.upperBound.timeIntervalSince(period.lowerBound) / 3_600 }
 
