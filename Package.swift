@@ -147,7 +147,7 @@ let package = Package(
             name: "DepotRuntimeTests",
             dependencies: [
                 "DepotRuntime", "DepotModel", "DepotConfig", "DepotSimulator", "BusbarServer", "PolicyEngine", "PowerSolver", "Storage", "OCPP",
-                "Notifications",
+                "Notifications", "Reports",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -7,7 +7,7 @@ public import Storage
 public struct ChargerPerformanceReport: Report {
     public static let name = "chargers"
     public static let notes = [
-        "offline_h: time covered by charger_offline incidents, plus the time since a charger that is offline now disconnected; a charger that never connected counts offline for the whole period.",
+        "offline_h: time covered by charger_offline incidents, plus the time since a charger that is offline now disconnected; a charger that never connected (no presence record) counts offline for the whole period.",
         "faults and fault_h come from the StatusNotification frames of the OCPP message log (kept for its retention window): a fault runs from Faulted to the connector's next other status.",
         "active_h: time with at least one session running on the charger; utilisation_pct = active_h / period.",
         "Tenant and vehicle filters narrow sessions, active_h, utilisation_pct and energy_kwh; uptime and faults are the charger's own.",
@@ -55,7 +55,9 @@ public struct ChargerPerformanceReport: Report {
         let incidents = records.incidents.filter { $0.incidentKey == key }.map { incident in
             incident.raisedAt..<max(incident.raisedAt, incident.resolvedAt ?? period.upperBound)
         }
-        guard let presence = records.stations.first(where: { $0.station == charger }) else { return [period] }
+        guard let presence = records.stations.first(where: { $0.station == charger }), presence.online || presence.since != nil else {
+            return [period]
+        }
         guard !presence.online, let since = presence.since else { return incidents }
         return incidents + [since..<max(since, period.upperBound)]
     }
