@@ -60,7 +60,8 @@ extension Busbar {
             guard tenant.map({ depot.tenant(TenantID($0)) != nil }) ?? true else {
                 throw ValidationError("--tenant: depot \(depot.id) has no tenant '\(tenant ?? "")'")
             }
-            let request = ReportRequest(depot: depot.id, tenant: tenant.map { TenantID($0) }, vehicle: vehicle.map { VehicleID($0) }, period: try period(now: Date()))
+            let request = ReportRequest(
+                depot: depot.id, tenant: tenant.map { TenantID($0) }, vehicle: vehicle.map { VehicleID($0) }, period: try period(now: Date()))
             let store = BusbarStore(try BusbarDatabase.open(path: databasePath))
             let records = try await store.reportRecords(depot: depot.id, period: request.period)
             let text = try kind.render(request, depot: depot, records: records, as: format)

@@ -30,7 +30,8 @@ struct ReportCommandTests {
                     meterStart: station == "DEMO-A01" ? 100 : 0, receivedAt: started)
                 try await store.attributeTransaction(station: ChargerID(station), key: key, vehicle: VehicleID(vehicle), tenant: TenantID(tenant))
                 _ = try await store.recordTransactionStop(
-                    station: ChargerID(station), transactionKey: key, stoppedAt: stopped, meterStop: KilowattHours(meterStop), reason: "EVDisconnected",
+                    station: ChargerID(station), transactionKey: key, stoppedAt: stopped, meterStop: KilowattHours(meterStop),
+                    reason: "EVDisconnected",
                     receivedAt: stopped, frame: "[]")
             }
         }

@@ -23,12 +23,15 @@ struct ReportRoutesTests {
             Tenant(id: "city", name: "City", tenantClass: .fleet, priority: 1),
         ],
         vehicles: [
-            Vehicle(id: "bus1", tenant: "fleet", batteryCapacity: 300, maxPower: 150), Vehicle(id: "bus2", tenant: "city", batteryCapacity: 300, maxPower: 150),
+            Vehicle(id: "bus1", tenant: "fleet", batteryCapacity: 300, maxPower: 150),
+            Vehicle(id: "bus2", tenant: "city", batteryCapacity: 300, maxPower: 150),
         ])
 
     func withServer(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let store = BusbarStore(try BusbarDatabase.inMemory())
-        for (connector, key, vehicle, tenant, start, kWh) in [(1, "1", "bus1", "fleet", 1_795_555_800.0, 90.0), (2, "2", "bus2", "city", 1_795_557_600, 60)] {
+        for (connector, key, vehicle, tenant, start, kWh) in [
+            (1, "1", "bus1", "fleet", 1_795_555_800.0, 90.0), (2, "2", "bus2", "city", 1_795_557_600, 60),
+        ] {
             let started = Date(timeIntervalSince1970: start)
             _ = try await store.recordTransactionStart(
                 depot: "small", station: "C1", key: .chosenByStation(key), connector: connector, idToken: vehicle, startedAt: started, meterStart: 0,
@@ -41,7 +44,8 @@ struct ReportRoutesTests {
         let server = try BusbarApplication.build(
             listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: [Self.depot], store: store,
             apiTokens: [
-                APITokenSettings(token: .environment("ADMIN"), scope: .admin), APITokenSettings(token: .environment("FLEET"), scope: .tenant("fleet")),
+                APITokenSettings(token: .environment("ADMIN"), scope: .admin),
+                APITokenSettings(token: .environment("FLEET"), scope: .tenant("fleet")),
             ],
             secrets: SecretResolver(environment: ["ADMIN": Self.adminToken, "FLEET": Self.fleetToken]), logger: Logger(label: "test"))
         try await server.applications[0].test(.live, body)
@@ -76,7 +80,8 @@ struct ReportRoutesTests {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(own.body.utf8)) as? [String: Any])
             #expect((object["filters"] as? [String: Any])?["tenant"] as? String == "fleet")
             #expect((object["totals"] as? [String: Any])?["energy_kwh"] as? Double == 90)
-            let other = try await Self.get("/api/v1/depots/small/reports/sessions?\(Self.evening)&tenant=city", token: Self.fleetToken, client: client)
+            let other = try await Self.get(
+                "/api/v1/depots/small/reports/sessions?\(Self.evening)&tenant=city", token: Self.fleetToken, client: client)
             #expect(other.status == 404)
             #expect(!other.body.contains("bus2"))
         }
@@ -90,19 +95,21 @@ struct ReportRoutesTests {
             #expect(answer.type == "text/csv; charset=utf-8")
             #expect(
                 answer.body
-                    == "charger,online_pct,offline_h,faults,fault_h,sessions,active_h,utilisation_pct,energy_kwh\r\nC1,0.0,3.0,0,0.0,1,1.0,33.33,90.0\r\n")
+                    == "charger,online_pct,offline_h,faults,fault_h,sessions,active_h,utilisation_pct,energy_kwh\r\nC1,0.0,3.0,0,0.0,1,1.0,33.33,90.0\r\n"
+            )
         }
     }
 
-    @Test(arguments: [
-        ("/api/v1/depots/small/reports/sessions", nil, 401),
-        ("/api/v1/depots/elsewhere/reports/sessions", adminToken, 404),
-        ("/api/v1/depots/small/reports/energy", adminToken, 404),
-        ("/api/v1/depots/small/reports/sessions?tenant=nobody", adminToken, 404),
-        ("/api/v1/depots/small/reports/sessions?from=yesterday", adminToken, 400),
-        ("/api/v1/depots/small/reports/sessions?format=xml", adminToken, 400),
-        ("/api/v1/depots/small/reports/sessions?from=2026-11-25T00:00:00Z&to=2026-11-24T00:00:00Z", adminToken, 400),
-    ] as [(String, String?, Int)])
+    @Test(
+        arguments: [
+            ("/api/v1/depots/small/reports/sessions", nil, 401),
+            ("/api/v1/depots/elsewhere/reports/sessions", adminToken, 404),
+            ("/api/v1/depots/small/reports/energy", adminToken, 404),
+            ("/api/v1/depots/small/reports/sessions?tenant=nobody", adminToken, 404),
+            ("/api/v1/depots/small/reports/sessions?from=yesterday", adminToken, 400),
+            ("/api/v1/depots/small/reports/sessions?format=xml", adminToken, 400),
+            ("/api/v1/depots/small/reports/sessions?from=2026-11-25T00:00:00Z&to=2026-11-24T00:00:00Z", adminToken, 400),
+        ] as [(String, String?, Int)])
     func badRequestsAreRefused(path: String, token: String?, status: Int) async throws {
         try await withServer { client in
             #expect(try await Self.get(path, token: token, client: client).status == status)

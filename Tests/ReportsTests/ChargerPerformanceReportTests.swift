@@ -46,7 +46,8 @@ struct ChargerPerformanceReportTests {
     }
 
     @Test func tenantFilterNarrowsSessionsNotUptime() throws {
-        let city = ChargerPerformanceReport(request: ReportFixture.request(tenant: "city"), depot: ReportFixture.depot, records: ReportFixture.records)
+        let city = ChargerPerformanceReport(
+            request: ReportFixture.request(tenant: "city"), depot: ReportFixture.depot, records: ReportFixture.records)
         #expect(city.rows.map(\.sessions) == [0, 1, 0])
         #expect(city.rows.map(\.faults) == [1, 1, 0])
     }

@@ -77,13 +77,17 @@ enum ReportFixture {
             TimetableEntry(id: "bus2-evening", vehicle: "bus2", tenant: "city", arrival: at(21), departure: at(30), targetSoC: 95, source: .api)
         ],
         incidents: [
-            IncidentRecord(depotID: "small", incidentKey: "charger_offline|charger:C1", kind: "charger_offline", tenantID: nil,
+            IncidentRecord(
+                depotID: "small", incidentKey: "charger_offline|charger:C1", kind: "charger_offline", tenantID: nil,
                 status: .resolved, raisedAt: at(23), resolvedAt: at(23, 30))
         ],
         stations: [presence("C1", online: true, since: at(23, 30)), presence("C2", online: false, since: at(23, 45))],
         statusFrames: [
-            LoggedFrame(station: "C1", at: at(23, 10), frame: #"[2,"a1","StatusNotification",{"connectorId":1,"status":"Faulted","errorCode":"GroundFailure"}]"#),
-            LoggedFrame(station: "C1", at: at(23, 40), frame: #"[2,"a2","StatusNotification",{"connectorId":1,"status":"Available","errorCode":"NoError"}]"#),
+            LoggedFrame(
+                station: "C1", at: at(23, 10),
+                frame: #"[2,"a1","StatusNotification",{"connectorId":1,"status":"Faulted","errorCode":"GroundFailure"}]"#),
+            LoggedFrame(
+                station: "C1", at: at(23, 40), frame: #"[2,"a2","StatusNotification",{"connectorId":1,"status":"Available","errorCode":"NoError"}]"#),
             LoggedFrame(
                 station: "C2", at: at(23, 50),
                 frame: #"[2,"b1","StatusNotification",{"timestamp":"2026-11-24T23:50:00Z","connectorStatus":"Faulted","evseId":1,"connectorId":1}]"#),

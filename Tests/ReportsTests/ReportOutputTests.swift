@@ -10,7 +10,9 @@ struct ReportOutputTests {
         var records = ReportFixture.records
         records.transactions[0].transactionKey = #"T,"1""#
         records.samples = records.samples.map {
-            $0.transactionKey == "T1" ? TransactionSample(station: $0.station, transactionKey: #"T,"1""#, sampledAt: $0.sampledAt, measurand: $0.measurand, value: $0.value) : $0
+            $0.transactionKey == "T1"
+                ? TransactionSample(station: $0.station, transactionKey: #"T,"1""#, sampledAt: $0.sampledAt, measurand: $0.measurand, value: $0.value)
+                : $0
         }
         let csv = ReportCSV.encode(SessionReport(request: ReportFixture.request(), depot: ReportFixture.depot, records: records))
         let lines = csv.components(separatedBy: "\r\n")
@@ -58,6 +60,8 @@ struct ReportOutputTests {
             try format.render(PowerUseReport(request: request, depot: ReportFixture.depot, records: ReportFixture.records)),
         ]
         for output in outputs { #expect(!output.isEmpty) }
-        if format == .csv { #expect(outputs[1].hasPrefix("charger,online_pct,offline_h,faults,fault_h,sessions,active_h,utilisation_pct,energy_kwh\r\n")) }
+        if format == .csv {
+            #expect(outputs[1].hasPrefix("charger,online_pct,offline_h,faults,fault_h,sessions,active_h,utilisation_pct,energy_kwh\r\n"))
+        }
     }
 }

@@ -23,7 +23,8 @@ struct ReportQueryTests {
                 samples: [
                     MeterSample(connector: 1, sampledAt: at(minutes: start + 1), measurand: "Energy.Active.Import.Register", value: 1, unit: "kWh"),
                     MeterSample(
-                        connector: 1, sampledAt: at(minutes: start + 1), measurand: "Energy.Active.Import.Register", value: 0.4, unit: "kWh", phase: "L1"),
+                        connector: 1, sampledAt: at(minutes: start + 1), measurand: "Energy.Active.Import.Register", value: 0.4, unit: "kWh",
+                        phase: "L1"),
                     MeterSample(connector: 1, sampledAt: at(minutes: start + 1), measurand: "Power.Active.Import", value: 60, unit: "kW"),
                     MeterSample(connector: 1, sampledAt: at(minutes: start + 1), measurand: "SoC", value: 41, unit: "Percent", location: "EV"),
                 ], receivedAt: at(minutes: start + 1))
@@ -36,7 +37,9 @@ struct ReportQueryTests {
         try await session("nord", "N2", "inside", from: 70, to: 170, kWh: 30)
         try await session("sued", "S1", "other", from: 70, to: 80, kWh: 5)
         try await store.recordPresence(depot: "nord", station: "N2", online: false, at: at(minutes: 150))
-        for (key, raised, resolved) in [("charger_offline|charger:N1", 30.0, 40.0), ("charger_offline|charger:N2", 100, 110), ("fault|connector:N2/1", 100, 110)] {
+        for (key, raised, resolved) in [
+            ("charger_offline|charger:N1", 30.0, 40.0), ("charger_offline|charger:N2", 100, 110), ("fault|connector:N2/1", 100, 110),
+        ] {
             let kind = String(key.prefix { $0 != "|" })
             _ = try await store.openIncident(
                 IncidentRecord(depotID: "nord", incidentKey: key, kind: kind, tenantID: nil, raisedAt: at(minutes: raised)), entries: [])
@@ -48,7 +51,8 @@ struct ReportQueryTests {
         try await store.appendMessageLog(station: "N1", direction: .sent, frame: #"[3,"f1",{}]"#, at: at(minutes: 20))
         try await store.appendMessageLog(station: "S1", direction: .received, frame: faulted, at: at(minutes: 75))
         try await store.appendMessageLog(station: "N2", direction: .received, frame: faulted, at: at(minutes: 200))
-        let stay = TimetableEntry(id: "stay", vehicle: "bus-inside", tenant: "fleet", arrival: at(minutes: 60), departure: at(minutes: 600), targetSoC: 90, source: .api)
+        let stay = TimetableEntry(
+            id: "stay", vehicle: "bus-inside", tenant: "fleet", arrival: at(minutes: 60), departure: at(minutes: 600), targetSoC: 90, source: .api)
         try await store.replaceTimetable(depot: "nord", source: .api, entries: [stay], at: t0)
         return store
     }

@@ -30,7 +30,8 @@ public struct PowerUseReport: Report {
         let rows = windows.map { window in
             let energy = facts.reduce(0) { $0 + $1.kilowattHours(in: window) }
             let average = energy / (window.seconds / 3_600)
-            let limit = min(grid.limit(at: window.lowerBound, in: depot.timeZone), grid.limit(at: window.upperBound.addingTimeInterval(-1), in: depot.timeZone))
+            let limit = min(
+                grid.limit(at: window.lowerBound, in: depot.timeZone), grid.limit(at: window.upperBound.addingTimeInterval(-1), in: depot.timeZone))
             return PowerIntervalRow(
                 start: window.lowerBound, end: window.upperBound, block: grid.block(at: window.lowerBound, in: depot.timeZone)?.name,
                 energyKilowattHours: energy, averageKilowatts: average, limitKilowatts: limit.value, excessKilowatts: max(0, average - limit.value))

@@ -14,11 +14,14 @@ struct StayLookup: Sendable {
     func stay(of vehicle: VehicleID, startedAt start: Date) -> TimetableEntry? {
         let tenant = depot.vehicle(vehicle)?.tenant
         let day = LocalDate(containing: start, in: depot.timeZone)
-        let fromFile = tenant.map { tenant in
-            depot.timetable.filter { $0.vehicle == vehicle }.flatMap { line in
-                [day.adding(days: -1), day, day.adding(days: 1)].compactMap { line.occurrence(arrivingOn: $0, tenant: tenant, in: depot.timeZone) }
-            }
-        } ?? []
+        let fromFile =
+            tenant.map { tenant in
+                depot.timetable.filter { $0.vehicle == vehicle }.flatMap { line in
+                    [day.adding(days: -1), day, day.adding(days: 1)].compactMap {
+                        line.occurrence(arrivingOn: $0, tenant: tenant, in: depot.timeZone)
+                    }
+                }
+            } ?? []
         return (stored.filter { $0.vehicle == vehicle } + fromFile)
             .filter { $0.arrival.addingTimeInterval(-Self.earlyArrival) <= start && start < $0.departure }
             .min { $0.departure < $1.departure }
