@@ -1,4 +1,5 @@
 import DepotModel
+import DepotRuntime
 import Foundation
 import Reports
 import Storage

@@ -1,5 +1,6 @@
 import DepotModel
 import Foundation
+import Reports
 import Storage
 
 /// A hand-made evening at a small depot in UTC, with every number of the reports worked out by

@@ -17,7 +17,7 @@ struct ReportQueryTests {
             _ = try await store.recordTransactionStart(
                 depot: depot, station: station, key: .chosenByStation(key), connector: 1, idToken: "tok", startedAt: at(minutes: start),
                 meterStart: 0, receivedAt: at(minutes: start))
-            try await store.attributeTransaction(station: station, key: key, vehicle: "bus-\(key)", tenant: "fleet")
+            try await store.attributeTransaction(station: station, key: key, vehicle: VehicleID("bus-\(key)"), tenant: "fleet")
             try await store.recordMeterSamples(
                 depot: depot, station: station, transactionKey: key,
                 samples: [

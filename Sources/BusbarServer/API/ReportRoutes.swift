@@ -1,3 +1,4 @@
+import DepotConfig
 import DepotModel
 import Foundation
 import HTTPTypes
