@@ -8,12 +8,14 @@ extension BusbarStore {
     /// Transactions are those overlapping the period; their samples are fetched whole (the first
     /// and last SoC of a session may lie outside the period). Only phase totals of the energy
     /// register and SoC are read.
-    public func reportRecords(depot: DepotID, period: Range<Date>) async throws -> ReportRecords {
+    /// - Parameter tenant: whose transactions and stays to read; nil is the operator-admin read
+    ///   across tenants. Station data (presence, outages, status frames) is the depot's own.
+    public func reportRecords(depot: DepotID, tenant: TenantID?, period: Range<Date>) async throws -> ReportRecords {
         let stations = try await stationPresence(depot: depot)
-        let timetable = try await timetable(depot: depot)
+        let timetable = try await timetable(depot: depot).filter { tenant == nil || $0.tenant == tenant }
         return try await writer.read { db in
-            let overlap = "depot_id = ? AND started_at < ? AND (stopped_at IS NULL OR stopped_at > ?)"
-            let arguments: StatementArguments = [depot.rawValue, period.upperBound, period.lowerBound]
+            let overlap = "depot_id = ? AND started_at < ? AND (stopped_at IS NULL OR stopped_at > ?) AND (? IS NULL OR tenant_id = ?)"
+            let arguments: StatementArguments = [depot.rawValue, period.upperBound, period.lowerBound, tenant?.rawValue, tenant?.rawValue]
             let transactions = try ChargingTransactionRecord.fetchAll(
                 db, sql: "SELECT * FROM charging_transaction WHERE \(overlap) ORDER BY started_at, id", arguments: arguments)
             let samples = try Row.fetchAll(
@@ -36,7 +38,7 @@ extension BusbarStore {
                     SELECT * FROM incident WHERE depot_id = ? AND kind = 'charger_offline' AND raised_at < ?
                         AND (resolved_at IS NULL OR resolved_at > ?) ORDER BY raised_at, id
                     """,
-                arguments: arguments)
+                arguments: [depot.rawValue, period.upperBound, period.lowerBound])
             let frames = try Row.fetchAll(
                 db,
                 sql: """

@@ -63,7 +63,7 @@ extension Busbar {
             let request = ReportRequest(
                 depot: depot.id, tenant: tenant.map { TenantID($0) }, vehicle: vehicle.map { VehicleID($0) }, period: try period(now: Date()))
             let store = BusbarStore(try BusbarDatabase.open(path: databasePath))
-            let records = try await store.reportRecords(depot: depot.id, period: request.period)
+            let records = try await store.reportRecords(depot: depot.id, tenant: request.tenant, period: request.period)
             let text = try kind.render(request, depot: depot, records: records, as: format)
             if let output {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output))

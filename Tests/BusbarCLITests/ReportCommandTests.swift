@@ -53,9 +53,9 @@ struct ReportCommandTests {
         #expect(lines.count == 4)
         #expect(lines[0].hasPrefix("transaction,tenant,vehicle,charger,connector,started_at,stopped_at,energy_kwh,"))
         #expect(lines[1].hasPrefix("2,vhh,vhh-01,DEMO-A02,1,2026-11-24T20:30:00Z,2026-11-24T21:30:00Z,60.0,"))
-        #expect(lines[1].hasSuffix(",cost,17.4"))
+        #expect(lines[1].hasSuffix(",cost,17.4,"))
         #expect(lines[2].hasPrefix("1,hochbahn,hb-01,DEMO-A01,1,2026-11-24T21:00:00Z,2026-11-24T23:00:00Z,150.0,"))
-        #expect(lines[2].hasSuffix(",contract,36.0"))
+        #expect(lines[2].hasSuffix(",contract,36.0,"))
     }
 
     @Test func powerAsJSONForOneTenantIntoAFile() async throws {

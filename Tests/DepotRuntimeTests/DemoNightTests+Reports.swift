@@ -11,7 +11,7 @@ extension DemoNightTests {
     @Test func theReportsOfTheNightShowChargedSessionsAndTheGridLimitKept() async throws {
         let night = try await Self.night.value
         let request = ReportRequest(depot: night.depot.id, period: night.start..<night.final.at)
-        let records = try await night.store.reportRecords(depot: night.depot.id, period: request.period)
+        let records = try await night.store.reportRecords(depot: night.depot.id, tenant: nil, period: request.period)
 
         let sessions = SessionReport(request: request, depot: night.depot, records: records)
         #expect(sessions.rows.filter { $0.energyKilowattHours > 0 }.count >= 10)

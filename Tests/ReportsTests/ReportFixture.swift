@@ -9,8 +9,7 @@ import Storage
 /// paying block prices with a 40 kW budget.
 ///
 /// - T1 on C1, bus1 (fleet): 21:30 → 23:00, meter 1000 → 1030 at 22:00 → 1090; SoC 40 → 92 %.
-/// - T2 on C2, bus2 (city, not recorded on the transaction): 21:45 → 22:30, meter 0 → 20 at
-///   22:00 → 60; SoC 50 → 85 %.
+/// - T2 on C2, bus2 (city): 21:45 → 22:30, meter 0 → 20 at 22:00 → 60; SoC 50 → 85 %.
 enum ReportFixture {
     static let midnight = Date(timeIntervalSince1970: 1_795_478_400)  // 2026-11-24T00:00:00Z
 
@@ -64,7 +63,7 @@ enum ReportFixture {
     static let records = ReportRecords(
         transactions: [
             transaction(1, charger: "C1", key: "T1", tenant: "fleet", vehicle: "bus1", from: at(21, 30), meter: 1000, to: at(23), meterStop: 1090),
-            transaction(2, charger: "C2", key: "T2", tenant: nil, vehicle: "bus2", from: at(21, 45), meter: 0, to: at(22, 30), meterStop: 60),
+            transaction(2, charger: "C2", key: "T2", tenant: "city", vehicle: "bus2", from: at(21, 45), meter: 0, to: at(22, 30), meterStop: 60),
         ],
         samples: [
             sample("C1", "T1", at(21, 30), TransactionSample.stateOfCharge, 40),

@@ -21,7 +21,7 @@ struct ReportOutputTests {
         #expect(lines[0].contains("energy_kwh") && lines[0].contains("target_margin_pct"))
         #expect(
             lines[1]
-                == #""T,""1""",fleet,bus1,C1,1,2026-11-24T21:30:00Z,2026-11-24T23:00:00Z,90.0,40.0,92.0,80.0,90.0,2026-11-25T05:00:00Z,true,2.0,contract,22.5"#
+                == #""T,""1""",fleet,bus1,C1,1,2026-11-24T21:30:00Z,2026-11-24T23:00:00Z,90.0,40.0,92.0,80.0,90.0,2026-11-25T05:00:00Z,true,2.0,contract,22.5,"#
         )
     }
 

@@ -44,6 +44,20 @@ struct SessionReportTests {
         #expect(report.totals.first { $0.name == "targets_missed" }?.value == .count(1))
     }
 
+    /// A stop below the start is kept and flagged, and counts no energy (reliability.md §2).
+    @Test func doubtfulTransactionsAreFlaggedAndAddNoNegativeEnergy() throws {
+        var records = ReportFixture.records
+        records.transactions[1].meterStartKWh = 100
+        records.transactions[1].meterStopKWh = 10
+        records.transactions[1].suspicion = TransactionSuspicion([.meterRegression, .incomplete]).rawValue
+        records.samples.removeAll { $0.transactionKey == "T2" && $0.measurand == TransactionSample.energyRegister }
+        let report = SessionReport(request: ReportFixture.request(), depot: ReportFixture.depot, records: records)
+        let t2 = try #require(report.rows.last)
+        #expect(t2.flags == "meter_regression incomplete")
+        #expect(t2.energyKilowattHours == 0)
+        #expect(report.rows.first?.flags == "")
+    }
+
     @Test(arguments: [
         (ReportFixture.request(tenant: "city"), ["T2"]),
         (ReportFixture.request(vehicle: "bus1"), ["T1"]),

@@ -9,15 +9,17 @@ struct ReportQueryTests {
 
     func at(minutes: Double) -> Date { t0.addingTimeInterval(minutes * 60) }
 
-    /// A database file with two depots: `nord` has a session before, one across and one inside
-    /// the period 21:00–23:00, an outage, fault frames and chatter; `sued` has a session too.
+    /// A database file with two depots: `nord` has a session before (fleet), one across (fleet) and
+    /// one inside (city) the period 21:00–23:00, an outage, fault frames and chatter; `sued` has a
+    /// session too.
     func filledStore(in folder: URL) async throws -> BusbarStore {
         let store = BusbarStore(try BusbarDatabase.open(path: folder.appendingPathComponent("busbar.sqlite").path))
         func session(_ depot: DepotID, _ station: ChargerID, _ key: String, from start: Double, to stop: Double, kWh: Double) async throws {
             _ = try await store.recordTransactionStart(
                 depot: depot, station: station, key: .chosenByStation(key), connector: 1, idToken: "tok", startedAt: at(minutes: start),
                 meterStart: 0, receivedAt: at(minutes: start))
-            try await store.attributeTransaction(station: station, key: key, vehicle: VehicleID("bus-\(key)"), tenant: "fleet")
+            try await store.attributeTransaction(
+                station: station, key: key, vehicle: VehicleID("bus-\(key)"), tenant: key == "inside" ? "city" : "fleet")
             try await store.recordMeterSamples(
                 depot: depot, station: station, transactionKey: key,
                 samples: [
@@ -52,7 +54,7 @@ struct ReportQueryTests {
         try await store.appendMessageLog(station: "S1", direction: .received, frame: faulted, at: at(minutes: 75))
         try await store.appendMessageLog(station: "N2", direction: .received, frame: faulted, at: at(minutes: 200))
         let stay = TimetableEntry(
-            id: "stay", vehicle: "bus-inside", tenant: "fleet", arrival: at(minutes: 60), departure: at(minutes: 600), targetSoC: 90, source: .api)
+            id: "stay", vehicle: "bus-inside", tenant: "city", arrival: at(minutes: 60), departure: at(minutes: 600), targetSoC: 90, source: .api)
         try await store.replaceTimetable(depot: "nord", source: .api, entries: [stay], at: t0)
         return store
     }
@@ -62,11 +64,11 @@ struct ReportQueryTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try await filledStore(in: folder)
-        let records = try await store.reportRecords(depot: "nord", period: at(minutes: 60)..<at(minutes: 180))
+        let records = try await store.reportRecords(depot: "nord", tenant: nil, period: at(minutes: 60)..<at(minutes: 180))
 
         #expect(records.transactions.map(\.transactionKey) == ["across", "inside"])
         #expect(records.transactions.map(\.meterStopKWh) == [20, 30])
-        #expect(records.transactions.map(\.tenantID) == ["fleet", "fleet"])
+        #expect(records.transactions.map(\.tenantID) == ["fleet", "city"])
         #expect(records.samples.map(\.transactionKey) == ["across", "across", "inside", "inside"])
         #expect(Set(records.samples.map(\.measurand)) == ["Energy.Active.Import.Register", "SoC"])
         #expect(records.samples.allSatisfy { $0.measurand == "SoC" ? $0.value == 41 : $0.value == 1 })
@@ -76,5 +78,11 @@ struct ReportQueryTests {
         #expect(records.statusFrames.map(\.station) == ["N1"])
         #expect(records.statusFrames.map(\.at) == [at(minutes: 20)])
         #expect(records.timetable.map(\.id) == ["stay"])
+
+        let fleet = try await store.reportRecords(depot: "nord", tenant: "fleet", period: at(minutes: 60)..<at(minutes: 180))
+        #expect(fleet.transactions.map(\.transactionKey) == ["across"])
+        #expect(fleet.samples.map(\.transactionKey) == ["across", "across"])
+        #expect(fleet.timetable.isEmpty)
+        #expect(fleet.incidents.count == 1 && fleet.stations.count == 2 && fleet.statusFrames.count == 1)
     }
 }

@@ -49,7 +49,7 @@ struct ReportRoutes: Sendable {
         let start = try query.get("from").map { try Self.instant($0, parameter: "from") } ?? ReportRequest.lastDay(before: end).lowerBound
         guard start < end else { throw ProblemDetails(.badRequest, "from must be before to") }
         let reportRequest = ReportRequest(depot: id, tenant: tenant, vehicle: query.get("vehicle").map { VehicleID($0) }, period: start..<end)
-        let records = try await store.reportRecords(depot: id, period: reportRequest.period)
+        let records = try await store.reportRecords(depot: id, tenant: tenant, period: reportRequest.period)
         let body = try kind.render(reportRequest, depot: depot, records: records, as: format)
         return Response(status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: .init(string: body)))
     }

@@ -20,7 +20,7 @@ public struct ChargerPerformanceReport: Report {
     public init(request: ReportRequest, depot: Depot, records: ReportRecords) {
         self.request = request
         let period = request.period
-        let facts = TransactionFacts.all(records, depot: depot).filter { request.includes(tenant: $0.tenant, vehicle: $0.vehicle) }
+        let facts = TransactionFacts.all(records).filter { request.includes(tenant: $0.tenant, vehicle: $0.vehicle) }
         let faults = FaultEpisode.episodes(in: records.statusFrames, until: period.upperBound)
         rows = depot.chargers.map { charger in
             let outages = Self.outages(of: charger.id, records: records, period: period)

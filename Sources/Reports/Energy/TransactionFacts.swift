@@ -7,7 +7,7 @@ import Storage
 struct TransactionFacts: Sendable {
     let record: ChargingTransactionRecord
     let charger: ChargerID
-    /// The recorded tenant, or the vehicle's tenant in the depot file when none was recorded.
+    /// The tenant the runtime recorded: the same attribution that scopes the storage read.
     let tenant: TenantID?
     let vehicle: VehicleID?
     let flows: [EnergyFlow]
@@ -27,7 +27,7 @@ struct TransactionFacts: Sendable {
     func kilowattHours(in window: Range<Date>) -> Double { flows.reduce(0) { $0 + $1.kilowattHours(in: window) } }
 
     /// The facts of every transaction in `records`, in the order stored.
-    static func all(_ records: ReportRecords, depot: Depot) -> [TransactionFacts] {
+    static func all(_ records: ReportRecords) -> [TransactionFacts] {
         let samples = Dictionary(grouping: records.samples) { "\($0.station.rawValue)\u{1F}\($0.transactionKey)" }
         return records.transactions.map { record in
             let own = samples["\(record.stationID)\u{1F}\(record.transactionKey)"] ?? []
@@ -37,7 +37,7 @@ struct TransactionFacts: Sendable {
             let stop = record.stoppedAt.flatMap { at in record.meterStopKWh.map { (at, $0) } }
             return TransactionFacts(
                 record: record, charger: ChargerID(record.stationID),
-                tenant: record.tenantID.map { TenantID($0) } ?? vehicle.flatMap { depot.vehicle($0)?.tenant }, vehicle: vehicle,
+                tenant: record.tenantID.map { TenantID($0) }, vehicle: vehicle,
                 flows: EnergyFlow.flows(start: (record.startedAt, record.meterStartKWh), readings: register, stop: stop),
                 firstSoC: soc.first?.value, lastSoC: soc.last?.value)
         }

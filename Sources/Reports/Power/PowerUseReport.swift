@@ -24,7 +24,7 @@ public struct PowerUseReport: Report {
     /// Computes the report from stored records and the depot's grid connection and tenants.
     public init(request: ReportRequest, depot: Depot, records: ReportRecords) {
         self.request = request
-        let facts = TransactionFacts.all(records, depot: depot).filter { request.includes(tenant: $0.tenant, vehicle: $0.vehicle) }
+        let facts = TransactionFacts.all(records).filter { request.includes(tenant: $0.tenant, vehicle: $0.vehicle) }
         let windows = Self.intervals(of: request.period)
         let grid = depot.grid
         let rows = windows.map { window in

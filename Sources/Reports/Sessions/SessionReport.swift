@@ -11,6 +11,7 @@ public struct SessionReport: Report {
         "Energy between two meter readings is taken as spread evenly over that time when priced by block.",
         "target_met compares the last SoC the charger reported with the stay's target; target_margin_pct is their difference in points.",
         "cost: contract = price_per_kwh × energy; cost = each reading interval's energy at the price of the block it fell in.",
+        "flags names why a stored transaction is doubtful (kept, never dropped); a meter reading below an earlier one adds no energy.",
     ]
 
     public let request: ReportRequest
@@ -20,7 +21,7 @@ public struct SessionReport: Report {
     public init(request: ReportRequest, depot: Depot, records: ReportRecords) {
         self.request = request
         let stays = StayLookup(depot: depot, stored: records.timetable)
-        rows = TransactionFacts.all(records, depot: depot)
+        rows = TransactionFacts.all(records)
             .filter { request.period.contains($0.record.startedAt) && request.includes(tenant: $0.tenant, vehicle: $0.vehicle) }
             .sorted { ($0.record.startedAt, $0.charger, $0.record.connector) < ($1.record.startedAt, $1.charger, $1.record.connector) }
             .map { Self.row($0, depot: depot, stays: stays) }
@@ -48,7 +49,8 @@ public struct SessionReport: Report {
             connector: facts.record.connector, startedAt: facts.record.startedAt, stoppedAt: facts.record.stoppedAt,
             energyKilowattHours: facts.kilowattHours, startSoC: facts.firstSoC, endSoC: facts.lastSoC, minTargetSoC: stay?.minTargetSoC.value,
             targetSoC: stay?.targetSoC.value, departure: stay?.departure, targetMet: margin.map { $0 >= 0 }, targetMarginPoints: margin,
-            billingMode: billing.map(Self.modeName), cost: billing.flatMap { cost(of: facts, billing: $0, depot: depot) })
+            billingMode: billing.map(Self.modeName), cost: billing.flatMap { cost(of: facts, billing: $0, depot: depot) },
+            flags: TransactionSuspicion(rawValue: facts.record.suspicion).reportNames.joined(separator: " "))
     }
 
     private static func modeName(_ mode: BillingMode) -> String {

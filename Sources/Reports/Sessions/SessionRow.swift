@@ -26,10 +26,12 @@ public struct SessionRow: ReportRow, Hashable {
     public let billingMode: String?
     /// Nil without a billing mode, or for `cost` without priced blocks.
     public let cost: Double?
+    /// Why the stored transaction is doubtful (`meter_regression`, `incomplete`, …), space-separated; empty when it is not.
+    public let flags: String
 
     public static let columns = [
         "transaction", "tenant", "vehicle", "charger", "connector", "started_at", "stopped_at", "energy_kwh", "start_soc_pct", "end_soc_pct",
-        "min_target_soc_pct", "target_soc_pct", "departure", "target_met", "target_margin_pct", "billing_mode", "cost",
+        "min_target_soc_pct", "target_soc_pct", "departure", "target_met", "target_margin_pct", "billing_mode", "cost", "flags",
     ]
 
     public var values: [ReportValue] {
@@ -37,6 +39,7 @@ public struct SessionRow: ReportRow, Hashable {
             .text(transaction), .text(tenant?.rawValue), .text(vehicle?.rawValue), .text(charger.rawValue), .count(connector), .time(startedAt),
             .time(stoppedAt), .number(energyKilowattHours, decimals: 3), .number(startSoC, 1), .number(endSoC, 1), .number(minTargetSoC, 1),
             .number(targetSoC, 1), .time(departure), .flag(targetMet), .number(targetMarginPoints, 1), .text(billingMode), .number(cost, 2),
+            .text(flags),
         ]
     }
 }
