@@ -5,6 +5,7 @@ import Foundation
 /// `filters` (`depot`, `tenant`, `vehicle`, null when not set), `notes`, `rows` and `totals`.
 /// Keys are sorted, times are ISO 8601 UTC, unknown values are null.
 public enum ReportJSON {
+    /// The report as pretty-printed JSON text, ending in a newline.
     public static func encode(_ report: some Report) throws -> String {
         let request = report.request
         let period = JSONObject([

@@ -2,10 +2,13 @@ public import Foundation
 
 /// One cell of a report: what JSON and CSV both render, so the two formats cannot disagree.
 public enum ReportValue: Sendable, Hashable {
+    /// An id, a name or a mode.
     case text(String)
     /// A measured or derived number, rounded to `decimals` places when rendered.
     case number(Double, decimals: Int)
+    /// A whole number: a connector, a count of sessions or faults.
     case count(Int)
+    /// Yes or no, e.g. `target_met`.
     case flag(Bool)
     /// An instant, rendered as ISO 8601 in UTC.
     case time(Date)

@@ -7,6 +7,7 @@ public struct BlockUse: Sendable, Hashable {
     /// 15-minute intervals of this block whose average exceeded its limit.
     public let intervalsOverLimit: Int
 
+    /// The block's energy at its price, in the depot's currency.
     public var cost: Double { energyKilowattHours * pricePerKilowattHour }
 
     var fields: [ReportField] {

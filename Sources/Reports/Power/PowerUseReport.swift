@@ -18,7 +18,9 @@ public struct PowerUseReport: Report {
 
     public let request: ReportRequest
     public let rows: [PowerIntervalRow]
+    /// One entry per block of the depot file, in file order (JSON `totals.blocks`).
     public let blocks: [BlockUse]
+    /// One entry per tenant in scope (JSON `totals.tenants`).
     public let tenants: [TenantPeak]
 
     /// Computes the report from stored records and the depot's grid connection and tenants.
