@@ -55,6 +55,7 @@ let package = Package(
             dependencies: ["DepotModel", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "Reports", dependencies: ["DepotModel", "Storage"], swiftSettings: swiftSettings),
         .target(
             name: "Notifications",
             dependencies: [
@@ -88,7 +89,7 @@ let package = Package(
             name: "BusbarServer",
             dependencies: [
                 "DepotModel", "DepotConfig", "OCPP", "VDV", "PowerSolver", "PolicyEngine",
-                "Storage", "Notifications", "DepotRuntime",
+                "Storage", "Notifications", "DepotRuntime", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -105,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "busbar",
             dependencies: [
-                "BusbarServer", "DepotConfig", "DepotModel", "DepotRuntime", "PolicyEngine", "Storage", "DepotSimulator", "PowerSolver",
+                "BusbarServer", "DepotConfig", "DepotModel", "DepotRuntime", "PolicyEngine", "Storage", "DepotSimulator", "PowerSolver", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -134,6 +135,7 @@ let package = Package(
             name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DepotModel", "DepotConfig"], exclude: ["Corpus"],
             swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DepotModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Storage", "DepotModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "NotificationsTests",
             dependencies: [
@@ -148,7 +150,7 @@ let package = Package(
             name: "DepotRuntimeTests",
             dependencies: [
                 "DepotRuntime", "DepotModel", "DepotConfig", "DepotSimulator", "BusbarServer", "PolicyEngine", "PowerSolver", "Storage", "OCPP",
-                "Notifications", "TestSupport",
+                "Notifications", "TestSupport", "Reports",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

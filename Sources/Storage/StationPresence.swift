@@ -12,4 +12,18 @@ public struct StationPresence: Sendable, Hashable {
     public let since: Date?
     public let lastMessageAt: Date?
     public let bootInfo: StationBootInfo?
+
+    /// A station's presence as stored; reports' tests build them by hand.
+    public init(
+        station: ChargerID, depot: DepotID, bootState: StationBootState, online: Bool, since: Date?, lastMessageAt: Date?,
+        bootInfo: StationBootInfo?
+    ) {
+        self.station = station
+        self.depot = depot
+        self.bootState = bootState
+        self.online = online
+        self.since = since
+        self.lastMessageAt = lastMessageAt
+        self.bootInfo = bootInfo
+    }
 }

@@ -7,8 +7,7 @@ struct Busbar: AsyncParsableCommand {
         commandName: "busbar",
         abstract: "Charging management for electric bus and truck depots.",
         discussion: """
-            Exit codes: 0 success, 1 failure (invalid input, errors), 2 differences or failed cases in dry runs, \
-            and for commands that are not available in this build.
+            Exit codes: 0 success, 1 failure (invalid input, errors), 2 differences or failed cases in dry runs.
             """,
         version: "busbar \(BusbarVersion.text)",
         subcommands: [

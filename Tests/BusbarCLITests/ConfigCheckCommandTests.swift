@@ -38,14 +38,6 @@ struct ConfigCheckCommandTests {
         #expect(result.stderr.hasPrefix("no/such/file.yaml:1:1 (document): cannot read the file"))
     }
 
-    @Test(arguments: [["report"]])
-    func commandsOfLaterWorkSayTheyAreNotAvailable(arguments: [String]) throws {
-        let result = try BusbarBinary.run(arguments)
-        #expect(result.status == 2)
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("is not available yet"))
-    }
-
     @Test func serveRefusesToStartWhenStationSecretsCannotBeRead() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("busbar-serve-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -97,6 +97,7 @@ public struct BusbarApplication: Sendable {
             DepotLiveRoutes(controllers: controllers, depots: depotsByID, authentication: authentication).register(on: router)
             DepotMapRoutes(controllers: controllers, recorders: recorders, authentication: authentication, interval: .seconds(1)).register(on: router)
             dashboard.register(on: router)
+            ReportRoutes(depots: depotsByID, store: store, clock: clock, authentication: authentication).register(on: router)
             if let reloader { ReloadRoute(reloader: reloader, authentication: authentication).register(on: router) }
             let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
                 webSocketRouter: router,

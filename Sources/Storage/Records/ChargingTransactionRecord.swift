@@ -24,6 +24,30 @@ public struct ChargingTransactionRecord: Codable, Sendable, Hashable, FetchableR
     public var suspicion: Int
     public var receivedAt: Date
 
+    /// A transaction as stored; reports' tests build them by hand.
+    public init(
+        id: Int64, depotID: String, stationID: String, transactionKey: String, connector: Int, idToken: String = "", tenantID: String?,
+        vehicleID: String?, startedAt: Date, meterStartKWh: Double, stoppedAt: Date?, meterStopKWh: Double?, stopReason: String? = nil,
+        lastSeqNo: Int? = nil, suspicion: Int = 0, receivedAt: Date
+    ) {
+        self.id = id
+        self.depotID = depotID
+        self.stationID = stationID
+        self.transactionKey = transactionKey
+        self.connector = connector
+        self.idToken = idToken
+        self.tenantID = tenantID
+        self.vehicleID = vehicleID
+        self.startedAt = startedAt
+        self.meterStartKWh = meterStartKWh
+        self.stoppedAt = stoppedAt
+        self.meterStopKWh = meterStopKWh
+        self.stopReason = stopReason
+        self.lastSeqNo = lastSeqNo
+        self.suspicion = suspicion
+        self.receivedAt = receivedAt
+    }
+
     enum CodingKeys: String, CodingKey {
         case id
         case depotID = "depot_id"
