@@ -79,6 +79,7 @@ let package = Package(
             dependencies: [
                 "DepotModel", "OCPP", "VDV",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -145,7 +146,7 @@ let package = Package(
             name: "DepotRuntimeTests",
             dependencies: [
                 "DepotRuntime", "DepotModel", "DepotConfig", "DepotSimulator", "BusbarServer", "PolicyEngine", "PowerSolver", "Storage", "OCPP",
-                "Notifications",
+                "Notifications", "VDV",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -157,7 +158,7 @@ let package = Package(
         .testTarget(
             name: "DepotSimulatorTests",
             dependencies: [
-                "DepotSimulator", "DepotModel", "OCPP", "BusbarServer", "DepotConfig", "Storage",
+                "DepotSimulator", "DepotModel", "OCPP", "VDV", "BusbarServer", "DepotConfig", "Storage",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,0 +1,89 @@
+import DepotConfig
+import DepotModel
+import DepotSimulator
+import Foundation
+import OCPP
+import Testing
+import VDV
+
+/// The pieces of the VDV peers that need no server: the timetable a presystem derives from a
+/// simulation plan, the presystem's view of its fleet, and the pre-conditioning load a bus draws.
+@Suite("Virtual VDV peers")
+struct VirtualPeersTests {
+    static let start = LocalDate(year: 2026, month: 11, day: 24).instant(at: TimeOfDay(hour: 19, minute: 0)!, in: SimulationPlanTests.demo.timeZone)
+
+    @Test func theTimetableHasOneRequestPerVisitOfTheTenantsBusesAtItsPointAndTimes() throws {
+        let depot = SimulationPlanTests.demo
+        let plan = SimulationPlan(depot: depot, start: Self.start, seed: 1)
+        let requests = UpstreamTimetable.requests(plan: plan, depot: depot, tenant: "hochbahn")
+        let visits = plan.visits.filter { depot.vehicle(identifiedBy: $0.vehicle.idToken)?.tenant == "hochbahn" }
+        #expect(requests.count == visits.count && requests.count == 18)
+        #expect(Set(requests.map(\.chargingRequestId)).count == requests.count)
+        for (request, visit) in zip(requests, visits) {
+            let vehicle = try #require(depot.vehicle(identifiedBy: visit.vehicle.idToken))
+            #expect(request.vehicleId == vehicle.vin)
+            #expect(request.chargingPointId == "demo/\(plan.stations[visit.station].id)/\(visit.connector)")
+            #expect(request.chargingRequestData.expectedArrivalTimeAtChargingPoint == visit.arrival)
+            #expect(request.chargingRequestData.requestedTimeForDeparture == visit.departure)
+            #expect(request.chargingRequestData.minTargetSoc <= request.chargingRequestData.maxTargetSoc)
+            let starts = [request.automaticPreconditioning?.requestedStartTime, request.manualPreconditioning?.hvacPreconditioningStartTime]
+            for start in starts.compactMap({ $0 }) { #expect(start > visit.arrival && start < visit.departure) }
+        }
+        // hb-01 pre-conditions from 03:50 before its 04:35 departure, automatically; the next one manually.
+        let hb01 = try #require(requests.first { $0.vehicleId == "WEB62830410000001" })
+        let departure = try #require(hb01.chargingRequestData.requestedTimeForDeparture)
+        #expect(hb01.automaticPreconditioning?.requestedStartTime == departure.addingTimeInterval(-45 * 60))
+        #expect(hb01.automaticPreconditioning?.preconditioningRequest == .hotWaterAndHeating)
+        let manual = requests.compactMap(\.manualPreconditioning)
+        #expect(manual.count == 3 && requests.compactMap(\.automaticPreconditioning).count == 3)
+        #expect(manual.allSatisfy { $0.hvacAuxiliaryConsumerPower == 15 && $0.systemAuxiliaryConsumerPower == 5 })
+    }
+
+    static func report(_ number: Int, at minute: Double, plugged: [String]) -> ChargingReport {
+        let points = plugged.enumerated().map { index, vehicle in
+            VDV463.ChargingPointInfo(
+                chargingPointId: "demo/DEMO-A0\(index + 1)/1", chargingPointStatus: .occupied,
+                vehicleInfo: VDV463.VehicleInfo(
+                    vehicleId: vehicle, tractionBatteryInfo: VDV463.TractionBatteryInfo(stateOfCharge: 40 + minute),
+                    vehicleStatusInfo: VDV463.VehicleStatusInfo(), vehicleChargingStatus: .charging, preconditioningInfo: VDV463.PreconditioningInfo()))
+        }
+        let payload = VDV463.ProvideChargingInformationRequest(depotInfoList: [
+            VDV463.DepotInfo(depotId: "demo", chargingStationInfoList: [VDV463.ChargingStationInfo(chargingStationId: "demo/X", chargingPointInfoList: points)])
+        ])
+        return ChargingReport(number: number, at: start.addingTimeInterval(minute * 60), payload: payload, problems: [], text: "")
+    }
+
+    @Test func aVehicleMissingFromALaterReportHasDepartedWithItsLastCharge() {
+        var view = PresystemFleetView()
+        view.apply(Self.report(1, at: 0, plugged: ["A", "B"]))
+        view.apply(Self.report(2, at: 1, plugged: ["A", "B"]))
+        view.apply(Self.report(3, at: 2, plugged: ["A"]))
+        #expect(view.vehicles["A"]?.whereabouts == .plugged(pointId: "demo/DEMO-A01/1"))
+        #expect(view.vehicles["B"]?.whereabouts == .departed(at: Self.start.addingTimeInterval(120)))
+        #expect(view.vehicles["B"]?.stateOfCharge == 41)
+        #expect(view.vehicles["B"]?.firstPlugged == Self.start)
+        #expect(view.plugged.map(\.vehicleId) == ["A"])
+    }
+
+    @Test func aPreconditioningBusDrawsItsLoadThroughTheConnectorEvenWithAFullBattery() throws {
+        var harness = StationHarness(version: .v16)
+        try harness.boot()
+        let full = PluggedVehicle(idToken: "TAG-1", battery: SimulatedBattery(capacityKWh: 300, maxPowerKW: 150, stateOfCharge: 100))
+        harness.station.plugIn(connector: 1, vehicle: full, at: harness.now)
+        try harness.advance(by: 60)
+        #expect(harness.station.connector(1)?.powerKW == 0)
+        let before = try #require(harness.station.connector(1)?.registerWh)
+        harness.station.setAuxiliaryLoad(connector: 1, idToken: "OTHER", kw: 20, at: harness.now)
+        try harness.advance(by: 60)
+        #expect(harness.station.connector(1)?.registerWh == before, "another vehicle's request is ignored")
+        harness.station.setAuxiliaryLoad(connector: 1, idToken: "TAG-1", kw: 20, at: harness.now)
+        try harness.advance(by: 180)
+        let connector = try #require(harness.station.connector(1))
+        #expect(abs(connector.powerKW - 20) < 0.001)
+        #expect(abs(connector.registerWh - before - 1000) < 1, "20 kW for three minutes is 1 kWh")
+        #expect(connector.status == .charging)
+        harness.station.setAuxiliaryLoad(connector: 1, idToken: "TAG-1", kw: 0, at: harness.now)
+        try harness.advance(by: 60)
+        #expect(harness.station.connector(1)?.powerKW == 0)
+    }
+}
