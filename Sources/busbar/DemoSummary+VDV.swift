@@ -46,7 +46,8 @@ extension DemoSummary {
         for episode in episodes {
             let name = depot.vehicles.first { $0.vin == episode.vin }?.id.rawValue ?? episode.vin
             let until = episode.stop.map(time) ?? "end"
-            lines.append(String(format: "  %@ %@–%@ drawing %.0f kW (prec_hvac %d)", name, time(episode.start), until, episode.powerKW, episode.climateMode))
+            lines.append(
+                String(format: "  %@ %@–%@ drawing %.0f kW (prec_hvac %d)", name, time(episode.start), until, episode.powerKW, episode.climateMode))
         }
         return lines.joined(separator: "\n")
     }

@@ -28,7 +28,9 @@ struct VDVNightTests {
             let vehicle = try #require(night.duringNight.vehicles[request.vehicleId], "\(request.vehicleId) not in the 03:30 report")
             #expect(vehicle.whereabouts == .plugged(pointId: try #require(request.chargingPointId)), "\(request.vehicleId)")
             #expect(vehicle.chargingRequestId == request.chargingRequestId)
-            #expect([.charging, .suspendedEVSE, .suspendedEV, .queued].contains(vehicle.processStatus), "\(request.vehicleId): \(String(describing: vehicle.processStatus))")
+            #expect(
+                [.charging, .suspendedEVSE, .suspendedEV, .queued].contains(vehicle.processStatus),
+                "\(request.vehicleId): \(String(describing: vehicle.processStatus))")
             let prediction = try #require(vehicle.prediction, "\(request.vehicleId) without prediction")
             let departure = try #require(prediction.chargingPredictionDataDepartureTime, "\(request.vehicleId) without departure prediction")
             #expect(departure.requestedTimeForDeparture == request.chargingRequestData.requestedTimeForDeparture)
@@ -61,9 +63,11 @@ struct VDVNightTests {
                 Issue.record("\(request.vehicleId) is \(vehicle.whereabouts) at the end")
                 continue
             }
-            let departure = try #require(night.departures.first { night.depot.vehicle(identifiedBy: $0.visit.vehicle.idToken)?.vin == request.vehicleId })
+            let departure = try #require(
+                night.departures.first { night.depot.vehicle(identifiedBy: $0.visit.vehicle.idToken)?.vin == request.vehicleId })
             // Reports come every clock minute: the bus is gone from one of the first after it left.
-            #expect(at >= departure.at && at <= departure.at.addingTimeInterval(600), "\(request.vehicleId) reported gone at \(at), left \(departure.at)")
+            #expect(
+                at >= departure.at && at <= departure.at.addingTimeInterval(600), "\(request.vehicleId) reported gone at \(at), left \(departure.at)")
             let soc = try #require(vehicle.stateOfCharge)
             #expect(abs(soc - departure.stateOfCharge) <= 5, "\(request.vehicleId): last reported \(soc) %, left with \(departure.stateOfCharge) %")
         }

@@ -44,7 +44,8 @@ struct PresystemProtocolTests {
     static func booted() throws -> PresystemProtocol {
         var machine = machine()
         let boot = try #require(sent(machine.connected(at: now)).first)
-        let list = try #require(sent(machine.receive(try fromBusbar(boot.messageId, .bootNotificationConfirmation(.init(status: .accepted))), at: now)).first)
+        let list = try #require(
+            sent(machine.receive(try fromBusbar(boot.messageId, .bootNotificationConfirmation(.init(status: .accepted))), at: now)).first)
         _ = machine.receive(try fromBusbar(list.messageId, .chargingRequestsConfirmation), at: now)
         return machine
     }
@@ -67,7 +68,8 @@ struct PresystemProtocolTests {
         var machine = Self.machine()
         let boot = try #require(Self.sent(machine.connected(at: Self.now)).first)
         let first = try #require(
-            Self.sent(machine.receive(try Self.fromBusbar(boot.messageId, .bootNotificationConfirmation(.init(status: .accepted))), at: Self.now)).first)
+            Self.sent(machine.receive(try Self.fromBusbar(boot.messageId, .bootNotificationConfirmation(.init(status: .accepted))), at: Self.now))
+                .first)
         var changed = Self.request
         changed.chargingRequestData.maxTargetSoc = 95
         #expect(Self.sent(machine.replaceTimetable([changed], at: Self.now)).isEmpty)
@@ -80,7 +82,8 @@ struct PresystemProtocolTests {
         var machine = Self.machine()
         let boot = try #require(Self.sent(machine.connected(at: Self.now)).first)
         let list = try #require(
-            Self.sent(machine.receive(try Self.fromBusbar(boot.messageId, .bootNotificationConfirmation(.init(status: .accepted))), at: Self.now)).first)
+            Self.sent(machine.receive(try Self.fromBusbar(boot.messageId, .bootNotificationConfirmation(.init(status: .accepted))), at: Self.now))
+                .first)
         let refused = machine.receive(
             try Self.fromBusbar(list.messageId, .error(.provideChargingRequests, .init(errorMessage: "unknown vehicleId"))), at: Self.now)
         #expect(refused == [.event(.timetableRefused(reason: "unknown vehicleId"))])
@@ -106,8 +109,11 @@ struct PresystemProtocolTests {
     }
 
     /// A frame Busbar might send, made from a clean report by a text edit, and what the check must say.
-    static let flawed: [(edit: (String) -> String, problem: String)] = [
-        ({ $0.replacingOccurrences(of: "\"vehicleId\":", with: "\"colour\":\"red\",\"vehicleId\":") }, "unknown field depotInfoList[].chargingStationInfoList[].chargingPointInfoList[].vehicleInfo.colour"),
+    static let flawed: [(edit: @Sendable (String) -> String, problem: String)] = [
+        (
+            { $0.replacingOccurrences(of: "\"vehicleId\":", with: "\"colour\":\"red\",\"vehicleId\":") },
+            "unknown field depotInfoList[].chargingStationInfoList[].chargingPointInfoList[].vehicleInfo.colour"
+        ),
         ({ $0.replacingOccurrences(of: vin, with: "SUU2415V000000001") }, "vehicle SUU2415V000000001 is not the presystem's"),
         ({ $0.replacingOccurrences(of: "\"vehicleChargingStatus\":\"Charging\",", with: "") }, "invalid payload"),
     ]

@@ -29,11 +29,16 @@ struct VirtualPeersTests {
             let starts = [request.automaticPreconditioning?.requestedStartTime, request.manualPreconditioning?.hvacPreconditioningStartTime]
             for start in starts.compactMap({ $0 }) { #expect(start > visit.arrival && start < visit.departure) }
         }
-        // hb-01 pre-conditions from 03:50 before its 04:35 departure, automatically; the next one manually.
+        // hb-01 pre-conditions from 03:50 before its 04:35 departure; the kinds alternate in visit order.
         let hb01 = try #require(requests.first { $0.vehicleId == "WEB62830410000001" })
         let departure = try #require(hb01.chargingRequestData.requestedTimeForDeparture)
-        #expect(hb01.automaticPreconditioning?.requestedStartTime == departure.addingTimeInterval(-45 * 60))
-        #expect(hb01.automaticPreconditioning?.preconditioningRequest == .hotWaterAndHeating)
+        let start = hb01.automaticPreconditioning?.requestedStartTime ?? hb01.manualPreconditioning?.hvacPreconditioningStartTime
+        #expect(start == departure.addingTimeInterval(-45 * 60))
+        let kinds = requests.filter { $0.automaticPreconditioning != nil || $0.manualPreconditioning != nil }.map {
+            $0.automaticPreconditioning != nil
+        }
+        #expect(kinds == [true, false, true, false, true, false])
+        #expect(requests.compactMap(\.automaticPreconditioning).allSatisfy { $0.preconditioningRequest == .hotWaterAndHeating })
         let manual = requests.compactMap(\.manualPreconditioning)
         #expect(manual.count == 3 && requests.compactMap(\.automaticPreconditioning).count == 3)
         #expect(manual.allSatisfy { $0.hvacAuxiliaryConsumerPower == 15 && $0.systemAuxiliaryConsumerPower == 5 })
@@ -45,10 +50,12 @@ struct VirtualPeersTests {
                 chargingPointId: "demo/DEMO-A0\(index + 1)/1", chargingPointStatus: .occupied,
                 vehicleInfo: VDV463.VehicleInfo(
                     vehicleId: vehicle, tractionBatteryInfo: VDV463.TractionBatteryInfo(stateOfCharge: 40 + minute),
-                    vehicleStatusInfo: VDV463.VehicleStatusInfo(), vehicleChargingStatus: .charging, preconditioningInfo: VDV463.PreconditioningInfo()))
+                    vehicleStatusInfo: VDV463.VehicleStatusInfo(), vehicleChargingStatus: .charging, preconditioningInfo: VDV463.PreconditioningInfo()
+                ))
         }
         let payload = VDV463.ProvideChargingInformationRequest(depotInfoList: [
-            VDV463.DepotInfo(depotId: "demo", chargingStationInfoList: [VDV463.ChargingStationInfo(chargingStationId: "demo/X", chargingPointInfoList: points)])
+            VDV463.DepotInfo(
+                depotId: "demo", chargingStationInfoList: [VDV463.ChargingStationInfo(chargingStationId: "demo/X", chargingPointInfoList: points)])
         ])
         return ChargingReport(number: number, at: start.addingTimeInterval(minute * 60), payload: payload, problems: [], text: "")
     }

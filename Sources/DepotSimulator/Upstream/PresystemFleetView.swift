@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import VDV
 
 /// The presystem's vehicles as Busbar's reports describe them, updated report by report; a

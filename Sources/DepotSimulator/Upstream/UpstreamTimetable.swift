@@ -1,5 +1,5 @@
 public import DepotModel
-public import Foundation
+import Foundation
 public import VDV
 
 /// The timetable a presystem would send for a simulated night: one charging request per visit of
@@ -30,7 +30,8 @@ public enum UpstreamTimetable {
                 if preconditioned.isMultiple(of: 2) {
                     let mode = line.preconditioningMode ?? .hotWaterAndHeating
                     request.automaticPreconditioning = VDV463.AutomaticPreconditioning(
-                        preconditioningRequest: mode == .none ? .noClimaticPreconditioningOrSNA : VDV463.PreconditioningRequest(rawValue: mode.rawValue),
+                        preconditioningRequest: mode == .none
+                            ? .noClimaticPreconditioningOrSNA : VDV463.PreconditioningRequest(rawValue: mode.rawValue),
                         requestedStartTime: start, requestedFinishTime: visit.departure)
                 } else {
                     request.manualPreconditioning = VDV463.ManualPreconditioning(

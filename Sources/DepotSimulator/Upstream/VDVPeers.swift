@@ -18,7 +18,7 @@ public struct VDVPeers: Sendable {
     ///   - busInterval: clock time between two VDV 261 POSTs of a bus.
     ///   - onEvent: every presystem's events, with its presystemId.
     public init(
-        simulation: Simulation, depot: Depot, port: Int, secret: @escaping (SecretReference?) -> String?, busInterval: Duration = .seconds(60),
+        simulation: Simulation, depot: Depot, port: Int, secret: (SecretReference?) -> String?, busInterval: Duration = .seconds(60),
         clock: any BusbarClock, seed: UInt64, logger: Logger, onEvent: @escaping @Sendable (String, PresystemEvent) -> Void = { _, _ in }
     ) {
         presystems = depot.tenants.enumerated().compactMap { index, tenant in

@@ -1,5 +1,5 @@
 public import DepotModel
-public import Foundation
+import Foundation
 import HTTPTypes
 import HummingbirdWSClient
 public import Logging

@@ -8,7 +8,7 @@ public struct VirtualFleet: Sendable {
     /// One bus per eligible visit, in visit order.
     public let buses: [VirtualBus]
     /// What they all did.
-    public let log = BusLog()
+    public let log: BusLog
 
     /// - Parameters:
     ///   - password: the VDV 261 password of a vehicle, nil for one that does not speak VDV 261.
@@ -18,7 +18,8 @@ public struct VirtualFleet: Sendable {
         simulation: Simulation, depot: Depot, password: (Vehicle) -> String?, baseURL: String, interval: Duration = .seconds(60),
         preconditioningKW: Double = 20, clock: any BusbarClock, logger: Logger
     ) {
-        let log = log
+        let log = BusLog()
+        self.log = log
         buses = simulation.plan.visits.compactMap { visit in
             guard let vehicle = depot.vehicle(identifiedBy: visit.vehicle.idToken), let vin = vehicle.vin, let secret = password(vehicle) else {
                 return nil
