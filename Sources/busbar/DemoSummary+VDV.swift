@@ -5,22 +5,22 @@ import VDV
 
 extension DemoSummary {
     /// `VDV 463: timetable for 18 vehicles accepted` and the other presystem events worth a line;
-    /// reports are summarised with the depot line instead.
+    /// boots (one per connection) and reports are summarised with the depot line instead.
     func line(_ event: PresystemEvent, presystem: String) -> String? {
         switch event {
-        case .booted: "VDV 463: \(presystem) booted"
         case .bootRejected: "VDV 463: \(presystem) boot rejected"
         case .timetableAccepted(let requests): "VDV 463: timetable for \(requests) vehicles accepted"
         case .timetableRefused(let reason): "VDV 463: timetable refused: \(reason)"
-        case .report: nil
+        case .booted, .report: nil
         }
     }
 
-    /// `VDV 463: report 14: 9 plugged (7 charging), 4 scheduled, 2 departed; predicted at departure 81–100 %, min target by 03:40; 0 problems`
+    /// `VDV 463: report 14: 9 plugged (7 charging), 4 scheduled, 2 departed; predicted at departure 81–100 %, min target by 03:40; 0 problems, 1 connections`
     func line(report presystem: VirtualPresystem) async -> String {
         let fleet = await presystem.fleet
         let number = await presystem.reports
         let problems = await presystem.problems.count
+        let connections = await presystem.connections
         let plugged = fleet.plugged
         let charging = plugged.filter { $0.processStatus == .charging }.count
         let scheduled = fleet.vehicles.values.filter { $0.whereabouts == .scheduled }.count
@@ -33,7 +33,7 @@ extension DemoSummary {
         if let last = plugged.compactMap({ $0.prediction?.chargingPredictionDataMinTargetSoc?.predictedTime }).max() {
             text += ", min target by \(time(last))"
         }
-        return text + "; \(problems) problems"
+        return text + "; \(problems) problems, \(connections) connections"
     }
 
     /// Which buses pre-conditioned over VDV 261, from when to when.

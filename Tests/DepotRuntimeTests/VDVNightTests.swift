@@ -15,7 +15,7 @@ struct VDVNightTests {
     @Test func theTimetableAndItsUpdateAreAcceptedAndEveryReportPassesTheChecks() async throws {
         let night = try await Self.night.value
         #expect(night.firstTimetable.count == 18, "one request per Hochbahn bus")
-        #expect(night.accepted == 2, "the first list and the update")
+        #expect(night.accepted == 2, "the first list and the update (again after a reconnection is no news)")
         #expect(night.refusals.isEmpty, "\(night.refusals)")
         // 01:30–07:00 with a report every clock minute.
         #expect(night.reports > 200, "reports: \(night.reports)")
@@ -28,9 +28,12 @@ struct VDVNightTests {
             let vehicle = try #require(night.duringNight.vehicles[request.vehicleId], "\(request.vehicleId) not in the 03:30 report")
             #expect(vehicle.whereabouts == .plugged(pointId: try #require(request.chargingPointId)), "\(request.vehicleId)")
             #expect(vehicle.chargingRequestId == request.chargingRequestId)
-            #expect(
-                [.charging, .suspendedEVSE, .suspendedEV, .queued].contains(vehicle.processStatus),
-                "\(request.vehicleId): \(String(describing: vehicle.processStatus))")
+            // A session in progress. OCPP 2.0.1 connectors report plain `Occupied`, which Busbar
+            // maps to `Preparing` whatever the transaction does; the charge shows it is charging.
+            let status = try #require(vehicle.processStatus, "\(request.vehicleId) without a charging process")
+            #expect(![.finishing, .chargingRejectedTechnically].contains(status), "\(request.vehicleId): \(status)")
+            let arrival = try #require(request.chargingRequestData.expectedSocAtArrival)
+            #expect((vehicle.stateOfCharge ?? 0) > arrival + 5, "\(request.vehicleId) at \(String(describing: vehicle.stateOfCharge)) %")
             let prediction = try #require(vehicle.prediction, "\(request.vehicleId) without prediction")
             let departure = try #require(prediction.chargingPredictionDataDepartureTime, "\(request.vehicleId) without departure prediction")
             #expect(departure.requestedTimeForDeparture == request.chargingRequestData.requestedTimeForDeparture)
@@ -83,10 +86,17 @@ struct VDVNightTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("vdv463-frames-\(UUID().uuidString).jsonl")
         try night.frames.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
+        // The pinned tools of requirements.txt: `make test` installs them into .venv before the Swift suites.
         let venv = DemoNight.root.appendingPathComponent(".venv/bin/python")
+        let script = DemoNight.root.appendingPathComponent("Tests/interop/validate_vdv463_frames.py").path
         let process = Process()
-        process.executableURL = FileManager.default.isExecutableFile(atPath: venv.path) ? venv : URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [DemoNight.root.appendingPathComponent("Tests/interop/validate_vdv463_frames.py").path, file.path]
+        if FileManager.default.isExecutableFile(atPath: venv.path) {
+            process.executableURL = venv
+            process.arguments = [script, file.path]
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", script, file.path]
+        }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

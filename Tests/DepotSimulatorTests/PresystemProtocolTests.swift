@@ -78,6 +78,17 @@ struct PresystemProtocolTests {
         #expect(Self.sent(next).map(\.body) == [.chargingRequests(.init(chargingRequestList: [changed]))])
     }
 
+    @Test func aReconnectionBootsAndSendsTheListAgainButTheSameListAcceptedAgainIsNoNews() throws {
+        var machine = try Self.booted()
+        machine.disconnected()
+        let boot = try #require(Self.sent(machine.connected(at: Self.now)).first)
+        let list = try #require(
+            Self.sent(machine.receive(try Self.fromBusbar(boot.messageId, .bootNotificationConfirmation(.init(status: .accepted))), at: Self.now))
+                .first)
+        #expect(list.body == .chargingRequests(.init(chargingRequestList: [Self.request])))
+        #expect(machine.receive(try Self.fromBusbar(list.messageId, .chargingRequestsConfirmation), at: Self.now).isEmpty)
+    }
+
     @Test func aRefusedListIsReportedAndNotResent() throws {
         var machine = Self.machine()
         let boot = try #require(Self.sent(machine.connected(at: Self.now)).first)

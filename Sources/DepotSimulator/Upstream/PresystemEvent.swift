@@ -4,7 +4,8 @@ public enum PresystemEvent: Equatable, Sendable {
     case booted
     /// Busbar rejected the BootNotification and closes the connection.
     case bootRejected
-    /// Busbar confirmed a ProvideChargingRequests holding this many requests.
+    /// Busbar confirmed a ProvideChargingRequests holding this many requests, other than the
+    /// list it accepted last.
     case timetableAccepted(requests: Int)
     /// Busbar answered a ProvideChargingRequests with an error (3).
     case timetableRefused(reason: String)

@@ -3,8 +3,9 @@ public import VDV
 
 /// The presystem's side of VDV 463 as a pure state machine (conventions.md §6): boot first, then
 /// the complete list of charging requests (again after every accepted boot and whenever it
-/// changes, one ProvideChargingRequests outstanding at a time), and a confirmation for every
-/// ProvideChargingInformation, each checked by ``ChargingReportCheck``. Time is an argument;
+/// changes, one ProvideChargingRequests outstanding at a time; a list accepted again unchanged
+/// after a reconnection is no news), and a confirmation for every ProvideChargingInformation,
+/// each checked by ``ChargingReportCheck``. Time is an argument;
 /// message ids come from a seeded generator, so a run is repeatable.
 public struct PresystemProtocol: Sendable {
     /// What the connection should do.
@@ -35,7 +36,8 @@ public struct PresystemProtocol: Sendable {
     private let check: ChargingReportCheck
     private var random: SeededGenerator
     private var phase = Phase.offline
-    private var outstanding: (messageId: String, requests: Int)?
+    private var outstanding: (messageId: String, requests: [VDV463.ChargingRequest])?
+    private var lastAccepted: [VDV463.ChargingRequest]?
     private var unsent = true
 
     /// - Parameters:
@@ -99,7 +101,9 @@ public struct PresystemProtocol: Sendable {
         case .chargingRequestsConfirmation:
             guard let sent = outstanding, sent.messageId == message.messageId else { return [] }
             outstanding = nil
-            return [.event(.timetableAccepted(requests: sent.requests))] + flush(at: now)
+            let news = sent.requests == lastAccepted ? [] : [Action.event(.timetableAccepted(requests: sent.requests.count))]
+            lastAccepted = sent.requests
+            return news + flush(at: now)
         case .error(.provideChargingRequests, let error):
             guard outstanding?.messageId == message.messageId else { return [] }
             outstanding = nil
@@ -127,7 +131,7 @@ public struct PresystemProtocol: Sendable {
         guard phase == .booted, outstanding == nil, unsent else { return [] }
         unsent = false
         let id = random.uuidText()
-        outstanding = (id, timetable.count)
+        outstanding = (id, timetable)
         return [.send(message(id, .chargingRequests(VDV463.ProvideChargingRequestsRequest(chargingRequestList: timetable)), at: now))]
     }
 

@@ -19,7 +19,9 @@ public actor VirtualPresystem {
     public private(set) var lastReport: ChargingReport?
     /// Every problem found in a report, prefixed with the report's number.
     public private(set) var problems: [String] = []
-    /// Lists Busbar accepted and refused so far.
+    /// Connections opened so far (Busbar closes one whose report stayed unconfirmed too long).
+    public private(set) var connections = 0
+    /// Distinct lists Busbar accepted, and its refusals, so far.
     public private(set) var accepted = 0
     public private(set) var refusals: [String] = []
     /// Frames as exchanged: every frame the presystem sent, the first report, one report per
@@ -108,6 +110,7 @@ public actor VirtualPresystem {
 
     private func opened(_ outbound: WebSocketOutboundWriter) async {
         writer = outbound
+        connections += 1
         await perform(machine.connected(at: clock.now()))
     }
 
