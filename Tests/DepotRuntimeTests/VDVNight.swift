@@ -9,8 +9,8 @@ import PolicyEngine
 import Storage
 import VDV
 
-/// The second half of a night at the demo depot over real sockets, with its VDV peers: every bus
-/// plugs in at 01:30 and leaves at its timetable departure, Hochbahn's virtual presystem sends
+/// The second half of a night at the demo depot over real sockets, with its VDV peers: Hochbahn's
+/// chargers (hall A), every Hochbahn bus plugging in at 01:30 and leaving at its timetable departure, Hochbahn's virtual presystem sends
 /// the timetable over VDV 463 (and at 03:00 an update moving hb-02's departure from 06:30 to
 /// 06:00, which is when the bus really leaves) and checks every report, and the buses speak
 /// VDV 261 every two minutes and pre-condition when Busbar asks. Runs 01:30–07:00 at 300×.
@@ -26,6 +26,8 @@ struct VDVNight: Sendable {
     let updateAt: Date
     /// The presystem's view at 03:30, when every bus is plugged in, and at the end.
     let duringNight: PresystemFleetView
+    /// The simulated batteries' state of charge at 03:30, by VIN.
+    let trueSoC: [String: Double]
     let final: PresystemFleetView
     let reports: Int
     let problems: [String]
@@ -50,12 +52,15 @@ struct VDVNight: Sendable {
         let morning = LocalDate(year: 2026, month: 11, day: 25)
         let start = time("01:30", on: morning, in: depot)
         let end = time("07:00", on: morning, in: depot)
-        var plan = SimulationPlan(depot: depot, start: evening, seed: 11)
-        plan.visits = plan.visits.enumerated().map { index, visit in
+        let night = SimulationPlan(depot: depot, start: evening, seed: 11)
+        let hallA = night.stations.indices.filter { depot.charger(ChargerID(night.stations[$0].id))?.area == "hall-a" }
+        let visits = night.visits.filter { hallA.contains($0.station) }.enumerated().map { index, visit in
             var visit = visit
+            visit.station = hallA.firstIndex(of: visit.station)!
             visit.arrival = start.addingTimeInterval(Double(index) * 20)
             return visit
         }
+        var plan = SimulationPlan(stations: hallA.map { night.stations[$0] }, visits: visits)
         let firstTimetable = UpstreamTimetable.requests(plan: plan, depot: depot, tenant: "hochbahn")
         let hb02 = try requireValue(plan.visits.firstIndex { $0.vehicle.idToken == "04A2B3C40002" })
         plan.visits[hb02].departure = time("06:00", on: morning, in: depot)
@@ -93,11 +98,17 @@ struct VDVNight: Sendable {
             await presystem.replaceTimetable(revisedTimetable)
             try await clock.sleep(until: time("03:30", on: morning, in: depot))
             let duringNight = await presystem.fleet
+            var trueSoC: [String: Double] = [:]
+            for visit in plan.visits {
+                let battery = await simulation.clients[visit.station].station.connector(visit.connector)?.vehicle?.battery
+                if let vin = depot.vehicle(identifiedBy: visit.vehicle.idToken)?.vin, let battery { trueSoC[vin] = battery.stateOfCharge }
+            }
             try await clock.sleep(until: end.addingTimeInterval(60))
             let log = peers.fleet.log
             let night = VDVNight(
                 depot: depot, store: store, plan: plan, firstTimetable: firstTimetable, revisedTimetable: revisedTimetable, updateAt: updateAt,
-                duringNight: duringNight, final: await presystem.fleet, reports: await presystem.reports, problems: await presystem.problems,
+                duringNight: duringNight, trueSoC: trueSoC, final: await presystem.fleet, reports: await presystem.reports,
+                problems: await presystem.problems,
                 accepted: await presystem.accepted, refusals: await presystem.refusals, frames: await presystem.frames,
                 departures: await simulation.departures.departures, exchanges: await log.exchanges, busFailures: await log.failures,
                 preconditioningDesired: await log.preconditioningDesired, episodes: await log.episodes)

@@ -25,6 +25,7 @@ public actor VirtualBus {
     private let logger: Logger
     private var seq = 0
     private var preconditioning = false
+    private var leaving: Date
 
     /// - Parameters:
     ///   - visit: the stay; the bus talks from one `interval` after its arrival until its departure.
@@ -43,6 +44,7 @@ public actor VirtualBus {
         self.url = (baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL) + "/vdv261/v2icp/messages"
         self.interval = interval
         self.preconditioningKW = preconditioningKW
+        self.leaving = visit.departure
         self.clock = clock
         self.log = log
         var logger = logger
@@ -52,10 +54,11 @@ public actor VirtualBus {
 
     /// Talks to Busbar for the length of the visit, or until `end` (clock time) if that comes first.
     public func run(until end: Date = .distantFuture) async {
-        let leaving = min(end, visit.departure)
+        leaving = min(end, visit.departure)
         var next = visit.arrival.addingTimeInterval(interval.secondsValue)
         while next < leaving {
             do { try await clock.sleep(until: next) } catch { break }
+            guard clock.now() < leaving else { break }
             await exchange()
             next = next.addingTimeInterval(interval.secondsValue)
         }
@@ -112,7 +115,8 @@ public actor VirtualBus {
                     vin: vin, idToken: visit.vehicle.idToken, start: clock.now(), climateMode: directive.precHvac, powerKW: preconditioningKW))
         } else {
             logger.info("pre-conditioning stopped")
-            await log.stopped(vin: vin, at: clock.now())
+            // An answer that arrives after the bus has left cannot stop it later than that.
+            await log.stopped(vin: vin, at: min(clock.now(), leaving))
         }
     }
 }
