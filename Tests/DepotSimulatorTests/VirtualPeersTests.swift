@@ -1,13 +1,15 @@
 import DepotConfig
 import DepotModel
-import DepotSimulator
 import Foundation
 import OCPP
 import Testing
 import VDV
 
+@testable import DepotSimulator
+
 /// The pieces of the VDV peers that need no server: the timetable a presystem derives from a
-/// simulation plan, the presystem's view of its fleet, and the pre-conditioning load a bus draws.
+/// simulation plan, the presystem's view of its fleet, a bus's VDV 261 messages, and the
+/// pre-conditioning load a bus draws.
 @Suite("Virtual VDV peers")
 struct VirtualPeersTests {
     static let start = LocalDate(year: 2026, month: 11, day: 24).instant(at: TimeOfDay(hour: 19, minute: 0)!, in: SimulationPlanTests.demo.timeZone)
@@ -92,5 +94,26 @@ struct VirtualPeersTests {
         harness.station.setAuxiliaryLoad(connector: 1, idToken: "TAG-1", kw: 0, at: harness.now)
         try harness.advance(by: 60)
         #expect(harness.station.connector(1)?.powerKW == 0)
+    }
+
+    @Test func aBusSendsItsCompleteSetAtSeqZeroThenDeltasAndItsCounterWraps() throws {
+        let battery = SimulatedBattery(capacityKWh: 330, maxPowerKW: 150, stateOfCharge: 40)
+        let full = VirtualBus.message(seq: 0, vin: "WEB62830410000001", battery: battery, preconditioningKW: 20)
+        #expect(try VDV261.Request.decode(full.body()) == full, "the body reads back with Busbar's codec")
+        #expect(full.batEamount == 198_000 && full.precReqtime != nil && full.odo != nil)
+        let delta = VirtualBus.message(seq: 7, vin: "WEB62830410000001", battery: battery, preconditioningKW: 20)
+        #expect(try VDV261.Request.decode(delta.body()) == delta)
+        #expect(delta.h2Stat != nil && delta.batStat != nil && delta.odo == nil, "a V2 delta carries the statuses only")
+        #expect(VirtualBus.seq(after: 0) == 1 && VirtualBus.seq(after: 254) == 255 && VirtualBus.seq(after: 255) == 0)
+    }
+
+    @Test func aBusReadsBusbarsAnswer() throws {
+        let request = VDV261.Request(seq: 3, vin: "WEB62830410000001", h2Stat: 0, batStat: 0)
+        let answer = VDV261.Response(
+            replyingTo: request, decision: VDV261.Decision(departure: Self.start, preconditioningDesired: true, targetSoc: 90), version: .v2,
+            settings: VDV261.Settings())
+        let directive = try BusDirective.decode(answer.encoded())
+        #expect(directive.seq == 3 && directive.vin == "WEB62830410000001" && directive.precDsrd == 1 && directive.targetSoc == 90)
+        #expect(directive.driveoff == 65535 && directive.ambienttemp == 255)
     }
 }

@@ -70,7 +70,7 @@ public actor VirtualBus {
 
     /// One POST and what follows from its answer.
     private func exchange() async {
-        let message = self.message()
+        let message = Self.message(seq: seq, vin: vin, battery: visit.vehicle.battery, preconditioningKW: preconditioningKW)
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Authorization", value: "Basic " + Data("\(vin):\(password)".utf8).base64EncodedString())
@@ -89,14 +89,16 @@ public actor VirtualBus {
             await log.recordFailure("\(vin) seq \(message.seq): \(error)")
             return
         }
-        seq = (seq + 1) % 256
+        seq = Self.seq(after: seq)
         await log.record(directive)
         await follow(directive)
     }
 
-    /// The complete set at `seq` 0, a V2 delta (statuses only) otherwise.
-    private func message() -> VDV261.Request {
-        let battery = visit.vehicle.battery
+    /// The counter after an answered POST: 0–255, wrapping 255 → 0 (vdv.md B3).
+    static func seq(after seq: Int) -> Int { (seq + 1) % 256 }
+
+    /// The complete set at `seq` 0 (also after the counter wrapped), a V2 delta (statuses only) otherwise.
+    static func message(seq: Int, vin: String, battery: SimulatedBattery, preconditioningKW: Double) -> VDV261.Request {
         guard seq == 0 else { return VDV261.Request(seq: seq, vin: vin, chrgStat: 1, h2Stat: 0, batStat: 0) }
         return VDV261.Request(
             seq: 0, vin: vin, odo: 120_000, batReqtime: 25, batEamount: Int((100 - battery.stateOfCharge) / 100 * battery.capacityKWh * 1000),
