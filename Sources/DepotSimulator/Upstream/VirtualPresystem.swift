@@ -21,8 +21,9 @@ public actor VirtualPresystem {
     public private(set) var problems: [String] = []
     /// Connections opened so far (Busbar closes one whose report stayed unconfirmed too long).
     public private(set) var connections = 0
-    /// Distinct lists Busbar accepted, and its refusals, so far.
+    /// Distinct lists Busbar accepted so far.
     public private(set) var accepted = 0
+    /// Busbar's error messages for lists it refused.
     public private(set) var refusals: [String] = []
     /// Frames as exchanged: every frame the presystem sent, the first report, one report per
     /// `sampleEvery` of clock time after it, and every report with a problem — for schema checks.
