@@ -80,6 +80,7 @@ let package = Package(
             dependencies: [
                 "DepotModel", "OCPP", "VDV",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -150,7 +151,7 @@ let package = Package(
             name: "DepotRuntimeTests",
             dependencies: [
                 "DepotRuntime", "DepotModel", "DepotConfig", "DepotSimulator", "BusbarServer", "PolicyEngine", "PowerSolver", "Storage", "OCPP",
-                "Notifications", "TestSupport", "Reports",
+                "Notifications", "TestSupport", "Reports", "VDV",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -162,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "DepotSimulatorTests",
             dependencies: [
-                "DepotSimulator", "DepotModel", "OCPP", "BusbarServer", "DepotConfig", "Storage",
+                "DepotSimulator", "DepotModel", "OCPP", "VDV", "BusbarServer", "DepotConfig", "Storage",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

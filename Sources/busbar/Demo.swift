@@ -17,7 +17,8 @@ extension Busbar {
             discussion: """
                 Starts `busbar serve` for the depot on loopback with its own SQLite file, connects a simulated charger for \
                 every station of the depot, lets the fleet arrive and leave per the timetable on one accelerated clock, and \
-                prints a summary line as the night goes on and the departures at the end.
+                prints a summary line as the night goes on and the departures at the end. A virtual VDV 463 presystem sends \
+                its tenant's timetable and checks Busbar's reports; the buses speak VDV 261 and pre-condition when asked.
                 """
         )
 
@@ -82,8 +83,10 @@ extension Busbar {
             let server = try BusbarApplication.build(
                 listeners: [ServerConfiguration(address: "127.0.0.1", port: port)], depots: [depot], store: store,
                 policies: [depot.id: engine], runtime: runtime, apiTokens: tokens.settings,
-                secrets: SecretResolver(environment: ProcessInfo.processInfo.environment.merging(tokens.environment) { $1 }), clock: clock,
-                logger: logger
+                secrets: SecretResolver(
+                    environment: ProcessInfo.processInfo.environment.merging(DemoSecrets.environment) { _, demo in demo }
+                        .merging(tokens.environment) { $1 }),
+                clock: clock, logger: logger
             ) { _, port in announce.yield(port) }
             let plan = SimulationPlan(depot: depot, start: clock.now(), seed: seed)
             let controller = server.controllers[depot.id]!
@@ -95,6 +98,7 @@ extension Busbar {
                 say("Busbar demo: \(depot.name), \(plan.stations.count) chargers, \(plan.visits.count) bus visits, clock ×\(Int(speed))")
                 say("  OCPP     ws://127.0.0.1:\(port)/ocpp/{stationId}")
                 say("  health   http://127.0.0.1:\(port)/health")
+                say("  VDV 463  ws://127.0.0.1:\(port)/vdv463   VDV 261  http://127.0.0.1:\(port)/vdv261/v2icp/messages")
                 say("  map      \(DemoTokens.mapURL(port: port, depot: depot.id, token: tokens.admin))")
                 for (tenant, token) in tokens.tenants {
                     say("  map of \(tenant.id)  \(DemoTokens.mapURL(port: port, depot: depot.id, token: token))")
@@ -105,16 +109,23 @@ extension Busbar {
                     callTimeout: 30 * speed, seed: seed, logger: logger)
                 let summary = DemoSummary(depot: depot)
                 let end = clock.now().addingTimeInterval(hours * 3600)
+                let peers = VDVPeers(
+                    simulation: simulation, depot: depot, port: port, secret: DemoSecrets.value(of:), clock: clock, seed: seed, logger: logger
+                ) { presystem, event in summary.line(event, presystem: presystem).map(say) }
                 async let night = simulation.run(for: .seconds(hours * 3600), reportInterval: .seconds(hours * 3600)) { _ in }
+                async let vdv: Void = peers.run(until: end)
                 var reported = Date.distantPast
                 while clock.now() < end {
                     try await clock.sleep(until: min(end, clock.now().addingTimeInterval(reportEvery * 60)))
                     let snapshot = await controller.snapshot()
                     say(summary.line(snapshot))
+                    for presystem in peers.presystems { say(await summary.line(report: presystem)) }
                     for incident in snapshot.incidents where incident.at > reported { say(summary.line(incident)) }
                     reported = snapshot.at
                 }
                 _ = await night
+                await vdv
+                say(await summary.preconditioning(peers.fleet.log))
                 say(summary.departures(await simulation.departures.departures, visits: plan.visits))
                 say(summary.line(await controller.statistics))
                 await services.triggerGracefulShutdown()

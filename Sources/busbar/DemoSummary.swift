@@ -7,7 +7,7 @@ import Foundation
 struct DemoSummary {
     let depot: Depot
 
-    private func time(_ instant: Date) -> String {
+    func time(_ instant: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = depot.timeZone
         let parts = calendar.dateComponents([.hour, .minute], from: instant)

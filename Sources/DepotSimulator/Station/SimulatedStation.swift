@@ -214,6 +214,14 @@ public struct SimulatedStation: Sendable {
         return .started
     }
 
+    /// The plugged-in vehicle presenting `idToken` starts or stops drawing power besides its
+    /// battery (pre-conditioning); another vehicle on the connector is left alone.
+    public mutating func setAuxiliaryLoad(connector id: Int, idToken: String, kw: Double, at time: Date) {
+        guard connector(id)?.vehicle?.idToken == idToken else { return }
+        advance(to: time)
+        connectors[id - 1].vehicle?.auxiliaryLoadKW = max(0, kw)
+    }
+
     /// The driver or an operator at the station ends the session (Local, EmergencyStop): the
     /// vehicle stays plugged in.
     public mutating func stop(connector id: Int, emergency: Bool = false, at time: Date) {
@@ -269,8 +277,9 @@ public struct SimulatedStation: Sendable {
                         connectorId: index + 1, transactionId: transaction.transactionId, transactionStart: transaction.startedAt, at: time
                     ) ?? .infinity
                 let limit = max(0, min(profileLimit, setup.connectorMaxKW, stationHeadroom))
-                let accepted = vehicle.battery.acceptedPowerKW
-                let energy = vehicle.battery.charge(limitKW: limit, seconds: step)
+                let auxiliary = min(vehicle.auxiliaryLoadKW, limit)
+                let accepted = vehicle.battery.acceptedPowerKW + auxiliary
+                let energy = vehicle.battery.charge(limitKW: limit - auxiliary, seconds: step) + auxiliary * step / 3600
                 let power = step > 0 ? energy * 3600 / step : 0
                 stationHeadroom -= power
                 connectors[index].vehicle = vehicle

@@ -83,6 +83,11 @@ public actor StationClient {
         await flush()
     }
 
+    /// A plugged-in vehicle starts or stops pre-conditioning: it draws `kw` besides its battery.
+    public func setAuxiliaryLoad(connector: Int, idToken: String, kw: Double) {
+        station.setAuxiliaryLoad(connector: connector, idToken: idToken, kw: kw, at: clock.now())
+    }
+
     /// Injects a connector fault.
     public func fault(connector: Int, errorCode: String) async {
         station.fault(connector: connector, errorCode: errorCode, at: clock.now())

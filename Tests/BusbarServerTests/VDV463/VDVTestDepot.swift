@@ -16,6 +16,7 @@ enum VDVTestDepot {
             .deletingLastPathComponent()
         let folder = root.appendingPathComponent("config/depots")
         var yaml = try! String(contentsOf: folder.appendingPathComponent("demo.yaml"), encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: ", vdv261_password_env: DEMO_VDV261_PASSWORD", with: "")
         yaml = yaml.replacingOccurrences(
             of: "    billing: { mode: cost }\n",
             with: "    upstream:\n      vdv463: { presystem_id: \"\(vhh.presystem)\", username: \(vhh.user), password_env: TEST_VHH_VDV_PASSWORD }\n"
