@@ -95,9 +95,25 @@ extension StationCallHandler {
                 .transactionStopped(
                     station, transaction: key, reason: request.transactionInfo.stoppedReason?.rawValue ?? "Local", at: request.timestamp))
         }
+        // 2.0.1 connectors report only Occupied; whether energy flows is the transaction's
+        // chargingState (ocpp.md), which the runtime, the map and VDV 463 read as the connector state.
+        if request.eventType != .ended, connector != 0, let state = request.transactionInfo.chargingState.flatMap(Self.connectorState) {
+            await controller.handle(.connectorStatus(address(connector), state, errorCode: nil))
+        }
         if !samples.isEmpty { await controller.handle(.meterSamples(address(connector), transaction: key, samples)) }
         try await store.recordTransactionEventSequence(
             station: station, transactionKey: key, seqNo: request.seqNo, eventType: request.eventType.rawValue, samples: samples, receivedAt: now)
+    }
+
+    /// The 1.6-style connector state of a 2.0.1 charging state; `Idle` says nothing new.
+    static func connectorState(_ state: V201.ChargingStateEnum) -> ConnectorState? {
+        switch state {
+        case .charging: .charging
+        case .evConnected: .preparing
+        case .suspendedEV: .suspendedEV
+        case .suspendedEVSE: .suspendedEVSE
+        case .idle: nil
+        }
     }
 
     /// The runtime's decision on a token, at `connector` when the station says where.

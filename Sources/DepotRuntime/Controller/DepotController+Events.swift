@@ -31,7 +31,11 @@ extension DepotController {
                 connectors[address]?.limitInForce = nil
                 connectors[address]?.limitSentAt = nil
             }
-        case .connectorStatus(let address, let state, let errorCode):
+        case .connectorStatus(let address, let reported, let errorCode):
+            // OCPP 2.0.1's `Occupied` covers every state of a plugged-in vehicle; the finer one
+            // its transaction reported (charging, suspended …) stays.
+            let finer: Set<ConnectorState> = [.preparing, .charging, .suspendedEV, .suspendedEVSE, .finishing]
+            let state = reported == .occupied && connectors[address].map { finer.contains($0.state) } == true ? connectors[address]!.state : reported
             if address.connector == 0 {
                 for key in connectors.keys where key.charger == address.charger && state == .faulted {
                     connectors[key]?.state = state
