@@ -28,6 +28,8 @@ public struct BusbarApplication: Sendable {
     /// Background services that run beside the listeners (retention; with a reloader, the file
     /// watcher and the `SIGHUP` handler).
     public let services: [any Service]
+    /// The REST operations every listener serves, sorted; `/openapi.yaml` describes exactly these.
+    public let apiOperations: [APIOperation]
     private let logger: Logger
 
     /// - Parameters:
@@ -72,6 +74,8 @@ public struct BusbarApplication: Sendable {
         let presystemRegistry = PresystemRegistry()
         let vehicles = VehicleDirectory(depots: depots, secrets: secrets, logger: logger)
         let vehicleParameters = VehicleParameterStore()
+        let environment = APIEnvironment(authentication: authentication, controllers: controllers, notifiers: notifiers, store: store, clock: clock)
+        var apiOperations: [APIOperation] = []
         let applications = try listeners.enumerated().map { index, configuration in
             let router = Router(context: BusbarRequestContext.self)
             router.get("/health") { _, _ in
@@ -92,10 +96,7 @@ public struct BusbarApplication: Sendable {
                 directory: vehicles, controllers: controllers, parameters: vehicleParameters, settings: VDV261.Settings(), throttle: throttle,
                 clock: clock
             ).register(on: router)
-            StationCallRoute(registry: registry, authentication: authentication).register(on: router)
-            StationMessageLogRoute(store: store, authentication: authentication).register(on: router)
-            DepotLiveRoutes(controllers: controllers, depots: depotsByID, authentication: authentication).register(on: router)
-            if let reloader { ReloadRoute(reloader: reloader, authentication: authentication).register(on: router) }
+            apiOperations = RESTAPI.register(on: router, environment: environment, registry: registry, reloader: reloader, logger: logger)
             let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
                 webSocketRouter: router,
                 configuration: .init(ws: .init(maxFrameSize: configuration.maxFrameSize, autoPing: .enabled(timePeriod: configuration.pingInterval))))
@@ -114,7 +115,7 @@ public struct BusbarApplication: Sendable {
         let reloadServices: [any Service] = reloader.map { [DepotFileWatcher(reloader: $0), ReloadSignalService(reloader: $0)] } ?? []
         return BusbarApplication(
             stations: registry, controllers: controllers, applications: applications,
-            services: [retentionService] + runtimeServices + reloadServices, logger: logger)
+            services: [retentionService] + runtimeServices + reloadServices, apiOperations: apiOperations, logger: logger)
     }
 
     /// Serves every listener until SIGINT or SIGTERM, then shuts down gracefully.
