@@ -6,6 +6,7 @@ import HTTPTypes
 import HummingbirdTesting
 import Logging
 import NIOCore
+import PolicyEngine
 import Storage
 import Testing
 
@@ -17,10 +18,6 @@ struct APIHarness: Sendable {
     static let vhhToken = "api-test-vhh"
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-
-    static let depot: Depot = {
-        try! DepotFileLoader.load(path: repository.appendingPathComponent("config/depots/demo.yaml").path)
-    }()
 
     /// One HTTP answer.
     struct Answer: Sendable {
@@ -66,9 +63,14 @@ struct APIHarness: Sendable {
             APITokenSettings(token: .environment("HOCHBAHN"), scope: .tenant("hochbahn")),
             APITokenSettings(token: .environment("VHH"), scope: .tenant("vhh")),
         ]
+        let reloader = try await DepotReloader.load(
+            depotFiles: [repository.appendingPathComponent("config/depots/demo.yaml").path],
+            defaults: try PolicyRevision(folder: "policies/defaults", directory: repository.appendingPathComponent("policies/defaults")),
+            logger: Logger(label: "api-test"))
         let server = try BusbarApplication.build(
-            listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: [depot], store: store, apiTokens: tokens,
-            secrets: SecretResolver(environment: ["ADMIN": adminToken, "HOCHBAHN": hochbahnToken, "VHH": vhhToken]), logger: Logger(label: "api-test"))
+            listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: await reloader.depots, store: store, apiTokens: tokens,
+            secrets: SecretResolver(environment: ["ADMIN": adminToken, "HOCHBAHN": hochbahnToken, "VHH": vhhToken]), reloader: reloader,
+            logger: Logger(label: "api-test"))
         try await server.applications[0].test(.live) { client in
             try await body(APIHarness(client: client, server: server, store: store))
         }
