@@ -16,7 +16,8 @@ enum TimetableCSV {
     static let optional = ["min_target_soc", "max_target_soc", "arrival_soc", "bay"]
 
     static func rows(_ text: String) throws -> [Row] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // "\r\n" is one Character in Swift, so both line ends are named.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }),
             Set(required).isSubset(of: header)
         else { throw ProblemDetails(.badRequest, "the first line must name the columns, at least \(required.joined(separator: ","))") }
