@@ -8,6 +8,7 @@ import subprocess
 import urllib.error
 import urllib.request
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
@@ -102,6 +103,14 @@ def at(hours: float) -> str:
     return (datetime.now(timezone.utc) + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def tomorrow(time: str) -> str:
+    """Tomorrow's local `time` at the demo depot, in UTC."""
+    zone = ZoneInfo("Europe/Berlin")
+    day = datetime.now(zone).date() + timedelta(days=1)
+    local = datetime.combine(day, datetime.strptime(time, "%H:%M").time(), tzinfo=zone)
+    return local.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def test_the_document_is_valid_openapi_3_1():
     assert DOCUMENT["openapi"].startswith("3.1")
     validate(DOCUMENT)
@@ -148,7 +157,8 @@ def test_a_walk_through_the_api_matches_the_document(server):
     file_stay = next(e for e in timetable["entries"] if e["source"] == "depot_file")
     assert api.call("DELETE", f"{depot}/timetable/{file_stay['id']}", token="hochbahn")[0] == 409
 
-    reservation = {"vehicle": "hb-02", "charger": "DEMO-A05", "connector": 2, "from": at(30), "until": at(36)}
+    # A daytime window: the depot file's night stays hold every bay from the evening to the morning.
+    reservation = {"vehicle": "hb-02", "charger": "DEMO-A05", "connector": 2, "from": tomorrow("10:00"), "until": tomorrow("14:00")}
     status, created = api.call("POST", f"{depot}/reservations", token="hochbahn", body=reservation)
     assert status == 201
     assert api.call("POST", f"{depot}/reservations", token="hochbahn", body=reservation)[0] == 409

@@ -76,6 +76,13 @@ struct APIHarness: Sendable {
         }
     }
 
+    /// ISO 8601 text of tomorrow's `time` in the demo depot's zone: daytime windows never meet the
+    /// depot file's night stays and their bay reservations.
+    static func tomorrow(at time: String) -> String {
+        let zone = TimeZone(identifier: "Europe/Berlin")!
+        return ISO8601DateFormatter().string(from: LocalDate(containing: Date(), in: zone).adding(days: 1).instant(at: TimeOfDay(time)!, in: zone))
+    }
+
     /// ISO 8601 text of a time `hours` from now (the API takes and gives UTC times).
     static func time(hours: Double) -> String {
         ISO8601DateFormatter().string(from: Date().addingTimeInterval(hours * 3600))

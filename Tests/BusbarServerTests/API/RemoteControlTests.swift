@@ -30,46 +30,57 @@ struct RemoteControlTests {
                 baseURL: "ws://127.0.0.1:\(api.port)", clock: SystemClock(), seed: 3, logger: Logger(label: "station"))
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await station.run() }
-                defer { group.cancelAll() }
-                try await Self.eventually("the charger online") {
-                    try await api.request(.get, "/api/v1/depots/demo/chargers/DEMO-A01").object["online"] as? Bool == true
+                do {
+                    try await Self.scenario(api, station)
+                } catch {
+                    await station.stop()
+                    throw error
                 }
-                let hochbahn = APIHarness.hochbahnToken
-                let start = try await api.request(
-                    .post, "/api/v1/depots/demo/sessions", token: hochbahn, body: #"{"charger": "DEMO-A01", "connector": 1, "vehicle": "hb-01"}"#)
-                #expect(start.status == 202, "\(start.body)")
-                #expect(start.object["result"] as? String == "accepted")
-                let plugged = await station.plugIn(
-                    connector: 1, vehicle: PluggedVehicle(idToken: "CABLE", battery: SimulatedBattery(capacityKWh: 350, maxPowerKW: 150, stateOfCharge: 30)))
-                #expect(plugged == .started)
-
-                var session = ""
-                try await Self.eventually("the started session") {
-                    let sessions = try await api.request(.get, "/api/v1/depots/demo/sessions?status=active&vehicle=hb-01", token: hochbahn)
-                    session = sessions.ids("sessions").first ?? ""
-                    return !session.isEmpty
-                }
-                #expect(session.hasPrefix("DEMO-A01:"))
-                let path = "/api/v1/depots/demo/sessions/\(session)"
-                #expect(try await api.request(.post, "\(path)/stop", token: APIHarness.vhhToken).status == 404)
-                #expect(try await api.request(.put, "\(path)/limit", token: APIHarness.vhhToken, body: #"{"max_kw": 10}"#).status == 404)
-                #expect(try await api.request(.get, path, token: APIHarness.vhhToken).status == 404)
-
-                #expect(try await api.request(.put, "\(path)/limit", token: hochbahn, body: #"{"max_kw": 40}"#).status == 204)
-                let capped = try await api.request(.get, path, token: hochbahn)
-                #expect(capped.object["manual_cap_kw"] as? Double == 40)
-                #expect(capped.object["tenant"] as? String == "hochbahn")
-                #expect(capped.object["status"] as? String == "active")
-
-                let stop = try await api.request(.post, "\(path)/stop", token: hochbahn)
-                #expect(stop.status == 202, "\(stop.body)")
-                try await Self.eventually("the stopped session in the history") {
-                    try await api.request(.get, path, token: hochbahn).object["status"] as? String == "finished"
-                }
-                let finished = try await api.request(.get, "/api/v1/depots/demo/sessions?status=finished&charger=DEMO-A01", token: hochbahn)
-                #expect(finished.ids("sessions") == [session])
-                #expect(await station.station.connector(1)?.transaction == nil)
+                await station.stop()
+                group.cancelAll()
             }
         }
+    }
+
+    /// Start, cap and stop once the station is connected.
+    static func scenario(_ api: APIHarness, _ station: StationClient) async throws {
+        try await Self.eventually("the charger online") {
+            try await api.request(.get, "/api/v1/depots/demo/chargers/DEMO-A01").object["online"] as? Bool == true
+        }
+        let hochbahn = APIHarness.hochbahnToken
+        let start = try await api.request(
+            .post, "/api/v1/depots/demo/sessions", token: hochbahn, body: #"{"charger": "DEMO-A01", "connector": 1, "vehicle": "hb-01"}"#)
+        #expect(start.status == 202, "\(start.body)")
+        #expect(start.object["result"] as? String == "accepted")
+        let plugged = await station.plugIn(
+            connector: 1, vehicle: PluggedVehicle(idToken: "CABLE", battery: SimulatedBattery(capacityKWh: 350, maxPowerKW: 150, stateOfCharge: 30)))
+        #expect(plugged == .started)
+
+        var session = ""
+        try await Self.eventually("the started session") {
+            let sessions = try await api.request(.get, "/api/v1/depots/demo/sessions?status=active&vehicle=hb-01", token: hochbahn)
+            session = sessions.ids("sessions").first ?? ""
+            return !session.isEmpty
+        }
+        #expect(session.hasPrefix("DEMO-A01:"))
+        let path = "/api/v1/depots/demo/sessions/\(session)"
+        #expect(try await api.request(.post, "\(path)/stop", token: APIHarness.vhhToken).status == 404)
+        #expect(try await api.request(.put, "\(path)/limit", token: APIHarness.vhhToken, body: #"{"max_kw": 10}"#).status == 404)
+        #expect(try await api.request(.get, path, token: APIHarness.vhhToken).status == 404)
+
+        #expect(try await api.request(.put, "\(path)/limit", token: hochbahn, body: #"{"max_kw": 40}"#).status == 204)
+        let capped = try await api.request(.get, path, token: hochbahn)
+        #expect(capped.object["manual_cap_kw"] as? Double == 40)
+        #expect(capped.object["tenant"] as? String == "hochbahn")
+        #expect(capped.object["status"] as? String == "active")
+
+        let stop = try await api.request(.post, "\(path)/stop", token: hochbahn)
+        #expect(stop.status == 202, "\(stop.body)")
+        try await Self.eventually("the stopped session in the history") {
+            try await api.request(.get, path, token: hochbahn).object["status"] as? String == "finished"
+        }
+        let finished = try await api.request(.get, "/api/v1/depots/demo/sessions?status=finished&charger=DEMO-A01", token: hochbahn)
+        #expect(finished.ids("sessions") == [session])
+        #expect(await station.station.connector(1)?.transaction == nil)
     }
 }

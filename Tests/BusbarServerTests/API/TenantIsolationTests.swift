@@ -35,7 +35,7 @@ struct TenantIsolationTests {
         let depot = "/api/v1/depots/demo"
         let stay = #"{"vehicle": "\#(b.vehicle)", "arrival": "\#(APIHarness.time(hours: 5))", "departure": "\#(APIHarness.time(hours: 12))", "target_soc": 80}"#
         let csv = "vehicle,arrival,departure,target_soc\n\(b.otherVehicle),\(APIHarness.time(hours: 30)),\(APIHarness.time(hours: 38)),85\n"
-        let reservation = #"{"vehicle": "\#(b.otherVehicle)", "charger": "\#(b.charger)", "connector": 2, "from": "\#(APIHarness.time(hours: 20))", "until": "\#(APIHarness.time(hours: 22))"}"#
+        let reservation = #"{"vehicle": "\#(b.otherVehicle)", "charger": "\#(b.charger)", "connector": 2, "from": "\#(APIHarness.tomorrow(at: "10:00"))", "until": "\#(APIHarness.tomorrow(at: "14:00"))"}"#
         return [
             Case(method: .get, operation: "/api/v1/depots", path: "/api/v1/depots", intruder: 200, owner: 200, admin: 200, hidden: [#""id":"vhh""#]),
             Case(method: .get, operation: "/api/v1/depots/{depotId}", path: depot, intruder: 200, owner: 200, admin: 200, hidden: [#""id":"vhh""#]),
