@@ -78,7 +78,8 @@ enum APIJSON {
             context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
         }
         switch error {
-        case .keyNotFound(let key, let context): return "missing \(([path(context)] + [key.stringValue]).filter { !$0.isEmpty }.joined(separator: "."))"
+        case .keyNotFound(let key, let context):
+            return "missing \(([path(context)] + [key.stringValue]).filter { !$0.isEmpty }.joined(separator: "."))"
         case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong type at \(path(context)): \(context.debugDescription)"
         case .dataCorrupted(let context): return "invalid at \(path(context).isEmpty ? "the top level" : path(context)): \(context.debugDescription)"
         @unknown default: return "\(error)"

@@ -1,6 +1,6 @@
-import HTTPTypes
 import DepotModel
 import DepotRuntime
+import HTTPTypes
 import Notifications
 import Storage
 

@@ -29,7 +29,9 @@ extension DepotController {
     ///   of the depot file or an upstream system.
     public func removeTimetableEntry(_ id: TimetableEntryID, tenant: TenantID?) async throws {
         guard let entry = entries[id], tenant == nil || entry.tenant == tenant else { throw RuntimeError.notFound("timetable entry \(id)") }
-        guard entry.source == .api else { throw RuntimeError.conflict("timetable entry \(id) comes from \(entry.source) and can only be changed there") }
+        guard entry.source == .api else {
+            throw RuntimeError.conflict("timetable entry \(id) comes from \(entry.source) and can only be changed there")
+        }
         try await replaceTimetable(entries.values.filter { $0.source == .api && $0.id != id }, source: .api)
     }
 }

@@ -62,7 +62,8 @@ struct APIFixtures: Sendable {
             depot: "demo", station: ChargerID(charger), key: .chosenByStation(key), connector: 1, idToken: idToken, startedAt: now - 3 * 3600,
             meterStart: 100, receivedAt: now - 3 * 3600)
         _ = try await api.store.recordTransactionStop(
-            station: ChargerID(charger), transactionKey: key, stoppedAt: now - 3600, meterStop: 250, reason: "Local", receivedAt: now - 3600, frame: "[]")
+            station: ChargerID(charger), transactionKey: key, stoppedAt: now - 3600, meterStop: 250, reason: "Local", receivedAt: now - 3600,
+            frame: "[]")
         try await api.store.attributeTransaction(station: ChargerID(charger), key: key, vehicle: VehicleID(vehicles.0), tenant: TenantID(tenant))
 
         let incidentKey = "charger_offline|charger:\(charger)"

@@ -67,8 +67,10 @@ struct APIHarness: Sendable {
             depotFiles: [repository.appendingPathComponent("config/depots/demo.yaml").path],
             defaults: try PolicyRevision(folder: "policies/defaults", directory: repository.appendingPathComponent("policies/defaults")),
             logger: Logger(label: "api-test"))
+        let engine = try #require(await reloader.engine(for: "demo"))
         let server = try BusbarApplication.build(
-            listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: await reloader.depots, store: store, apiTokens: tokens,
+            listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: await reloader.depots, store: store,
+            policies: ["demo": engine], apiTokens: tokens,
             secrets: SecretResolver(environment: ["ADMIN": adminToken, "HOCHBAHN": hochbahnToken, "VHH": vhhToken]), reloader: reloader,
             logger: Logger(label: "api-test"))
         try await server.applications[0].test(.live) { client in

@@ -44,11 +44,21 @@ struct BadInputTests {
             Case(method: .get, path: "\(depot)/chargers/NOPE", status: 404, why: "an unknown charger"),
 
             Case(method: .post, path: "\(depot)/sessions", body: "{charger: DEMO-A01", status: 400, why: "invalid JSON"),
-            Case(method: .post, path: "\(depot)/sessions", body: #"{"charger": "DEMO-A01", "connector": 1}"#, status: 400, why: "neither token nor vehicle"),
-            Case(method: .post, path: "\(depot)/sessions", body: #"{"charger": "DEMO-A01", "connector": "one", "id_token": "X"}"#, status: 400, why: "a wrong type"),
-            Case(method: .post, path: "\(depot)/sessions", body: #"{"charger": "NOPE", "connector": 1, "vehicle": "hb-01"}"#, status: 404, why: "an unknown charger"),
-            Case(method: .post, path: "\(depot)/sessions", body: #"{"charger": "DEMO-A01", "connector": 9, "vehicle": "hb-01"}"#, status: 404, why: "an unknown connector"),
-            Case(method: .post, path: "\(depot)/sessions", body: #"{"charger": "DEMO-A01", "connector": 1, "vehicle": "bus-999"}"#, status: 404, why: "an unknown vehicle"),
+            Case(
+                method: .post, path: "\(depot)/sessions", body: #"{"charger": "DEMO-A01", "connector": 1}"#, status: 400,
+                why: "neither token nor vehicle"),
+            Case(
+                method: .post, path: "\(depot)/sessions", body: #"{"charger": "DEMO-A01", "connector": "one", "id_token": "X"}"#, status: 400,
+                why: "a wrong type"),
+            Case(
+                method: .post, path: "\(depot)/sessions", body: #"{"charger": "NOPE", "connector": 1, "vehicle": "hb-01"}"#, status: 404,
+                why: "an unknown charger"),
+            Case(
+                method: .post, path: "\(depot)/sessions", body: #"{"charger": "DEMO-A01", "connector": 9, "vehicle": "hb-01"}"#, status: 404,
+                why: "an unknown connector"),
+            Case(
+                method: .post, path: "\(depot)/sessions", body: #"{"charger": "DEMO-A01", "connector": 1, "vehicle": "bus-999"}"#, status: 404,
+                why: "an unknown vehicle"),
 
             Case(method: .put, path: "\(depot)/sessions/DEMO-A01:none/limit", body: #"{"max_kw": "fast"}"#, status: 400, why: "a wrong type"),
             Case(method: .put, path: "\(depot)/sessions/DEMO-A01:none/limit", body: #"{"max_kw": -5}"#, status: 422, why: "a negative cap"),
@@ -63,15 +73,25 @@ struct BadInputTests {
             Case(method: .post, path: "\(depot)/timetable", body: stay(extra: #", "min_target_soc": 95"#), status: 422, why: "min above target"),
             Case(method: .post, path: "\(depot)/timetable", body: stay(extra: #", "bay": "Z99"#), status: 400, why: "a string left open"),
             Case(method: .post, path: "\(depot)/timetable", body: stay(extra: #", "bay": "Z99""#), status: 404, why: "an unknown bay"),
-            Case(method: .post, path: "\(depot)/timetable", body: stay(extra: #", "bay": "B01-1""#), status: 404, why: "a bay outside the tenant's areas"),
+            Case(
+                method: .post, path: "\(depot)/timetable", body: stay(extra: #", "bay": "B01-1""#), status: 404,
+                why: "a bay outside the tenant's areas"),
             Case(method: .put, path: "\(depot)/timetable/nope", body: stay(), status: 404, why: "an unknown entry"),
             Case(method: .put, path: "\(depot)/timetable/\(fileEntry)", body: stay(), status: 409, why: "a depot-file entry"),
             Case(method: .delete, path: "\(depot)/timetable/nope", status: 404, why: "an unknown entry"),
             Case(method: .delete, path: "\(depot)/timetable/\(fileEntry)", status: 409, why: "a depot-file entry"),
-            Case(method: .post, path: "\(depot)/timetable/import", body: "vehicle,arrival\n", contentType: "application/json", status: 415, why: "not CSV"),
-            Case(method: .post, path: "\(depot)/timetable/import", body: "vehicle,arrival\nhb-01,x\n", contentType: "text/csv", status: 400, why: "a header without required columns"),
-            Case(method: .post, path: "\(depot)/timetable/import", body: "vehicle,arrival,departure,target_soc,colour\n", contentType: "text/csv", status: 400, why: "an unknown column"),
-            Case(method: .post, path: "\(depot)/timetable/import?mode=some", body: "vehicle,arrival,departure,target_soc\n", contentType: "text/csv", status: 400, why: "an unknown mode"),
+            Case(
+                method: .post, path: "\(depot)/timetable/import", body: "vehicle,arrival\n", contentType: "application/json", status: 415,
+                why: "not CSV"),
+            Case(
+                method: .post, path: "\(depot)/timetable/import", body: "vehicle,arrival\nhb-01,x\n", contentType: "text/csv", status: 400,
+                why: "a header without required columns"),
+            Case(
+                method: .post, path: "\(depot)/timetable/import", body: "vehicle,arrival,departure,target_soc,colour\n", contentType: "text/csv",
+                status: 400, why: "an unknown column"),
+            Case(
+                method: .post, path: "\(depot)/timetable/import?mode=some", body: "vehicle,arrival,departure,target_soc\n", contentType: "text/csv",
+                status: 400, why: "an unknown mode"),
 
             Case(method: .post, path: "\(depot)/reservations", body: "{", status: 400, why: "invalid JSON"),
             Case(method: .post, path: "\(depot)/reservations", body: reservation(charger: "NOPE"), status: 404, why: "an unknown charger"),
@@ -98,7 +118,8 @@ struct BadInputTests {
             let fileEntry = try #require(entries.first { $0["source"] as? String == "depot_file" && $0["bay"] != nil }?["id"] as? String)
             let reservations = try await api.request(.get, "/api/v1/depots/demo/reservations", token: APIHarness.hochbahnToken)
             let bayReservation = try #require(
-                (reservations.object["reservations"] as? [[String: Any]] ?? []).first { $0["timetable_entry"] as? String == fileEntry }?["id"] as? String)
+                (reservations.object["reservations"] as? [[String: Any]] ?? []).first { $0["timetable_entry"] as? String == fileEntry }?["id"]
+                    as? String)
             let cancel = try await api.request(
                 .delete, "/api/v1/depots/demo/reservations/\(fixtures.hochbahn.spareReservation)", token: APIHarness.hochbahnToken)
             #expect(cancel.status == 204)
@@ -109,7 +130,8 @@ struct BadInputTests {
                 cancelled: fixtures.hochbahn.spareReservation, resolvedEvent: fixtures.hochbahn.event)
             for bad in cases {
                 let before = try await TenantIsolationTests.state(api)
-                let answer = try await api.request(bad.method, bad.path, token: APIHarness.hochbahnToken, body: bad.body, contentType: bad.contentType)
+                let answer = try await api.request(
+                    bad.method, bad.path, token: APIHarness.hochbahnToken, body: bad.body, contentType: bad.contentType)
                 #expect(answer.status == bad.status, "\(bad): \(answer.body)")
                 #expect(answer.contentType == "application/problem+json", "\(bad)")
                 #expect(answer.object["status"] as? Int == bad.status, "\(bad)")

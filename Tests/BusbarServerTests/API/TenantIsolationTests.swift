@@ -33,9 +33,11 @@ struct TenantIsolationTests {
 
     static func cases(_ a: APIFixtures.Objects, _ b: APIFixtures.Objects) -> [Case] {
         let depot = "/api/v1/depots/demo"
-        let stay = #"{"vehicle": "\#(b.vehicle)", "arrival": "\#(APIHarness.time(hours: 5))", "departure": "\#(APIHarness.time(hours: 12))", "target_soc": 80}"#
+        let stay =
+            #"{"vehicle": "\#(b.vehicle)", "arrival": "\#(APIHarness.time(hours: 5))", "departure": "\#(APIHarness.time(hours: 12))", "target_soc": 80}"#
         let csv = "vehicle,arrival,departure,target_soc\n\(b.otherVehicle),\(APIHarness.time(hours: 30)),\(APIHarness.time(hours: 38)),85\n"
-        let reservation = #"{"vehicle": "\#(b.otherVehicle)", "charger": "\#(b.charger)", "connector": 2, "from": "\#(APIHarness.tomorrow(at: "10:00"))", "until": "\#(APIHarness.tomorrow(at: "14:00"))"}"#
+        let reservation =
+            #"{"vehicle": "\#(b.otherVehicle)", "charger": "\#(b.charger)", "connector": 2, "from": "\#(APIHarness.tomorrow(at: "10:00"))", "until": "\#(APIHarness.tomorrow(at: "14:00"))"}"#
         return [
             Case(method: .get, operation: "/api/v1/depots", path: "/api/v1/depots", intruder: 200, owner: 200, admin: 200, hidden: [#""id":"vhh""#]),
             Case(method: .get, operation: "/api/v1/depots/{depotId}", path: depot, intruder: 200, owner: 200, admin: 200, hidden: [#""id":"vhh""#]),
@@ -47,7 +49,9 @@ struct TenantIsolationTests {
             Case(
                 method: .get, operation: "/api/v1/depots/{depotId}/chargers", path: "\(depot)/chargers", intruder: 200, owner: 200, admin: 200,
                 hidden: [b.charger]),
-            Case(method: .get, operation: "/api/v1/depots/{depotId}/chargers/{chargerId}", path: "\(depot)/chargers/\(b.charger)", intruder: 404, owner: 200, admin: 200),
+            Case(
+                method: .get, operation: "/api/v1/depots/{depotId}/chargers/{chargerId}", path: "\(depot)/chargers/\(b.charger)", intruder: 404,
+                owner: 200, admin: 200),
             Case(
                 method: .get, operation: "/api/v1/depots/{depotId}/chargers/{chargerId}/messages", path: "\(depot)/chargers/\(b.charger)/messages",
                 intruder: 403, owner: 403, admin: 200),
@@ -58,7 +62,9 @@ struct TenantIsolationTests {
                 method: .post, operation: "/api/v1/depots/{depotId}/sessions", path: "\(depot)/sessions",
                 body: #"{"charger": "\#(b.charger)", "connector": 1, "vehicle": "\#(b.vehicle)"}"#,
                 intruderBody: #"{"charger": "\#(a.charger)", "connector": 1, "vehicle": "\#(b.vehicle)"}"#, intruder: 404, owner: 502, admin: 502),
-            Case(method: .get, operation: "/api/v1/depots/{depotId}/sessions/{sessionId}", path: "\(depot)/sessions/\(b.session)", intruder: 404, owner: 200, admin: 200),
+            Case(
+                method: .get, operation: "/api/v1/depots/{depotId}/sessions/{sessionId}", path: "\(depot)/sessions/\(b.session)", intruder: 404,
+                owner: 200, admin: 200),
             Case(
                 method: .post, operation: "/api/v1/depots/{depotId}/sessions/{sessionId}/stop", path: "\(depot)/sessions/\(b.session)/stop",
                 intruder: 404, owner: 404, admin: 404),
@@ -68,23 +74,31 @@ struct TenantIsolationTests {
             Case(
                 method: .get, operation: "/api/v1/depots/{depotId}/timetable", path: "\(depot)/timetable", intruder: 200, owner: 200, admin: 200,
                 hidden: [b.entry, b.spareEntry]),
-            Case(method: .post, operation: "/api/v1/depots/{depotId}/timetable", path: "\(depot)/timetable", body: stay, intruder: 404, owner: 201, admin: 201),
+            Case(
+                method: .post, operation: "/api/v1/depots/{depotId}/timetable", path: "\(depot)/timetable", body: stay, intruder: 404, owner: 201,
+                admin: 201),
             Case(
                 method: .post, operation: "/api/v1/depots/{depotId}/timetable/import", path: "\(depot)/timetable/import?mode=all", body: csv,
                 contentType: "text/csv", intruder: 422, owner: 201, admin: 201),
-            Case(method: .get, operation: "/api/v1/depots/{depotId}/timetable/{entryId}", path: "\(depot)/timetable/\(b.entry)", intruder: 404, owner: 200, admin: 200),
+            Case(
+                method: .get, operation: "/api/v1/depots/{depotId}/timetable/{entryId}", path: "\(depot)/timetable/\(b.entry)", intruder: 404,
+                owner: 200, admin: 200),
             Case(
                 method: .put, operation: "/api/v1/depots/{depotId}/timetable/{entryId}", path: "\(depot)/timetable/\(b.entry)", body: stay,
                 intruderBody: stay.replacingOccurrences(of: b.vehicle, with: a.vehicle), intruder: 404, owner: 200, admin: 200),
-            Case(method: .delete, operation: "/api/v1/depots/{depotId}/timetable/{entryId}", path: "\(depot)/timetable/\(b.spareEntry)", intruder: 404, owner: 204, admin: nil),
             Case(
-                method: .get, operation: "/api/v1/depots/{depotId}/reservations", path: "\(depot)/reservations", intruder: 200, owner: 200, admin: 200,
+                method: .delete, operation: "/api/v1/depots/{depotId}/timetable/{entryId}", path: "\(depot)/timetable/\(b.spareEntry)", intruder: 404,
+                owner: 204, admin: nil),
+            Case(
+                method: .get, operation: "/api/v1/depots/{depotId}/reservations", path: "\(depot)/reservations", intruder: 200, owner: 200,
+                admin: 200,
                 hidden: [b.reservation, b.spareReservation]),
             Case(
                 method: .post, operation: "/api/v1/depots/{depotId}/reservations", path: "\(depot)/reservations", body: reservation,
                 intruderBody: reservation.replacingOccurrences(of: b.otherVehicle, with: a.otherVehicle), intruder: 404, owner: 201, admin: 409),
             Case(
-                method: .delete, operation: "/api/v1/depots/{depotId}/reservations/{reservationId}", path: "\(depot)/reservations/\(b.spareReservation)",
+                method: .delete, operation: "/api/v1/depots/{depotId}/reservations/{reservationId}",
+                path: "\(depot)/reservations/\(b.spareReservation)",
                 intruder: 404, owner: 204, admin: nil),
             Case(
                 method: .post, operation: "/api/v1/depots/{depotId}/reservations/{reservationId}/override",
@@ -92,19 +106,28 @@ struct TenantIsolationTests {
             Case(
                 method: .get, operation: "/api/v1/depots/{depotId}/vehicles", path: "\(depot)/vehicles", intruder: 200, owner: 200, admin: 200,
                 hidden: [b.vehicle]),
-            Case(method: .get, operation: "/api/v1/depots/{depotId}/vehicles/{vehicleId}", path: "\(depot)/vehicles/\(b.vehicle)", intruder: 404, owner: 200, admin: 200),
+            Case(
+                method: .get, operation: "/api/v1/depots/{depotId}/vehicles/{vehicleId}", path: "\(depot)/vehicles/\(b.vehicle)", intruder: 404,
+                owner: 200, admin: 200),
             Case(
                 method: .get, operation: "/api/v1/depots/{depotId}/events", path: "\(depot)/events", intruder: 200, owner: 200, admin: 200,
                 hidden: [#""tenant":"vhh""#]),
-            Case(method: .post, operation: "/api/v1/depots/{depotId}/events/{eventId}/ack", path: "\(depot)/events/\(b.event)/ack", intruder: 404, owner: 200, admin: 200),
             Case(
-                method: .get, operation: "/api/v1/depots/{depotId}/notifications", path: "\(depot)/notifications", intruder: 200, owner: 200, admin: 200,
+                method: .post, operation: "/api/v1/depots/{depotId}/events/{eventId}/ack", path: "\(depot)/events/\(b.event)/ack", intruder: 404,
+                owner: 200, admin: 200),
+            Case(
+                method: .get, operation: "/api/v1/depots/{depotId}/notifications", path: "\(depot)/notifications", intruder: 200, owner: 200,
+                admin: 200,
                 hidden: [#""tenant":"vhh""#]),
             Case(
                 method: .get, operation: "/api/v1/depots/{depotId}/decisions", path: "\(depot)/decisions", intruder: 200, owner: 200, admin: 200,
                 hidden: [b.decision]),
-            Case(method: .get, operation: "/api/v1/depots/{depotId}/decisions/{decisionId}", path: "\(depot)/decisions/\(b.decision)", intruder: 404, owner: 200, admin: 200),
-            Case(method: .get, operation: "/api/v1/depots/{depotId}/plan", path: "\(depot)/plan", intruder: 200, owner: 200, admin: 200, hidden: [b.vehicle]),
+            Case(
+                method: .get, operation: "/api/v1/depots/{depotId}/decisions/{decisionId}", path: "\(depot)/decisions/\(b.decision)", intruder: 404,
+                owner: 200, admin: 200),
+            Case(
+                method: .get, operation: "/api/v1/depots/{depotId}/plan", path: "\(depot)/plan", intruder: 200, owner: 200, admin: 200,
+                hidden: [b.vehicle]),
             Case(
                 method: .post, operation: "/api/v1/stations/{stationId}/calls", path: "/api/v1/stations/\(b.charger)/calls",
                 body: #"{"action": "Reset", "payload": {"type": "Soft"}}"#, intruder: 403, owner: 403, admin: 404),
@@ -144,10 +167,13 @@ struct TenantIsolationTests {
                     #expect(try await Self.state(api) == before, "\(probe) as tenant A changed the depot")
                 }
 
-                let owner = try await api.request(probe.method, probe.path, token: APIHarness.vhhToken, body: probe.body, contentType: probe.contentType)
+                let owner = try await api.request(
+                    probe.method, probe.path, token: APIHarness.vhhToken, body: probe.body, contentType: probe.contentType)
                 #expect(owner.status == probe.owner, "\(probe) as tenant B: \(owner.body)")
                 if probe.owner == 200, probe.method == .get {
-                    for text in probe.hidden where !text.hasPrefix("\"") { #expect(owner.body.contains(text), "\(probe) hides \(text) from its owner") }
+                    for text in probe.hidden where !text.hasPrefix("\"") {
+                        #expect(owner.body.contains(text), "\(probe) hides \(text) from its owner")
+                    }
                 }
                 if let expected = probe.admin {
                     let admin = try await api.request(probe.method, probe.path, body: probe.body, contentType: probe.contentType)

@@ -1,6 +1,6 @@
 import BusbarServer
-import DepotRuntime
 import DepotModel
+import DepotRuntime
 import Foundation
 import HTTPTypes
 import Testing

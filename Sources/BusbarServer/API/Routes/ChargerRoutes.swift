@@ -79,7 +79,8 @@ struct ChargerRoutes: Sendable {
     /// The chargers the caller sees (one when `only` is given), in id order.
     private func chargers(_ access: DepotAccess, only: ChargerID? = nil) async throws -> [ChargerView] {
         let snapshot = await access.controller.snapshot(tenant: access.tenant)
-        let presence = Dictionary(try await access.store.stationPresence(depot: access.depot.id).map { ($0.station, $0) }, uniquingKeysWith: { a, _ in a })
+        let presence = Dictionary(
+            try await access.store.stationPresence(depot: access.depot.id).map { ($0.station, $0) }, uniquingKeysWith: { a, _ in a })
         let online = Set(snapshot.onlineChargers)
         return access.depot.chargers.filter { only == nil || $0.id == only }.compactMap { charger in
             let connectors = snapshot.connectors.filter { $0.charger == charger.id }

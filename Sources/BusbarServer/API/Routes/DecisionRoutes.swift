@@ -27,8 +27,8 @@ struct DecisionRoutes: Sendable {
                 until: try APIJSON.date("to", of: request), limit: narrowed ? 10_000 : limit)
             let visible = records.filter { record in
                 let event = Self.event(of: record)
-                return access.sees(Self.tenant(of: event)) && (access.tenant == nil || Self.tenant(of: event) != nil)
-                    && (vehicle == nil || Self.vehicle(of: event) == vehicle)
+                // A record without an event tenant (a priority round) is the admin's only: `sees(nil)` is false for a tenant.
+                return access.sees(Self.tenant(of: event)) && (vehicle == nil || Self.vehicle(of: event) == vehicle)
             }
             return APIJSON.response(.object(["decisions": .array(visible.prefix(limit).map { Self.json($0, explain: false) })]))
         }

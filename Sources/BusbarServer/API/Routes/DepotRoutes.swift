@@ -46,11 +46,13 @@ struct DepotRoutes: Sendable {
             limitNowKw = depot.grid.limit(at: now, in: depot.timeZone).value
             blockNow = depot.grid.block(at: now, in: depot.timeZone)?.name
             blocks = depot.grid.blocks.map {
-                Block(name: $0.name, from: $0.window.from.description, to: $0.window.to.description, limitKw: $0.limit.value,
+                Block(
+                    name: $0.name, from: $0.window.from.description, to: $0.window.to.description, limitKw: $0.limit.value,
                     pricePerKwh: $0.pricePerKilowattHour)
             }
             tenants = depot.tenants.filter { tenant == nil || $0.id == tenant }.map {
-                TenantSummary(id: $0.id.rawValue, name: $0.name, tenantClass: $0.tenantClass.rawValue, priority: $0.priority, areas: $0.areas.map(\.rawValue))
+                TenantSummary(
+                    id: $0.id.rawValue, name: $0.name, tenantClass: $0.tenantClass.rawValue, priority: $0.priority, areas: $0.areas.map(\.rawValue))
             }
             chargers = depot.chargers.count
             vehicles = depot.vehicles.filter { tenant == nil || $0.tenant == tenant }.count

@@ -100,8 +100,10 @@ struct EventRoutes: Sendable {
         }
         api.on(.get, "/api/v1/depots/{depotId}/notifications") { request, context in
             let access = try await environment.depot(request, context)
-            let status = try APIJSON.choice("status", of: request, allowed: OutboxEntryStatus.allCases.map(\.rawValue)).flatMap(OutboxEntryStatus.init)
-            let entries = try await access.requireNotifier().notifications(tenant: access.tenant, status: status, limit: try APIJSON.limit(of: request))
+            let status = try APIJSON.choice("status", of: request, allowed: OutboxEntryStatus.allCases.map(\.rawValue)).flatMap(
+                OutboxEntryStatus.init)
+            let entries = try await access.requireNotifier().notifications(
+                tenant: access.tenant, status: status, limit: try APIJSON.limit(of: request))
             return try APIJSON.response(["notifications": entries.map(NotificationView.init)])
         }
     }

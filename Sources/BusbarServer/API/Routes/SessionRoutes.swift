@@ -118,7 +118,8 @@ struct SessionRoutes: Sendable {
             if let session = await active(access).first(where: { $0.id == id }) { return try APIJSON.response(session) }
             let parts = id.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2, let record = try await access.store.transaction(station: ChargerID(parts[0]), key: parts[1]),
-                record.depotID == access.depot.id.rawValue, record.stoppedAt != nil, access.tenant == nil || record.tenantID == access.tenant?.rawValue
+                record.depotID == access.depot.id.rawValue, record.stoppedAt != nil,
+                access.tenant == nil || record.tenantID == access.tenant?.rawValue
             else { throw ProblemDetails(.notFound, "no session \(id)") }
             return try APIJSON.response(SessionView(finished: record))
         }
@@ -128,7 +129,9 @@ struct SessionRoutes: Sendable {
             guard let charger = access.depot.charger(ChargerID(start.charger)), access.mayUse(charger) else {
                 throw ProblemDetails(.notFound, "no charger \(start.charger)")
             }
-            guard charger.connector(start.connector) != nil else { throw ProblemDetails(.notFound, "no connector \(start.connector) at \(charger.id)") }
+            guard charger.connector(start.connector) != nil else {
+                throw ProblemDetails(.notFound, "no connector \(start.connector) at \(charger.id)")
+            }
             let token: String
             switch (start.idToken, start.vehicle) {
             case (let idToken?, nil): token = idToken

@@ -27,7 +27,9 @@ enum TimetableCSV {
         }
         return lines.enumerated().dropFirst().compactMap { index, line in
             guard !line.allSatisfy(\.isWhitespace) else { return nil }
-            return Row(line: index + 1, input: Result { try input(line, header: header) }.mapError { $0 as? ProblemDetails ?? ProblemDetails(.badRequest, "\($0)") })
+            return Row(
+                line: index + 1,
+                input: Result { try input(line, header: header) }.mapError { $0 as? ProblemDetails ?? ProblemDetails(.badRequest, "\($0)") })
         }
     }
 
@@ -37,7 +39,9 @@ enum TimetableCSV {
         let values = Dictionary(uniqueKeysWithValues: zip(header, fields)).filter { !$0.value.isEmpty }
         func time(_ name: String) throws -> Date {
             guard let text = values[name] else { throw ProblemDetails(.badRequest, "\(name) is empty") }
-            guard let date = ISO8601DateFormatter().date(from: text) else { throw ProblemDetails(.badRequest, "\(name) \(text) is not an ISO 8601 time") }
+            guard let date = ISO8601DateFormatter().date(from: text) else {
+                throw ProblemDetails(.badRequest, "\(name) \(text) is not an ISO 8601 time")
+            }
             return date
         }
         func number(_ name: String) throws -> Double? {

@@ -74,7 +74,8 @@ struct TimetableRoutes: Sendable {
                 throw ProblemDetails(.unprocessableContent, "min_target_soc ≤ target_soc ≤ max_target_soc is required")
             }
             return TimetableEntry(
-                id: id, vehicle: vehicle.id, tenant: vehicle.tenant, arrival: arrival, departure: departure, arrivalSoC: arrivalSoc.map { Percent($0) },
+                id: id, vehicle: vehicle.id, tenant: vehicle.tenant, arrival: arrival, departure: departure,
+                arrivalSoC: arrivalSoc.map { Percent($0) },
                 targetSoC: Percent(targetSoc), minTargetSoC: minTargetSoc.map { Percent($0) }, maxTargetSoC: maxTargetSoc.map { Percent($0) },
                 bay: bay.map { BayID($0) }, source: .api)
         }
