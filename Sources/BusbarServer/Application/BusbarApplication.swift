@@ -39,7 +39,7 @@ public struct BusbarApplication: Sendable {
     ///     runs the built-in rules.
     ///   - runtime: how often the depots plan and allocate (tests and the demo speed it up with the clock).
     ///   - reloader: when given, hot reload is on: `POST /api/v1/reload`, `GET /api/v1/depots/{id}/status`,
-    ///     the file watcher and `SIGHUP` (policy-api.md "Hot reload").
+    ///     the file watcher and `SIGHUP` (policy-api.md "Hot reload"); without one both routes answer that it is off.
     ///   - presystemReportInterval: the VDV 463 ProvideChargingInformation cadence in clock time (vdv.md A4).
     ///   - onServerRunning: called with the listener's index and bound port once it is up.
     /// - Throws: `StationDirectoryFailure` when a station secret cannot be read, or a TLS setup error.
