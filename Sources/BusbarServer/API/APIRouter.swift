@@ -7,7 +7,8 @@ import Logging
 /// Registers the REST API's routes on a Hummingbird router and keeps the list of what it
 /// registered, so the OpenAPI check compares the document with the routes the server really has.
 /// Every handler's errors leave as problem details: `ProblemDetails` as they are, a runtime
-/// refusal mapped to its status, anything else a 500 whose details stay in the log.
+/// refusal mapped to its status, Hummingbird's client errors with their status, anything else a
+/// 500 whose details stay in the log.
 final class APIRouter {
     private let router: Router<BusbarRequestContext>
     private let logger: Logger
@@ -35,6 +36,9 @@ final class APIRouter {
                 throw problem
             } catch let error as RuntimeError {
                 throw ProblemDetails(error)
+            } catch let error as any HTTPResponseError where error.status.code < 500 {
+                // Hummingbird's own refusals, e.g. a body above the route's limit (413).
+                throw ProblemDetails(error.status, error.status.reasonPhrase)
             } catch {
                 logger.error("API request failed", metadata: ["http.path": "\(request.uri.path)", "error": "\(error)"])
                 throw ProblemDetails(.internalServerError, "the request could not be completed")

@@ -66,6 +66,9 @@ struct BadInputTests {
             Case(method: .post, path: "\(depot)/sessions/DEMO-A01:none/stop", status: 404, why: "an unknown session"),
 
             Case(method: .post, path: "\(depot)/timetable", body: "[1, 2", status: 400, why: "invalid JSON"),
+            Case(
+                method: .post, path: "\(depot)/timetable", body: "[" + String(repeating: "1,", count: 600_000) + "1]", status: 413,
+                why: "a body above 1 MiB"),
             Case(method: .post, path: "\(depot)/timetable", body: #"{"vehicle": "hb-01"}"#, status: 400, why: "missing fields"),
             Case(method: .post, path: "\(depot)/timetable", body: stay(vehicle: "bus-999"), status: 404, why: "an unknown vehicle"),
             Case(method: .post, path: "\(depot)/timetable", body: stay(from: 9, to: 2), status: 422, why: "departure before arrival"),
