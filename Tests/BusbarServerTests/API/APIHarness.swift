@@ -3,12 +3,15 @@ import DepotConfig
 import DepotModel
 import Foundation
 import HTTPTypes
-import HummingbirdTesting
 import Logging
-import NIOCore
 import PolicyEngine
+import ServiceLifecycle
 import Storage
 import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// The demo depot served over real HTTP on loopback with a SQLite file, and three API tokens:
 /// admin, Hochbahn (tenant A, hall A) and VHH (tenant B, hall B).
@@ -34,26 +37,30 @@ struct APIHarness: Sendable {
         }
     }
 
-    let client: any TestClientProtocol
+    let port: Int
     let server: BusbarApplication
     let store: BusbarStore
-
-    /// The bound port (for simulated stations).
-    var port: Int { client.port ?? 0 }
 
     /// Sends one request; `token` nil sends no Authorization header.
     func request(
         _ method: HTTPRequest.Method, _ path: String, token: String? = adminToken, body: String? = nil, contentType: String = "application/json"
     ) async throws -> Answer {
-        var headers: HTTPFields = [:]
-        if let token { headers[.authorization] = "Bearer \(token)" }
-        if body != nil { headers[.contentType] = contentType }
-        return try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
-            Answer(status: Int(response.status.code), contentType: response.headers[.contentType] ?? "", body: String(buffer: response.body))
+        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
+        request.httpMethod = method.rawValue
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let body {
+            request.httpBody = Data(body.utf8)
+            request.setValue(contentType, forHTTPHeaderField: "Content-Type")
         }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as? HTTPURLResponse
+        return Answer(
+            status: http?.statusCode ?? 0, contentType: http?.value(forHTTPHeaderField: "Content-Type") ?? "",
+            body: String(decoding: data, as: UTF8.self))
     }
 
-    /// Runs `body` against a freshly built server with an empty database file.
+    /// Runs `body` against a freshly built server (its HTTP listener only: the tests drive the
+    /// depot's loop themselves) with an empty database file.
     static func run(_ body: @escaping @Sendable (APIHarness) async throws -> Void) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("busbar-api-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -68,13 +75,26 @@ struct APIHarness: Sendable {
             defaults: try PolicyRevision(folder: "policies/defaults", directory: repository.appendingPathComponent("policies/defaults")),
             logger: Logger(label: "api-test"))
         let engine = try #require(await reloader.engine(for: "demo"))
+        let (ports, announce) = AsyncStream.makeStream(of: Int.self)
         let server = try BusbarApplication.build(
             listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: await reloader.depots, store: store,
             policies: ["demo": engine], apiTokens: tokens,
             secrets: SecretResolver(environment: ["ADMIN": adminToken, "HOCHBAHN": hochbahnToken, "VHH": vhhToken]), reloader: reloader,
-            logger: Logger(label: "api-test"))
-        try await server.applications[0].test(.live) { client in
-            try await body(APIHarness(client: client, server: server, store: store))
+            logger: Logger(label: "api-test")
+        ) { _, port in announce.yield(port) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await ServiceGroup(services: [server.applications[0]], logger: Logger(label: "api-test")).run()
+            }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            do {
+                try await body(APIHarness(port: port, server: server, store: store))
+            } catch {
+                group.cancelAll()
+                throw error
+            }
+            group.cancelAll()
         }
     }
 
