@@ -101,7 +101,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Dashboard")],
+            resources: [.copy("Dashboard"), .copy("API/openapi.yaml")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -172,8 +172,9 @@ let package = Package(
         .testTarget(
             name: "BusbarServerTests",
             dependencies: [
-                "BusbarServer", "DepotModel", "DepotConfig", "Storage", "OCPP", "PowerSolver",
+                "BusbarServer", "DepotModel", "DepotConfig", "Storage", "OCPP", "PowerSolver", "DepotRuntime", "DepotSimulator",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -202,6 +202,26 @@ public enum BusbarMigrations {
             }
             try db.create(index: "delivery_attempt_by_entry", on: "delivery_attempt", columns: ["entry_id", "at"])
         }
+        migrator.registerMigration("v7-api-reservations") { db in
+            // Reservations made through the REST API (stays with a bay derive theirs and are not
+            // stored), and operator overrides of any reservation's enforcement.
+            try db.create(table: "api_reservation") { table in
+                table.column("depot_id", .text).notNull()
+                table.column("id", .text).notNull()
+                table.column("tenant_id", .text).notNull()
+                table.column("ends_at", .datetime).notNull()
+                table.column("reservation", .jsonText).notNull()
+                table.column("updated_at", .datetime).notNull()
+                table.primaryKey(["depot_id", "id"])
+            }
+            try db.create(table: "reservation_override") { table in
+                table.column("depot_id", .text).notNull()
+                table.column("reservation_id", .text).notNull()
+                table.column("tenant_id", .text).notNull()
+                table.column("overridden_at", .datetime).notNull()
+                table.primaryKey(["depot_id", "reservation_id"])
+            }
+        }
         return migrator
     }
 }

@@ -188,7 +188,8 @@ struct ReloadTests {
             let after = try #require(await reloader.reload(depot: "demo"))
             #expect(after.activeRevision == before.activeRevision)
             #expect(after.lastError?.file == folder.depotFile)
-            #expect(after.lastError?.line == 16)
+            let line = text.components(separatedBy: "\n").firstIndex { $0.contains("connection_kw: 2000") }.map { $0 + 1 }
+            #expect(after.lastError?.line == line)
             #expect(after.lastError?.message.contains("grid.connection_kw") == true)
             #expect(try await call(#"[2,"h1","Heartbeat",{}]"#).hasPrefix(#"[3,"h1""#))
         }

@@ -357,7 +357,7 @@ def test_a_second_connection_supersedes_the_first(server):
 def test_message_log_is_readable_per_station(server):
     asyncio.run(with_station(server, Station16, "DEMO-A06", "ocpp1.6",
                              lambda cp: cp.call(call16.BootNotification(charge_point_model="DC150", charge_point_vendor="ACME"))))
-    request = urllib.request.Request(f"http://127.0.0.1:{server['port']}/api/v1/stations/DEMO-A06/messages?limit=10",
+    request = urllib.request.Request(f"http://127.0.0.1:{server['port']}/api/v1/depots/demo/chargers/DEMO-A06/messages?limit=10",
                                      headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
     with urllib.request.urlopen(request, timeout=10) as response:
         log = json.loads(response.read())
@@ -365,7 +365,7 @@ def test_message_log_is_readable_per_station(server):
     assert [entry["direction"] for entry in log["messages"][-2:]] == ["out", "in"]
     assert json.loads(log["messages"][-1]["frame"])[2] == "BootNotification"
     assert all(json.loads(entry["frame"])[2] == "SetChargingProfile" for entry in log["messages"][:-2] if json.loads(entry["frame"])[0] == 2)
-    unauthorised = urllib.request.Request(f"http://127.0.0.1:{server['port']}/api/v1/stations/DEMO-A06/messages")
+    unauthorised = urllib.request.Request(f"http://127.0.0.1:{server['port']}/api/v1/depots/demo/chargers/DEMO-A06/messages")
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(unauthorised, timeout=10)
     assert refused.value.code == 401

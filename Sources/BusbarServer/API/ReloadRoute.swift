@@ -10,14 +10,14 @@ import PolicyEngine
 /// refused (the last good one stays active). `GET /api/v1/depots/{id}/status` (admin, or a tenant
 /// of that depot): the configuration and policy status (policy-api.md "Hot reload").
 struct ReloadRoute: Sendable {
-    let reloader: DepotReloader
-    let authentication: APIAuthentication
+    /// Nil when the process runs without hot reload: both routes then answer that it is off.
+    let reloader: DepotReloader?
+    let environment: APIEnvironment
 
-    func register(on router: Router<BusbarRequestContext>) {
-        router.post("/api/v1/reload") { request, _ in
-            guard authentication.scope(of: request.headers[.authorization]) == .admin else {
-                throw ProblemDetails(.unauthorized, "an admin bearer token is required")
-            }
+    func register(on api: APIRouter) {
+        api.on(.post, "/api/v1/reload") { request, _ in
+            try environment.requireAdmin(request)
+            guard let reloader else { throw ProblemDetails(.conflict, "hot reload is not enabled in this process") }
             let statuses = await reloader.reloadAll()
             let failed = statuses.filter { $0.lastError != nil }
             guard failed.isEmpty else {
@@ -27,16 +27,11 @@ struct ReloadRoute: Sendable {
             }
             return Self.json(.object(["depots": .array(statuses.map(Self.json))]))
         }
-        router.get("/api/v1/depots/:depotId/status") { request, context in
-            let id = DepotID(context.parameters.get("depotId") ?? "")
-            let scope = authentication.scope(of: request.headers[.authorization])
-            let tenants = await reloader.depots.first { $0.id == id }?.tenants.map(\.id) ?? []
-            switch scope {
-            case .admin: break
-            case .tenant(let tenant) where tenants.contains(tenant): break
-            default: throw ProblemDetails(.unauthorized, "a bearer token of this depot is required")
+        api.on(.get, "/api/v1/depots/{depotId}/status") { request, context in
+            let access = try await environment.depot(request, context)
+            guard let status = await reloader?.status(of: access.depot.id) else {
+                throw ProblemDetails(.notFound, "depot \(access.depot.id) has no reload status: hot reload is not enabled in this process")
             }
-            guard let status = await reloader.status(of: id) else { throw ProblemDetails(.notFound, "depot \(id) is not served here") }
             return Self.json(Self.json(status))
         }
     }

@@ -9,18 +9,16 @@ import OCPP
 /// conformance tools (ocpp.md §14). Body: `{"action": "RemoteStartTransaction", "payload": {…}}`.
 struct StationCallRoute: Sendable {
     let registry: StationRegistry
-    let authentication: APIAuthentication
+    let environment: APIEnvironment
 
-    func register(on router: Router<BusbarRequestContext>) {
-        router.post("/api/v1/stations/:stationId/calls") { request, context in
+    func register(on api: APIRouter) {
+        api.on(.post, "/api/v1/stations/{stationId}/calls") { request, context in
             try await respond(to: request, context: context)
         }
     }
 
     private func respond(to request: Request, context: BusbarRequestContext) async throws -> Response {
-        guard authentication.scope(of: request.headers[.authorization]) == .admin else {
-            throw ProblemDetails(.unauthorized, "an admin bearer token is required")
-        }
+        try environment.requireAdmin(request)
         let station = ChargerID(context.parameters.get("stationId") ?? "")
         guard let version = await registry.version(of: station) else { throw ProblemDetails(.notFound, "station \(station) is not connected") }
         let body = try await request.body.collect(upTo: 1 << 20)

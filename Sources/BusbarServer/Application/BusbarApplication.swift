@@ -27,6 +27,8 @@ public struct BusbarApplication: Sendable {
     /// Background services that run beside the listeners (retention; with a reloader, the file
     /// watcher and the `SIGHUP` handler).
     public let services: [any Service]
+    /// The REST operations every listener serves, sorted; `/openapi.yaml` describes exactly these.
+    public let apiOperations: [APIOperation]
     private let logger: Logger
 
     /// - Parameters:
@@ -36,7 +38,7 @@ public struct BusbarApplication: Sendable {
     ///     runs the built-in rules.
     ///   - runtime: how often the depots plan and allocate (tests and the demo speed it up with the clock).
     ///   - reloader: when given, hot reload is on: `POST /api/v1/reload`, `GET /api/v1/depots/{id}/status`,
-    ///     the file watcher and `SIGHUP` (policy-api.md "Hot reload").
+    ///     the file watcher and `SIGHUP` (policy-api.md "Hot reload"); without one both routes answer that it is off.
     ///   - presystemReportInterval: the VDV 463 ProvideChargingInformation cadence in clock time (vdv.md A4).
     ///   - onServerRunning: called with the listener's index and bound port once it is up.
     /// - Throws: `StationDirectoryFailure` when a station secret cannot be read, or a TLS setup error.
@@ -73,6 +75,8 @@ public struct BusbarApplication: Sendable {
         let presystemRegistry = PresystemRegistry()
         let vehicles = VehicleDirectory(depots: depots, secrets: secrets, logger: logger)
         let vehicleParameters = VehicleParameterStore()
+        let environment = APIEnvironment(authentication: authentication, controllers: controllers, notifiers: notifiers, store: store, clock: clock)
+        var apiOperations: [APIOperation] = []
         let applications = try listeners.enumerated().map { index, configuration in
             let router = Router(context: BusbarRequestContext.self)
             router.get("/health") { _, _ in
@@ -92,13 +96,9 @@ public struct BusbarApplication: Sendable {
             VDV261Endpoint(
                 directory: vehicles, controllers: controllers, parameters: vehicleParameters, throttle: throttle, clock: clock
             ).register(on: router)
-            StationCallRoute(registry: registry, authentication: authentication).register(on: router)
-            StationMessageLogRoute(store: store, authentication: authentication).register(on: router)
-            DepotLiveRoutes(controllers: controllers, depots: depotsByID, authentication: authentication).register(on: router)
-            DepotMapRoutes(controllers: controllers, recorders: recorders, authentication: authentication, interval: .seconds(1)).register(on: router)
+            apiOperations = RESTAPI.register(
+                on: router, environment: environment, registry: registry, reloader: reloader, recorders: recorders, logger: logger)
             dashboard.register(on: router)
-            ReportRoutes(depots: depotsByID, store: store, clock: clock, authentication: authentication).register(on: router)
-            if let reloader { ReloadRoute(reloader: reloader, authentication: authentication).register(on: router) }
             let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
                 webSocketRouter: router,
                 configuration: .init(ws: .init(maxFrameSize: configuration.maxFrameSize, autoPing: .enabled(timePeriod: configuration.pingInterval))))
@@ -118,7 +118,7 @@ public struct BusbarApplication: Sendable {
         let reloadServices: [any Service] = reloader.map { [DepotFileWatcher(reloader: $0), ReloadSignalService(reloader: $0)] } ?? []
         return BusbarApplication(
             stations: registry, controllers: controllers, applications: applications,
-            services: [retentionService] + runtimeServices + reloadServices, logger: logger)
+            services: [retentionService] + runtimeServices + reloadServices, apiOperations: apiOperations, logger: logger)
     }
 
     /// Serves every listener until SIGINT or SIGTERM, then shuts down gracefully.

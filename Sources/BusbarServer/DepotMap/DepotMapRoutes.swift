@@ -16,13 +16,10 @@ import ServiceLifecycle
 ///   the whole history first, then new samples) and a `snapshot` event (``MapSnapshot``) on
 ///   connect and every `interval`.
 struct DepotMapRoutes: Sendable {
-    let controllers: [DepotID: DepotController]
+    let environment: APIEnvironment
     let recorders: [DepotID: PowerRecorder]
-    let authentication: APIAuthentication
-    /// Real time between stream updates: what a person watching needs, whatever the depot clock's speed.
     let interval: Duration
 
-    /// Who is asking and about which depot.
     private struct Access {
         let tenant: Tenant?
         let depot: Depot
@@ -30,22 +27,11 @@ struct DepotMapRoutes: Sendable {
         let recorder: PowerRecorder
     }
 
-    /// The caller's scope and the depot's runtime, or the problem to answer (401 without a valid
-    /// token, 404 for an unknown depot or one where the tenant has no part).
+    /// The caller's view through the API's one token check (401, or 404 for a depot it is not part of).
     private func authorize(_ request: Request, _ context: BusbarRequestContext) async throws -> Access {
-        guard let scope = authentication.scope(of: request.headers[.authorization]) else {
-            throw ProblemDetails(.unauthorized, "a bearer token is required")
-        }
-        let id = DepotID(context.parameters.get("depotId") ?? "")
-        guard let controller = controllers[id], let recorder = recorders[id] else { throw ProblemDetails(.notFound, "no depot \(id)") }
-        let depot = await controller.depot
-        switch scope {
-        case .admin:
-            return Access(tenant: nil, depot: depot, controller: controller, recorder: recorder)
-        case .tenant(let id):
-            guard let tenant = depot.tenant(id) else { throw ProblemDetails(.notFound, "no depot \(depot.id)") }
-            return Access(tenant: tenant, depot: depot, controller: controller, recorder: recorder)
-        }
+        let access = try await environment.depot(request, context)
+        guard let recorder = recorders[access.depot.id] else { throw ProblemDetails(.notFound, "no depot \(access.depot.id)") }
+        return Access(tenant: access.tenant.flatMap(access.depot.tenant), depot: access.depot, controller: access.controller, recorder: recorder)
     }
 
     private static let encoder: JSONEncoder = {
@@ -64,15 +50,15 @@ struct DepotMapRoutes: Sendable {
         return buffer
     }
 
-    func register(on router: Router<BusbarRequestContext>) {
-        router.get("/api/v1/depots/:depotId/layout") { request, context in
+    func register(on api: APIRouter) {
+        api.on(.get, "/api/v1/depots/{depotId}/layout") { request, context in
             let access = try await authorize(request, context)
             let layout = DepotLayout(depot: access.depot, tenant: access.tenant?.id)
             return Response(
                 status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                 body: .init(byteBuffer: .init(bytes: try Self.encoder.encode(layout))))
         }
-        router.get("/api/v1/depots/:depotId/stream") { request, context in
+        api.on(.get, "/api/v1/depots/{depotId}/stream") { request, context in
             let access = try await authorize(request, context)
             let interval = self.interval
             return Response(

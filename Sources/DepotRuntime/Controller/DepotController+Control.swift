@@ -9,6 +9,8 @@ extension DepotController {
     func restore() async {
         do {
             for entry in try await store.timetable(depot: depot.id) { entries[entry.id] = entry }
+            for reservation in try await store.reservations(depot: depot.id, endingAfter: clock.now()) { reservations[reservation.id] = reservation }
+            overrides = Set(try await store.reservationOverrides(depot: depot.id))
             for record in try await store.openTransactions(depot: depot.id) {
                 let address = ConnectorAddress(charger: ChargerID(record.stationID), connector: record.connector)
                 guard connectors[address] != nil else { continue }

@@ -50,7 +50,7 @@ extension DepotController {
     /// A reservation of `connector` for another vehicle that is in force at `now`.
     func reservation(blocking connector: ConnectorAddress, for vehicle: VehicleID, at now: Date) -> Reservation? {
         reservations.values.first {
-            $0.connector == connector && $0.vehicle != vehicle && $0.window.contains(now) && ($0.status == .scheduled || $0.status == .active)
+            $0.connector == connector && $0.vehicle != vehicle && $0.window.contains(now) && $0.status.holdsBay && !overrides.contains($0.id)
         }
     }
 
@@ -66,7 +66,8 @@ extension DepotController {
     /// The checks that depend on time: a reserved vehicle that is due while another one charges
     /// on its bay, a no-show after the grace time, and sessions still running at departure.
     func enforceReservations(now: Date) async {
-        for reservation in reservations.values.sorted(by: { $0.id < $1.id }) where reservation.status == .scheduled || reservation.status == .active {
+        let inForce = reservations.values.filter { $0.status.holdsBay && !overrides.contains($0.id) }
+        for reservation in inForce.sorted(by: { $0.id < $1.id }) {
             let arrival = reservation.window.lowerBound.addingTimeInterval(bufferSeconds)
             guard now >= arrival else { continue }
             let occupant = connectors[reservation.connector]?.session

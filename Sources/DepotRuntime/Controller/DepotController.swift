@@ -29,6 +29,8 @@ public actor DepotController {
     var entries: [TimetableEntryID: TimetableEntry] = [:]
     /// Bay reservations, derived from stays with a bay (and explicit ones).
     var reservations: [ReservationID: Reservation] = [:]
+    /// Reservations whose enforcement an operator lifted through the API (they block nobody).
+    var overrides: Set<ReservationID> = []
     /// The night plan in force and when the next round is due.
     var plan: Plan?
     var planNeeded = true

@@ -4,4 +4,7 @@ public enum RuntimeError: Error, Hashable, Sendable {
     case notFound(String)
     /// The request contradicts the depot's configuration or state.
     case invalid(String)
+    /// The request clashes with the object's state or another object (a taken connector, an entry
+    /// owned by another source).
+    case conflict(String)
 }
