@@ -86,7 +86,7 @@ extension Busbar {
                 secrets: SecretResolver(
                     environment: ProcessInfo.processInfo.environment.merging(DemoSecrets.environment) { _, demo in demo }
                         .merging(tokens.environment) { $1 }),
-                clock: clock, logger: logger
+                clock: clock, presystemConfirmationTimeout: .seconds(60 * speed), logger: logger
             ) { _, port in announce.yield(port) }
             let plan = SimulationPlan(depot: depot, start: clock.now(), seed: seed)
             let controller = server.controllers[depot.id]!

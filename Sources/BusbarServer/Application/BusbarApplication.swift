@@ -40,6 +40,9 @@ public struct BusbarApplication: Sendable {
     ///   - reloader: when given, hot reload is on: `POST /api/v1/reload`, `GET /api/v1/depots/{id}/status`,
     ///     the file watcher and `SIGHUP` (policy-api.md "Hot reload"); without one both routes answer that it is off.
     ///   - presystemReportInterval: the VDV 463 ProvideChargingInformation cadence in clock time (vdv.md A4).
+    ///   - presystemConfirmationTimeout: how long, in clock time, a report may stay unconfirmed before
+    ///     the connection is closed; an accelerated clock (the demo) scales it so a presystem keeps
+    ///     real seconds to answer.
     ///   - onServerRunning: called with the listener's index and bound port once it is up.
     /// - Throws: `StationDirectoryFailure` when a station secret cannot be read, or a TLS setup error.
     public static func build(
@@ -47,7 +50,7 @@ public struct BusbarApplication: Sendable {
         runtime: RuntimeSettings = RuntimeSettings(), apiTokens: [APITokenSettings] = [],
         retention: (ocppLogDays: Int, decisionDays: Int) = (30, 90),
         secrets: SecretResolver = SecretResolver(), clock: any BusbarClock = SystemClock(), reloader: DepotReloader? = nil,
-        presystemReportInterval: Duration = .seconds(15), logger: Logger,
+        presystemReportInterval: Duration = .seconds(15), presystemConfirmationTimeout: Duration = .seconds(60), logger: Logger,
         onServerRunning: @escaping @Sendable (_ listener: Int, _ port: Int) async -> Void = { _, _ in }
     ) throws -> BusbarApplication {
         let registry = StationRegistry()
@@ -91,7 +94,7 @@ public struct BusbarApplication: Sendable {
             VDV463Endpoint(
                 directory: presystems, depots: depotsByID, controllers: controllers, registry: presystemRegistry,
                 parameters: vehicleParameters, throttle: throttle, clock: clock,
-                chargingInformationInterval: presystemReportInterval
+                chargingInformationInterval: presystemReportInterval, confirmationTimeout: presystemConfirmationTimeout
             ).register(on: router)
             VDV261Endpoint(
                 directory: vehicles, controllers: controllers, parameters: vehicleParameters, throttle: throttle, clock: clock

@@ -24,6 +24,8 @@ struct VDV463Endpoint: Sendable {
     let throttle: AuthenticationThrottle
     let clock: any BusbarClock
     let chargingInformationInterval: Duration
+    /// How long a report may stay unconfirmed (clock time) before the connection is closed.
+    let confirmationTimeout: Duration
 
     func register(on router: Router<BusbarRequestContext>) {
         router.ws("/vdv463") { request, context in
@@ -97,7 +99,7 @@ struct VDV463Endpoint: Sendable {
         logger[metadataKey: "depot.id"] = "\(depot.id)"
         let scope = PresystemScope(presystemID: entry.presystemID, depot: depot, tenant: tenant)
         let configuration = VDV463Session.Configuration(
-            presystemId: entry.presystemID, chargingInformationInterval: chargingInformationInterval)
+            presystemId: entry.presystemID, chargingInformationInterval: chargingInformationInterval, confirmationTimeout: confirmationTimeout)
         let (connection, replaced) = await registry.connect(entry.presystemID) { [registry, parameters, clock, logger] committed in
             PresystemConnection(
                 scope: scope, configuration: configuration, requests: committed.requests, rejections: committed.rejections,

@@ -64,31 +64,31 @@ extension DepotController {
                     message: "", departure: session.entry.flatMap { entries[$0] }?.departure)))
     }
 
-    /// `soc_not_progressing`: a session the allocator lets charge (at least 1 kW in force) whose
-    /// SoC — or energy, when the vehicle reports none — has not risen for `stallAfter`, while
-    /// below its maximum target. Resolved when it rises again or the session ends.
+    /// `soc_not_progressing`: a session the allocator lets charge (at least 1 kW in force) that
+    /// gains neither energy nor SoC for `stallAfter` while below its maximum target. Resolved when
+    /// it gains again or the session ends.
     func watchProgress(now: Date) {
         var running: Set<ChargingSessionID> = []
         for record in connectors.values.sorted(by: { $0.address < $1.address }) {
             guard let session = record.session else { continue }
             running.insert(session.id)
-            let bySoC = session.reportedSoC != nil
-            let value = session.reportedSoC?.value ?? session.register.value
-            guard var watch = progress[session.id], watch.bySoC == bySoC else {
-                progress[session.id] = SessionProgress(value: value, bySoC: bySoC, since: now)
+            let here = SessionProgress(energy: session.energy, soc: session.reportedSoC, since: now)
+            guard var watch = progress[session.id] else {
+                progress[session.id] = here
                 continue
             }
-            if value >= watch.value + watch.step {
+            if watch.isPassed(by: session) {
                 if let stalled = watch.incident { resolve(key(of: stalled)) }
-                watch = SessionProgress(value: value, bySoC: bySoC, since: now)
+                watch = here
             } else if !shouldProgress(record, session) {
                 watch.since = now
             } else if watch.incident == nil, now.timeIntervalSince(watch.since) >= settings.stallAfter.secondsValue {
-                let what = bySoC ? "SoC \(Int(value)) %" : "energy \(String(format: "%.1f", session.energy.value)) kWh"
+                let soc = session.reportedSoC.map { " at \(Int($0.value)) %" } ?? ""
                 let incident = DepotIncident(
                     kind: .socNotProgressing, at: now, tenant: session.tenant, vehicle: session.vehicle, connector: record.address,
                     message:
-                        "\(session.vehicle?.rawValue ?? record.address.description): \(what), no rise for \(Int(now.timeIntervalSince(watch.since) / 60)) min at \(record.address)",
+                        "\(session.vehicle?.rawValue ?? record.address.description)\(soc): no charge gained for "
+                        + "\(Int(now.timeIntervalSince(watch.since) / 60)) min at \(record.address)",
                     departure: session.entry.flatMap { entries[$0] }?.departure)
                 note(incident)
                 watch.incident = incident
