@@ -164,8 +164,8 @@ let package = Package(
             name: "DepotSimulatorTests",
             dependencies: [
                 "DepotSimulator", "DepotModel", "OCPP", "VDV", "BusbarServer", "DepotConfig", "Storage",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

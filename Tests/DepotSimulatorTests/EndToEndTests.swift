@@ -3,9 +3,9 @@ import DepotConfig
 import DepotModel
 import DepotSimulator
 import Foundation
-import HummingbirdTesting
 import Logging
 import OCPP
+import ServiceLifecycle
 import Storage
 import Testing
 
@@ -35,13 +35,20 @@ struct EndToEndTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = BusbarStore(try BusbarDatabase.open(path: folder.appendingPathComponent("busbar.sqlite").path))
+        let (ports, announce) = AsyncStream.makeStream(of: Int.self)
         let server = try BusbarApplication.build(
             listeners: [ServerConfiguration(address: "127.0.0.1", port: 0)], depots: [Self.demo], store: store, logger: Logger(label: "server")
-        )
+        ) { _, port in announce.yield(port) }
         let clock = FastClock(origin: Date(), factor: 60)
         let stations: [(id: String, version: OCPPVersion, token: String)] = [("DEMO-B03", .v16, "04A2B3C40002"), ("DEMO-A02", .v201, "04A2B3C40003")]
-        try await server.applications[0].test(.live) { client in
-            let port = try #require(client.port)
+        // Only the listener runs (not the depot runtime, whose own profiles would replace the ones
+        // this test sends), in a service group of its own as `busbar serve` runs it.
+        let listener = ServiceGroup(services: [server.applications[0]], gracefulShutdownSignals: [], logger: Logger(label: "server"))
+        try await withThrowingTaskGroup(of: Void.self) { serving in
+            serving.addTask { try await listener.run() }
+            defer { serving.cancelAll() }
+            var bound = ports.makeAsyncIterator()
+            let port = try #require(await bound.next())
             let clients = stations.enumerated().map { index, station in
                 StationClient(
                     station: SimulatedStation(
@@ -116,6 +123,7 @@ struct EndToEndTests {
                 for client in clients { await client.stop() }
                 group.cancelAll()
             }
+            await listener.triggerGracefulShutdown()
         }
         for station in stations {
             let transaction = try #require(try await store.transactions(station: ChargerID(station.id)).first)
