@@ -27,20 +27,36 @@ enum BusbarBinary {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs the binary to its end. The wait happens on a Dispatch thread, not on one of Swift
+    /// concurrency's few cooperative threads, which a blocking wait would take from every other test
+    /// running at the same time; standard error goes to a file, so a chatty process cannot fill a
+    /// pipe nobody is reading and hang.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try runToEnd(arguments, environment: environment) })
+            }
+        }
+    }
+
+    private static func runToEnd(_ arguments: [String], environment: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = repositoryRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
-        let err = Pipe()
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("busbar-stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errors) }
+        let errorHandle = try FileHandle(forWritingTo: errors)
         process.standardOutput = out
-        process.standardError = err
+        process.standardError = errorHandle
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try errorHandle.close()
+        let stderr = try Data(contentsOf: errors)
         return Result(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }

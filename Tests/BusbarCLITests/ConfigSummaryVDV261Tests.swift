@@ -5,8 +5,8 @@ import Testing
 /// operators see what Busbar assumes (vdv.md B6).
 @Suite("busbar config check shows the VDV 261 encodings")
 struct ConfigSummaryVDV261Tests {
-    @Test func theDefaultsAreShownWhenTheSectionIsAbsent() throws {
-        let result = try BusbarBinary.run(["config", "check", "--summary", "config/depots/demo.yaml"])
+    @Test func theDefaultsAreShownWhenTheSectionIsAbsent() async throws {
+        let result = try await BusbarBinary.run(["config", "check", "--summary", "config/depots/demo.yaml"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("  vdv261     driveoff sna (sna 65535), ambienttemp sna (sna 255), target_dist omitted\n"))
         #expect(
@@ -15,8 +15,8 @@ struct ConfigSummaryVDV261Tests {
         #expect(result.stdout.contains("  vdv261     chrg_stat none; bat_stat none; h2_stat none; versions detected per message"))
     }
 
-    @Test func aConfiguredSectionIsShownAsWritten() throws {
-        let result = try BusbarBinary.run([
+    @Test func aConfiguredSectionIsShownAsWritten() async throws {
+        let result = try await BusbarBinary.run([
             "config", "check", "--summary", "Tests/DepotConfigTests/Fixtures/schema/valid/all-optional-sections.yaml",
         ])
         #expect(result.status == 0, "\(result.stderr)")

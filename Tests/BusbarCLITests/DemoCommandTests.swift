@@ -3,8 +3,8 @@ import Testing
 
 /// `busbar demo` through the built binary: a short accelerated evening of the demo depot.
 @Suite struct DemoCommandTests {
-    @Test func aShortEveningChargesBusesAndEndsWithTheDepartures() throws {
-        let result = try BusbarBinary.run([
+    @Test func aShortEveningChargesBusesAndEndsWithTheDepartures() async throws {
+        let result = try await BusbarBinary.run([
             "demo", "--speed", "1800", "--start", "21:30", "--hours", "3", "--report-every", "30", "--port", "0",
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -20,8 +20,8 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("runtime: ") })
     }
 
-    @Test func invalidOptionsAreRefused() throws {
-        let result = try BusbarBinary.run(["demo", "--speed", "0"])
+    @Test func invalidOptionsAreRefused() async throws {
+        let result = try await BusbarBinary.run(["demo", "--speed", "0"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("--speed must be positive"))
     }

@@ -3,16 +3,16 @@ import Testing
 
 @Suite("busbar plan")
 struct PlanCommandTests {
-    @Test func demoNightIsPlannedWithoutShortfall() throws {
-        let result = try BusbarBinary.run(["plan", "--start", "2026-11-24T16:00"])
+    @Test func demoNightIsPlannedWithoutShortfall() async throws {
+        let result = try await BusbarBinary.run(["plan", "--start", "2026-11-24T16:00"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Plan for depot demo"))
         #expect(result.stdout.contains("0 of 30 vehicles short"))
         #expect(result.stdout.contains("site profile, hourly average"))
     }
 
-    @Test func aStayTooShortIsReportedWithItsReason() throws {
-        let result = try BusbarBinary.run([
+    @Test func aStayTooShortIsReportedWithItsReason() async throws {
+        let result = try await BusbarBinary.run([
             "plan", "--start", "2026-11-24T20:00", "--timetable", "Tests/BusbarCLITests/Fixtures/plan/short-night.csv",
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -21,8 +21,8 @@ struct PlanCommandTests {
         #expect(result.stdout.contains("1 of 3 vehicles short"))
     }
 
-    @Test func jsonCarriesPredictionsAndTheSiteProfile() throws {
-        let result = try BusbarBinary.run([
+    @Test func jsonCarriesPredictionsAndTheSiteProfile() async throws {
+        let result = try await BusbarBinary.run([
             "plan", "--start", "2026-11-24T20:00", "--timetable", "Tests/BusbarCLITests/Fixtures/plan/short-night.csv", "--json",
         ])
         #expect(result.status == 0)
@@ -35,18 +35,18 @@ struct PlanCommandTests {
         #expect(((document["site"] as? [Any])?.count ?? 0) > 30)
     }
 
-    @Test func svgChartIsWritten() throws {
+    @Test func svgChartIsWritten() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).svg")
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try BusbarBinary.run(["plan", "--start", "2026-11-24T16:00", "--svg", file.path])
+        let result = try await BusbarBinary.run(["plan", "--start", "2026-11-24T16:00", "--svg", file.path])
         #expect(result.status == 0)
         let svg = try String(contentsOf: file, encoding: .utf8)
         #expect(svg.hasPrefix("<svg") && svg.contains("planned load"))
     }
 
-    @Test func everyBadTimetableRowIsLocated() throws {
+    @Test func everyBadTimetableRowIsLocated() async throws {
         let file = "Tests/BusbarCLITests/Fixtures/plan/broken.csv"
-        let result = try BusbarBinary.run(["plan", "--start", "2026-11-24T20:00", "--timetable", file])
+        let result = try await BusbarBinary.run(["plan", "--start", "2026-11-24T20:00", "--timetable", file])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n").map(String.init)

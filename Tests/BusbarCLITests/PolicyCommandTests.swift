@@ -14,8 +14,8 @@ struct PolicyCommandTests {
 
     // MARK: check
 
-    @Test func checkNamesTheFileOfEachDomainAndTheDefaults() throws {
-        let result = try BusbarBinary.run(["policy", "check", Self.okDepot])
+    @Test func checkNamesTheFileOfEachDomainAndTheDefaults() async throws {
+        let result = try await BusbarBinary.run(["policy", "check", Self.okDepot])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stdout == """
@@ -31,15 +31,15 @@ struct PolicyCommandTests {
                 """)
     }
 
-    @Test func checkWithoutFilesChecksTheDepotsOfTheSettingsFile() throws {
-        let result = try BusbarBinary.run(["policy", "check"])
+    @Test func checkWithoutFilesChecksTheDepotsOfTheSettingsFile() async throws {
+        let result = try await BusbarBinary.run(["policy", "check"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("demo all domains: built-in defaults\nnord priority: ok policies/examples/priority.lua\n"))
         #expect(result.stdout.contains("nord escalation: ok policies/examples/escalation.lua\n"))
     }
 
-    @Test func checkReportsASyntaxErrorWithFileAndLineAndExitsOne() throws {
-        let result = try BusbarBinary.run(["policy", "check", Self.badDepot])
+    @Test func checkReportsASyntaxErrorWithFileAndLineAndExitsOne() async throws {
+        let result = try await BusbarBinary.run(["policy", "check", Self.badDepot])
         #expect(result.status == 1)
         #expect(
             result.stderr == """
@@ -52,8 +52,8 @@ struct PolicyCommandTests {
 
     // MARK: test
 
-    @Test func testRunsTheCaseTableAndExitsTwoOnAFailedCase() throws {
-        let result = try BusbarBinary.run(["policy", "test", "\(Self.fixtures)/policies/ok"])
+    @Test func testRunsTheCaseTableAndExitsTwoOnAFailedCase() async throws {
+        let result = try await BusbarBinary.run(["policy", "test", "\(Self.fixtures)/policies/ok"])
         #expect(result.status == 2, "\(result.stderr)")
         #expect(
             result.stdout == """
@@ -66,31 +66,31 @@ struct PolicyCommandTests {
                 """)
     }
 
-    @Test func theExampleAndDefaultCasesPass() throws {
-        let result = try BusbarBinary.run(["policy", "test"])
+    @Test func theExampleAndDefaultCasesPass() async throws {
+        let result = try await BusbarBinary.run(["policy", "test"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("policies/examples/priority_test.yaml\n  ✔ "))
         #expect(result.stdout.hasSuffix(" passed, 0 failed\n"))
     }
 
-    @Test func testExitsOneWhenThePolicyUnderTestDoesNotCompile() throws {
-        let result = try BusbarBinary.run(["policy", "test", "\(Self.fixtures)/policies/bad"])
+    @Test func testExitsOneWhenThePolicyUnderTestDoesNotCompile() async throws {
+        let result = try await BusbarBinary.run(["policy", "test", "\(Self.fixtures)/policies/bad"])
         #expect(result.status == 1)
         #expect(result.stderr == "\(Self.fixtures)/policies/bad/priority.lua:6: 'then' expected near 'return'\n")
         #expect(result.stdout.hasSuffix("0 passed, 0 failed, 1 error\n"))
     }
 
     @Test(arguments: ["no/such/folder", "Tests/BusbarCLITests/Fixtures/three-mistakes.yaml"])
-    func testExitsOneOnAMissingOrInvalidCaseTable(path: String) throws {
-        let result = try BusbarBinary.run(["policy", "test", path])
+    func testExitsOneOnAMissingOrInvalidCaseTable(path: String) async throws {
+        let result = try await BusbarBinary.run(["policy", "test", path])
         #expect(result.status == 1)
         #expect(result.stderr.contains(path))
     }
 
     // MARK: eval
 
-    @Test func evalPrintsEachSessionsDecisionAndTheReasons() throws {
-        let result = try BusbarBinary.run(["policy", "eval", "--depot", Self.okDepot, "--domain", "priority", "--state", Self.state])
+    @Test func evalPrintsEachSessionsDecisionAndTheReasons() async throws {
+        let result = try await BusbarBinary.run(["policy", "eval", "--depot", Self.okDepot, "--domain", "priority", "--state", Self.state])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stdout == """
@@ -104,8 +104,8 @@ struct PolicyCommandTests {
                 """)
     }
 
-    @Test func evalExplainAddsTraceLogAndExecutedLines() throws {
-        let result = try BusbarBinary.run([
+    @Test func evalExplainAddsTraceLogAndExecutedLines() async throws {
+        let result = try await BusbarBinary.run([
             "policy", "eval", "--depot", Self.okDepot, "--domain", "priority", "--state", Self.state, "--now", "2027-01-15T22:00:00Z",
             "--explain",
         ])
@@ -119,8 +119,8 @@ struct PolicyCommandTests {
         #expect(!result.stdout.contains("\(file):12 "))
     }
 
-    @Test func evalJSONHasStableKeys() throws {
-        let result = try BusbarBinary.run([
+    @Test func evalJSONHasStableKeys() async throws {
+        let result = try await BusbarBinary.run([
             "policy", "eval", "--depot", Self.okDepot, "--domain", "priority", "--state", Self.state, "--json", "--explain",
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -135,15 +135,15 @@ struct PolicyCommandTests {
         #expect((object["trace"] as? [String: String])?["leaves_soon"] == "s1")
     }
 
-    @Test func evalOfABrokenPolicyExitsOneWithFileAndLine() throws {
-        let result = try BusbarBinary.run(["policy", "eval", "--depot", Self.badDepot, "--domain", "priority", "--state", Self.state])
+    @Test func evalOfABrokenPolicyExitsOneWithFileAndLine() async throws {
+        let result = try await BusbarBinary.run(["policy", "eval", "--depot", Self.badDepot, "--domain", "priority", "--state", Self.state])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("\(Self.fixtures)/policies/bad/priority.lua:6:"))
     }
 
-    @Test func evalOfAFailingPolicyShowsTheDefaultsDecisionAndExitsOne() throws {
-        let result = try BusbarBinary.run(["policy", "eval", "--depot", Self.failingDepot, "--domain", "priority", "--state", Self.state])
+    @Test func evalOfAFailingPolicyShowsTheDefaultsDecisionAndExitsOne() async throws {
+        let result = try await BusbarBinary.run(["policy", "eval", "--depot", Self.failingDepot, "--domain", "priority", "--state", Self.state])
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("depot fixture priority at 2027-01-15T20:00:00Z: decided by default\n"))
         #expect(
@@ -159,11 +159,11 @@ struct PolicyCommandTests {
         defer { try? FileManager.default.removeItem(at: database.deletingLastPathComponent()) }
         let arguments = ["policy", "replay", "--depot", Self.okDepot, "--db", database.path, "--since", "2027-01-15T00:00:00Z"]
 
-        let unchanged = try BusbarBinary.run(arguments)
+        let unchanged = try await BusbarBinary.run(arguments)
         #expect(unchanged.status == 0, "\(unchanged.stderr)")
         #expect(unchanged.stdout == "2 decisions replayed, 0 changed\n")
 
-        let changed = try BusbarBinary.run(arguments + ["--policies", "\(Self.fixtures)/policies/changed"])
+        let changed = try await BusbarBinary.run(arguments + ["--policies", "\(Self.fixtures)/policies/changed"])
         #expect(changed.status == 2, "\(changed.stderr)")
         let lines = changed.stdout.split(separator: "\n").map(String.init)
         try #require(lines.count == 5, "\(changed.stdout)")
@@ -181,7 +181,7 @@ struct PolicyCommandTests {
             (1_800_043_200, [Self.session("s1", "fleet", departure: 1_800_057_600), Self.session("s9", "public", departure: 1_800_054_000)])
         ])
         defer { try? FileManager.default.removeItem(at: database.deletingLastPathComponent()) }
-        let result = try BusbarBinary.run([
+        let result = try await BusbarBinary.run([
             "policy", "replay", "--depot", "\(Self.fixtures)/depot-tight.yaml", "--db", database.path, "--since", "2027-01-15T00:00:00Z",
             "--policies", "\(Self.fixtures)/policies/changed", "--json",
         ])
@@ -198,19 +198,19 @@ struct PolicyCommandTests {
         let database = try await Self.recordedDecisions()
         defer { try? FileManager.default.removeItem(at: database.deletingLastPathComponent()) }
         let base = ["policy", "replay", "--depot", Self.okDepot, "--db", database.path, "--policies", "\(Self.fixtures)/policies/changed"]
-        let earlier = try BusbarBinary.run(base + ["--since", "2027-01-14T00:00:00Z", "--until", "2027-01-15T00:00:00Z", "--json"])
+        let earlier = try await BusbarBinary.run(base + ["--since", "2027-01-14T00:00:00Z", "--until", "2027-01-15T00:00:00Z", "--json"])
         #expect(earlier.status == 0, "\(earlier.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(earlier.stdout.utf8)) as? [String: Any])
         #expect(object["replayed"] as? Int == 0)
         #expect((object["changed"] as? [Any])?.isEmpty == true)
-        let otherDomain = try BusbarBinary.run(base + ["--since", "2027-01-15T00:00:00Z", "--domain", "escalation"])
+        let otherDomain = try await BusbarBinary.run(base + ["--since", "2027-01-15T00:00:00Z", "--domain", "escalation"])
         #expect(otherDomain.stdout == "0 decisions replayed, 0 changed\n")
     }
 
     @Test func replayWithAFailingPolicyShowsTheDefaultDecidingAndTheError() async throws {
         let database = try await Self.recordedDecisions()
         defer { try? FileManager.default.removeItem(at: database.deletingLastPathComponent()) }
-        let result = try BusbarBinary.run([
+        let result = try await BusbarBinary.run([
             "policy", "replay", "--depot", Self.failingDepot, "--db", database.path, "--since", "1800000000", "--json",
         ])
         #expect(result.status == 2, "\(result.stderr)")
@@ -240,18 +240,18 @@ struct PolicyCommandTests {
         try FileManager.default.copyItem(at: root.appendingPathComponent("policies/changed/priority.lua"), to: policy)
         let arguments = ["policy", "replay", "--depot", depotFile.path, "--db", database.path, "--since", "1800000000"]
 
-        let workingTree = try BusbarBinary.run(arguments)
+        let workingTree = try await BusbarBinary.run(arguments)
         #expect(workingTree.status == 2, "\(workingTree.stderr)")
-        let committed = try BusbarBinary.run(arguments + ["--rev", "HEAD"])
+        let committed = try await BusbarBinary.run(arguments + ["--rev", "HEAD"])
         #expect(committed.status == 0, "\(committed.stderr)")
         #expect(committed.stdout == "2 decisions replayed, 0 changed\n")
-        let unknown = try BusbarBinary.run(arguments + ["--rev", "no-such-rev"])
+        let unknown = try await BusbarBinary.run(arguments + ["--rev", "no-such-rev"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.hasPrefix("git ls-tree -r --name-only no-such-rev -- . in "))
     }
 
-    @Test func replayWithoutADatabaseExitsOne() throws {
-        let result = try BusbarBinary.run(["policy", "replay", "--depot", Self.okDepot, "--db", "no/such.sqlite", "--since", "0"])
+    @Test func replayWithoutADatabaseExitsOne() async throws {
+        let result = try await BusbarBinary.run(["policy", "replay", "--depot", Self.okDepot, "--db", "no/such.sqlite", "--since", "0"])
         #expect(result.status == 1)
         #expect(result.stderr == "no/such.sqlite: no such database\n")
     }

@@ -38,8 +38,8 @@ struct ReportCommandTests {
 
         deinit { try? FileManager.default.removeItem(at: folder) }
 
-        func report(_ arguments: [String]) throws -> BusbarBinary.Result {
-            try BusbarBinary.run(["report"] + arguments + ["--config", settings])
+        func report(_ arguments: [String]) async throws -> BusbarBinary.Result {
+            try await BusbarBinary.run(["report"] + arguments + ["--config", settings])
         }
     }
 
@@ -47,7 +47,7 @@ struct ReportCommandTests {
 
     @Test func sessionsAsCSV() async throws {
         let installation = try await Installation()
-        let result = try installation.report(["sessions", "--depot", "demo", "--format", "csv"] + Self.evening)
+        let result = try await installation.report(["sessions", "--depot", "demo", "--format", "csv"] + Self.evening)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.components(separatedBy: "\r\n")
         #expect(lines.count == 4)
@@ -61,7 +61,7 @@ struct ReportCommandTests {
     @Test func powerAsJSONForOneTenantIntoAFile() async throws {
         let installation = try await Installation()
         let output = installation.folder.appendingPathComponent("power.json")
-        let result = try installation.report(["power", "--depot", "demo", "--tenant", "vhh", "--output", output.path] + Self.evening)
+        let result = try await installation.report(["power", "--depot", "demo", "--tenant", "vhh", "--output", output.path] + Self.evening)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any])
@@ -83,7 +83,7 @@ struct ReportCommandTests {
     ])
     func errorsNameTheBadOption(arguments: [String], option: String) async throws {
         let installation = try await Installation()
-        let result = try installation.report(arguments)
+        let result = try await installation.report(arguments)
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains(option), "\(result.stderr)")
@@ -91,7 +91,9 @@ struct ReportCommandTests {
 
     @Test func aMissingDatabaseIsNamed() async throws {
         let installation = try await Installation()
-        let result = try installation.report(["sessions", "--depot", "demo", "--db", installation.folder.appendingPathComponent("none.sqlite").path])
+        let result = try await installation.report([
+            "sessions", "--depot", "demo", "--db", installation.folder.appendingPathComponent("none.sqlite").path,
+        ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--db"))
     }

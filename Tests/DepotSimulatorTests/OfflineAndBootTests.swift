@@ -102,6 +102,17 @@ import Testing
         #expect(harness.station.bootState == .accepted)
     }
 
+    @Test func anUnansweredBootIsSentAgainAfterTheCallTimeout() throws {
+        var harness = StationHarness(version: .v201)
+        harness.unanswered = ["BootNotification"]
+        try harness.boot()
+        #expect(harness.actions() == ["BootNotification"])
+        harness.unanswered = []
+        try harness.advance(by: harness.station.callTimeout)
+        #expect(harness.actions().prefix(2) == ["BootNotification", "BootNotification"])
+        #expect(harness.station.bootState == .accepted)
+    }
+
     @Test func nothingButBootIsSentBeforeAcceptance() throws {
         var harness = StationHarness(version: .v16)
         harness.csms.bootAnswers = ["Pending"]

@@ -169,7 +169,9 @@ public struct SimulatedStation: Sendable {
         lastAdvance = max(start, time)
         if time > start { charge(from: start, to: time) }
         if let sent = inFlight, time.timeIntervalSince(sent.sentAt) >= callTimeout {
-            if sent.message.isTransactionMessage { queue.insert(sent.message, at: 0) }
+            // Transaction messages and an unanswered boot are sent again, as a charger does; a
+            // boot lost this way would otherwise leave the station unbooted until it reconnects.
+            if sent.message.isTransactionMessage || sent.message == .bootNotification { queue.insert(sent.message, at: 0) }
             inFlight = nil
         }
         switch bootState {
