@@ -9,10 +9,14 @@ extension DepotController {
     /// so the reply to the very message that carried it already follows the new plan, and re-plans.
     public func vehicleReported(_ report: VehicleReport) async {
         let now = clock.now()
-        guard let stay = currentStay(of: report.vehicle, now: now), reportedNeeds[stay.id] != report else { return }
+        guard let stay = currentStay(of: report.vehicle, now: now), reportedNeeds[stay.id].map({ report.differs(from: $0) }) ?? true
+        else { return }
         reportedNeeds[stay.id] = report
+        let before = preconditioningPlans[stay.id]?.plan
         await decidePreconditioning(now: now, stays: [stay])
-        planNeeded = true
+        // A bus reports every few minutes and its energy need falls as it charges: only a plan that
+        // changed is worth a planning round.
+        if preconditioningPlans[stay.id]?.plan != before { planNeeded = true }
     }
 
     /// The pre-conditioning planned for the vehicle's current or next stay; nil when there is none.
@@ -40,13 +44,19 @@ extension DepotController {
             }
             var input = view
             input.soc = nil
-            if let known = preconditioningPlans[stay.id], known.input == input, let plan = known.plan, plan.start <= now { continue }
+            // Unchanged input is not asked again once the window has started, nor within a plan
+            // interval: event-driven planning rounds come far more often than the input changes.
+            if let known = preconditioningPlans[stay.id], known.input == input,
+                known.plan.map({ $0.start <= now }) == true || now.timeIntervalSince(known.decidedAt) < settings.planInterval.secondsValue
+            {
+                continue
+            }
             let started = ContinuousClock.now
             let outcome = await engine.preconditioning(policyContext(now: now), vehicle: view)
             statistics.policy += ContinuousClock.now - started
             records.append(outcome.record)
             notePolicyFailure(outcome.alert)
-            preconditioningPlans[stay.id] = PreconditioningState(input: input, plan: outcome.value)
+            preconditioningPlans[stay.id] = PreconditioningState(input: input, plan: outcome.value, decidedAt: now)
         }
         if !records.isEmpty { record(records) }
     }

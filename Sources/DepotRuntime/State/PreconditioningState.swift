@@ -1,3 +1,4 @@
+import Foundation
 import PolicyEngine
 
 /// The `preconditioning` policy's latest answer for one stay, with the input it answered (without
@@ -5,4 +6,6 @@ import PolicyEngine
 struct PreconditioningState: Sendable {
     let input: PreconditioningVehicleView
     let plan: PreconditioningPlan?
+    /// When the policy decided it: unchanged input is asked again only after a plan interval.
+    let decidedAt: Date
 }
