@@ -86,7 +86,8 @@ extension Busbar {
                 secrets: SecretResolver(
                     environment: ProcessInfo.processInfo.environment.merging(DemoSecrets.environment) { _, demo in demo }
                         .merging(tokens.environment) { $1 }),
-                clock: clock, presystemConfirmationTimeout: .seconds(60 * speed), logger: logger
+                clock: clock, presystemReportInterval: .seconds(max(15, speed)), presystemConfirmationTimeout: .seconds(60 * speed),
+                logger: logger
             ) { _, port in announce.yield(port) }
             let plan = SimulationPlan(depot: depot, start: clock.now(), seed: seed)
             let controller = server.controllers[depot.id]!
@@ -109,8 +110,12 @@ extension Busbar {
                     callTimeout: 30 * speed, seed: seed, logger: logger)
                 let summary = DemoSummary(depot: depot)
                 let end = clock.now().addingTimeInterval(hours * 3600)
+                // Reports and bus messages at a pace per real second that a depot server sees, not
+                // 15 s and 1 min of a clock running hundreds of times faster: the depot's own work
+                // must not drown in messages no real night would carry.
                 let peers = VDVPeers(
-                    simulation: simulation, depot: depot, port: port, secret: DemoSecrets.value(of:), clock: clock, seed: seed, logger: logger
+                    simulation: simulation, depot: depot, port: port, secret: DemoSecrets.value(of:), busInterval: .seconds(max(60, 2 * speed)),
+                    clock: clock, seed: seed, logger: logger
                 ) { presystem, event in summary.line(event, presystem: presystem).map(say) }
                 async let night = simulation.run(for: .seconds(hours * 3600), reportInterval: .seconds(hours * 3600)) { _ in }
                 async let vdv: Void = peers.run(until: end)
