@@ -172,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "BusbarServerTests",
             dependencies: [
-                "BusbarServer", "DepotModel", "DepotConfig", "Storage", "OCPP", "PowerSolver", "DepotRuntime", "DepotSimulator",
+                "BusbarServer", "DepotModel", "TestSupport", "DepotConfig", "Storage", "OCPP", "PowerSolver", "DepotRuntime", "DepotSimulator",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

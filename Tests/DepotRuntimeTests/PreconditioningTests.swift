@@ -6,6 +6,7 @@ import Logging
 import PolicyEngine
 import PowerSolver
 import Storage
+import TestSupport
 import Testing
 
 @testable import DepotRuntime

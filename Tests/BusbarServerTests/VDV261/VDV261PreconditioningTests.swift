@@ -8,6 +8,7 @@ import Logging
 import NIOCore
 import PolicyEngine
 import Storage
+import TestSupport
 import Testing
 
 /// VDV 261 exchanges over real HTTP in which `prec_dsrd` follows the `preconditioning` policy's
