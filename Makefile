@@ -4,7 +4,7 @@
 # Both install the missing system packages (apt) and the pinned Python test tools (.venv) first.
 
 SHELL := /bin/bash
-APT_PACKAGES := liblua5.4-dev libsqlite3-dev pkg-config python3-venv openssl chromium
+APT_PACKAGES := liblua5.4-dev libsqlite3-dev coinor-libclp-dev pkg-config python3-venv openssl chromium
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -43,6 +43,7 @@ system-deps:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	@pkg-config --exists lua5.4 || { echo "pkg-config cannot find lua5.4: install liblua5.4-dev (Debian/Ubuntu)"; exit 1; }
+	@pkg-config --exists clp || { echo "pkg-config cannot find clp: install coinor-libclp-dev (Debian/Ubuntu)"; exit 1; }
 
 python-deps: $(VENV)/.installed
 

@@ -35,6 +35,12 @@ let package = Package(
             providers: [.apt(["liblua5.4-dev", "pkg-config"])]
         ),
         .target(name: "CLuaSupport", dependencies: ["CLua"]),
+        // COIN-OR Clp from Debian's coinor-libclp-dev: the LP of the taper planner (docs/solver.md §3.2).
+        .systemLibrary(
+            name: "CClp",
+            pkgConfig: "clp",
+            providers: [.apt(["coinor-libclp-dev", "pkg-config"])]
+        ),
 
         .target(name: "DepotModel", swiftSettings: swiftSettings),
         .target(
@@ -44,7 +50,7 @@ let package = Package(
         ),
         .target(name: "OCPP", swiftSettings: swiftSettings),
         .target(name: "VDV", swiftSettings: swiftSettings),
-        .target(name: "PowerSolver", dependencies: ["DepotModel"], swiftSettings: swiftSettings),
+        .target(name: "PowerSolver", dependencies: ["DepotModel", "CClp"], swiftSettings: swiftSettings),
         .target(
             name: "PolicyEngine",
             dependencies: ["DepotModel", "CLua", "CLuaSupport"],

@@ -79,7 +79,8 @@ class Model:
         return self.columns - 1
 
     def add_taper(self, v, cols):
-        """SoC states s_k; p_k ≤ the curve's line through each decreasing piece at s_k."""
+        """SoC states s_k; p_k ≤ α_k · (the curve's line through each decreasing piece) at the
+        slot's mid SoC (s_k + s_{k+1}) / 2 — the taper rule of solver.md §3.2 that Busbar plans with."""
         scale = 100 * v["efficiency"] * self.dt / v["capacity"]
         states = [self.var(v["soc"], v["soc"])]
         for _, c in cols:
@@ -90,8 +91,10 @@ class Model:
             if p_b >= p_a or s_b <= s_a:
                 continue
             slope = (p_a - p_b) / (s_b - s_a)
-            for k, (_, c) in enumerate(cols):  # p + slope·s ≤ p_a + slope·s_a
-                self.rows.append((-INF, p_a + slope * s_a, [c, states[k]], [1.0, slope]))
+            for k, (t, c) in enumerate(cols):  # p + α·slope·(s + s′)/2 ≤ α·(p_a + slope·s_a)
+                alpha = v["alpha"][t - v["first"]]
+                self.rows.append((-INF, alpha * (p_a + slope * s_a), [c, states[k], states[k + 1]],
+                                  [1.0, alpha * slope / 2, alpha * slope / 2]))
 
     def vehicles_below(self):
         parent = {n["id"]: n.get("parent") for n in self.lp["nodes"]}
@@ -195,7 +198,7 @@ def violations(lp, power, tol=1e-6):
             soc = v["soc"]
             for t in range(T):
                 soc_end = soc + 100 * v["efficiency"] * dt * p[t] / v["capacity"]
-                if p[t] > curve_power(v["curve"], soc_end) + tol:
+                if p[t] > caps[t] / v["maxPower"] * curve_power(v["curve"], (soc + soc_end) / 2) + tol:
                     found.append(f"taper {v['id']} slot {t}")
                 soc = soc_end
     parent = {n["id"]: n.get("parent") for n in lp["nodes"]}

@@ -50,7 +50,7 @@ struct BindingAnalysis {
     }
 
     /// Consecutive slot numbers merged into half-open ranges.
-    private static func runs(_ slots: [Int]) -> [Range<Int>] {
+    static func runs(_ slots: [Int]) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         for slot in slots {
             if let last = runs.last, last.upperBound == slot {

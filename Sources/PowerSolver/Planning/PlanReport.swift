@@ -1,32 +1,38 @@
 import DepotModel
 import Foundation
 
-/// Turns the final flow into the planner's outputs (solver.md §4): profiles, trajectories,
-/// predicted times, progress lists, shortfalls and binding constraints.
+/// Turns a solved plan — grid-side kW per vehicle and slot, from the flow or the LP — into the
+/// planner's outputs (solver.md §4): profiles, trajectories, predicted times, progress lists,
+/// shortfalls and binding constraints.
 struct PlanReport {
     /// Shortfalls below this are rounding, not news (1 Wh).
     static let reportableShortfall = 1e-3
     static let maxProgressPoints = 24
+    /// Energy within this of a target counts as reached: the flow rounds down to whole mWh, the
+    /// LP keeps stage optima within 1e-7 relative.
+    static let reachedTolerance = 1e-5
 
     let model: PlanningModel
-    let network: TimeExpandedNetwork
-    let peak: Double
+    /// Grid-side kW per vehicle (problem order) and slot.
+    let power: [[Double]]
+    /// What keeps vehicle `index` short, given its intrinsic shortfall (kWh).
+    let binding: (_ index: Int, _ intrinsic: Double) -> [BindingConstraint]
 
     func plan() -> Plan {
         let problem = model.problem
         let vehicles = problem.vehicles.indices.map(vehiclePlan)
         var unmet: [ClassShortfall] = []
-        for group in network.groups where !unmet.contains(where: { $0.kind == group.kind && $0.tier == group.tier }) {
-            let members = vehicles.indices.filter { problem.vehicles[$0].tier == group.tier }
+        for (kind, tier) in Self.classes(of: problem) {
+            let members = vehicles.indices.filter { problem.vehicles[$0].tier == tier }
             let energy = members.reduce(0.0) { sum, index in
                 let shortfall = vehicles[index].shortfall
-                return sum + (group.kind == .must ? shortfall.must.value : shortfall.total.value - shortfall.must.value)
+                return sum + (kind == .must ? shortfall.must.value : shortfall.total.value - shortfall.must.value)
             }
-            unmet.append(ClassShortfall(kind: group.kind, tier: group.tier, energy: KilowattHours(energy)))
+            unmet.append(ClassShortfall(kind: kind, tier: tier, energy: KilowattHours(energy)))
         }
         let site = (0..<model.slotCount).map { slot in
             SiteSlot(
-                charging: Kilowatts(model.kilowatts(network.siteFlow(slot: slot))),
+                charging: Kilowatts(power.reduce(0.0) { $0 + $1[slot] }),
                 fixedLoad: Kilowatts(model.siteFixedLoad[slot]),
                 limit: Kilowatts(model.siteLimit[slot]))
         }
@@ -46,34 +52,41 @@ struct PlanReport {
         }
     }
 
+    /// The stage-1 classes in the order they are minimised: must before want, higher tiers first.
+    static func classes(of problem: PlanningProblem) -> [(kind: ClassShortfall.Kind, tier: Int)] {
+        let tiers = Set(problem.vehicles.map(\.tier)).sorted(by: >)
+        return [ClassShortfall.Kind.must, .want].flatMap { kind in tiers.map { (kind, $0) } }
+    }
+
     private func vehiclePlan(_ index: Int) -> VehiclePlan {
         let vehicle = model.problem.vehicles[index]
         let data = model.vehicles[index]
-        let flows = network.vehicleFlow(index)
-        let power = flows.map { Kilowatts(model.kilowatts($0)) }
-        let perUnit = 100 * vehicle.efficiency / PlanningModel.unitsPerKilowattHour / vehicle.capacity.value
+        let kilowatts = power[index]
+        let perKilowatt = 100 * vehicle.efficiency * model.slotHours / vehicle.capacity.value
         var soc = [vehicle.stateOfCharge.value]
-        for flow in flows { soc.append((soc.last ?? 0) + perUnit * Double(flow)) }
+        for slotPower in kilowatts { soc.append((soc.last ?? 0) + perKilowatt * slotPower) }
 
-        let delivered = flows.reduce(0, +)
-        let deliveredEnergy = vehicle.efficiency * Double(delivered) / PlanningModel.unitsPerKilowattHour
-        let reachable = data.aloneUnits
-        let must = delivered >= data.mustUnits ? 0 : max(0, vehicle.mustEnergy.value - deliveredEnergy)
-        let total = delivered >= data.wantUnits ? 0 : max(0, vehicle.wantedEnergy.value - deliveredEnergy)
-        let alone = vehicle.efficiency * Double(reachable) / PlanningModel.unitsPerKilowattHour
-        let intrinsic = reachable >= data.wantUnits ? 0 : min(total, max(0, vehicle.wantedEnergy.value - alone))
+        let deliveredEnergy = vehicle.efficiency * model.slotHours * kilowatts.reduce(0, +)
+        let alone = vehicle.efficiency * Double(data.aloneUnits) / PlanningModel.unitsPerKilowattHour
+        let must = Self.missing(vehicle.mustEnergy.value, deliveredEnergy)
+        let total = Self.missing(vehicle.wantedEnergy.value, deliveredEnergy)
+        let intrinsic = min(total, Self.missing(vehicle.wantedEnergy.value, alone))
         let shortfall = Shortfall(must: KilowattHours(must), total: KilowattHours(total), intrinsic: KilowattHours(intrinsic))
 
         let trajectory = soc.map { Percent($0) }
         return VehiclePlan(
-            id: vehicle.id, power: power, stateOfCharge: trajectory, deliveredEnergy: KilowattHours(deliveredEnergy),
+            id: vehicle.id, power: kilowatts.map { Kilowatts($0) }, stateOfCharge: trajectory, deliveredEnergy: KilowattHours(deliveredEnergy),
             departureStateOfCharge: trajectory.last ?? vehicle.stateOfCharge,
             minTargetTime: time(reaching: vehicle.minTarget.value, soc, vehicle),
             maxTargetTime: time(reaching: vehicle.maxTarget.value, soc, vehicle),
-            progress: progress(flows, soc, vehicle),
+            progress: progress(kilowatts, soc, vehicle),
             shortfall: shortfall,
-            binding: total > Self.reportableShortfall
-                ? BindingAnalysis(model: model, network: network, peak: peak).constraints(for: index, intrinsic: intrinsic) : [])
+            binding: total > Self.reportableShortfall ? binding(index, intrinsic) : [])
+    }
+
+    /// Energy still missing to a target, zero within the tolerance of the solvers.
+    private static func missing(_ target: Double, _ delivered: Double) -> Double {
+        target - delivered <= reachedTolerance ? 0 : target - delivered
     }
 
     /// The plugged-in part of a slot for a vehicle.
@@ -100,11 +113,11 @@ struct PlanReport {
 
     /// Trajectory points at arrival, wherever the planned power changes, and at departure; thinned
     /// evenly to at most 24 points.
-    private func progress(_ flows: [Int64], _ soc: [Double], _ vehicle: PlanningVehicle) -> [ProgressPoint] {
+    private func progress(_ power: [Double], _ soc: [Double], _ vehicle: PlanningVehicle) -> [ProgressPoint] {
         let window = (0..<model.slotCount).filter { !pluggedPart(of: $0, vehicle).isEmpty }
         guard let first = window.first, let last = window.last else { return [] }
         var points = [ProgressPoint(time: pluggedPart(of: first, vehicle).lowerBound, stateOfCharge: Percent(soc[first]))]
-        for slot in window.dropFirst() where flows[slot] != flows[slot - 1] {
+        for slot in window.dropFirst() where abs(power[slot] - power[slot - 1]) > 1e-6 {
             points.append(ProgressPoint(time: model.problem.grid.slotStart(slot), stateOfCharge: Percent(soc[slot])))
         }
         points.append(ProgressPoint(time: pluggedPart(of: last, vehicle).upperBound, stateOfCharge: Percent(soc[last + 1])))

@@ -1,16 +1,15 @@
 import DepotModel
 
-/// The exact night planner of solver.md §3.1: three lexicographic stages (unmet energy class by
-/// class, then peak, then cost) as max-flow augmentations on one time-expanded network in integer
-/// milliwatt-hours. With taper it plans within the conservative caps of §3.2.
+/// The exact night planner of solver.md §3: lexicographic stages (unmet energy class by class,
+/// then peak, then cost). Without taper and preferences they are max-flow augmentations on one
+/// time-expanded network in integer milliwatt-hours (§3.1); with taper, readiness first or a
+/// peak tolerance, the LP with SoC states solved by Clp (§3.2), which is exact there where any
+/// flow with fixed caps is not.
 public struct Planner: Sendable {
     /// Relative precision of the peak bisection (the LP comparison allows 1e-6).
     let peakTolerance: Double
     /// The ε of the cost tie-break ε·t: equal-price energy goes early.
     let tieBreak: Double
-
-    /// Refinement passes after the conservative taper pass (solver.md §3.2).
-    let refinementPasses: Int
     /// Rounds of tenant promotion (solver.md §3.3).
     let tenantRounds: Int
 
@@ -18,41 +17,36 @@ public struct Planner: Sendable {
     public init() {
         peakTolerance = 1e-8
         tieBreak = 1e-9
-        refinementPasses = 5
         tenantRounds = 3
     }
 
     /// Plans the problem; a malformed problem throws, an infeasible one returns shortfalls.
-    ///
-    /// With taper, the first plan uses the conservative caps; each refinement pass recomputes the
-    /// caps from the previous plan's own SoC trajectory and is kept only if its new trajectory
-    /// respects the taper in every slot.
     ///
     /// Tenant budgets break the flow structure, so they are checked afterwards: a tenant with
     /// unmet demand that gets less than its guarantee in some slot moves up one class and the plan
     /// is recomputed, at most three times (solver.md §3.3).
     public func plan(_ problem: PlanningProblem) throws -> Plan {
         var current = problem
-        var plan = try planWithTaper(current)
+        var plan = try planOnce(current)
         for _ in 0..<tenantRounds {
             let short = tenantsBelowGuarantee(current, plan)
             guard !short.isEmpty else { break }
             current = promoting(short, in: current)
-            plan = try planWithTaper(current)
+            plan = try planOnce(current)
         }
         return plan
     }
 
-    private func planWithTaper(_ problem: PlanningProblem) throws -> Plan {
-        var plan = try solve(PlanningModel(problem))
-        guard problem.vehicles.contains(where: { !$0.powerCurve.isEmpty }) else { return plan }
-        for _ in 0..<refinementPasses {
-            let caps = zip(problem.vehicles, plan.vehicles).map { refinedCaps($0, $1, grid: problem.grid) }
-            let candidate = try solve(PlanningModel(problem, rateCaps: caps))
-            guard zip(problem.vehicles, candidate.vehicles).allSatisfy({ respectsTaper($0, $1, grid: problem.grid) }) else { break }
-            plan = candidate
-        }
-        return plan
+    private func planOnce(_ problem: PlanningProblem) throws -> Plan {
+        let model = try PlanningModel(problem)
+        return Self.needsProgram(problem) ? try solveProgram(model) : solve(model)
+    }
+
+    /// Whether the problem leaves the flow structure: a vehicle tapers, or the operator's
+    /// preferences add the readiness stage or change the peak the cost stage may use.
+    static func needsProgram(_ problem: PlanningProblem) -> Bool {
+        if let preferences = problem.preferences, preferences.readinessFirst || preferences.peakTolerance != 0 { return true }
+        return problem.vehicles.contains { !StateOfChargeProgram.taperLines($0).isEmpty }
     }
 
     private func solve(_ model: PlanningModel) -> Plan {
@@ -61,7 +55,9 @@ public struct Planner: Sendable {
         let totals = maximiseByClass(&network, model)
         let peak = minimisePeak(empty, model, totals: totals, unconstrainedPeak: sitePeak(network, model))
         let final = minimiseCost(empty, model, totals: totals, peak: peak)
-        return PlanReport(model: model, network: final, peak: peak).plan()
+        let power = model.problem.vehicles.indices.map { final.vehicleFlow($0).map(model.kilowatts) }
+        let analysis = BindingAnalysis(model: model, network: final, peak: peak)
+        return PlanReport(model: model, power: power) { analysis.constraints(for: $0, intrinsic: $1) }.plan()
     }
 
     /// Stage 1: opens the groups in class order and augments after each; an augmenting path never

@@ -1,4 +1,6 @@
-/// A malformed planning problem. Infeasibility is not an error: the plan reports shortfalls.
+/// A malformed planning problem, or (never expected: the LP is always feasible through its
+/// shortfall columns) a stage the LP solver did not solve. Infeasibility is not an error: the
+/// plan reports shortfalls.
 public enum PlanningError: Error, Hashable, Sendable {
     case noSiteNode
     case severalSiteNodes([String])
@@ -8,4 +10,5 @@ public enum PlanningError: Error, Hashable, Sendable {
     case unknownNode(vehicle: String, node: String)
     case wrongSlotCount(what: String, expected: Int, found: Int)
     case invalidVehicle(String, reason: String)
+    case programNotSolved(stage: String)
 }

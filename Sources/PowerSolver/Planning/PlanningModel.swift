@@ -24,20 +24,19 @@ struct PlanningModel {
     /// One vehicle in network units.
     struct Vehicle {
         let node: Int
-        /// Grid-side mWh per slot the vehicle may take (rate cap with taper), 0 outside its window.
+        /// Grid-side mWh per slot the vehicle may take (α·P̄), 0 outside its window.
         let rateCap: [Int64]
         /// Share of each slot the vehicle is plugged in (α).
         let coverage: [Double]
         /// Grid-side mWh to the min target, and to the max target (including the must part).
         let mustUnits: Int64
         let wantUnits: Int64
-        /// What the vehicle could take alone at full tapered power over its window, in mWh.
+        /// What the vehicle could take alone at full tapered power over its window, in mWh: the
+        /// bound below which a shortfall is intrinsic.
         let aloneUnits: Int64
     }
 
-    /// - Parameter rateCaps: per vehicle, kW caps per slot replacing the conservative taper caps
-    ///   (the refinement passes of solver.md §3.2); nil for the conservative pass.
-    init(_ problem: PlanningProblem, rateCaps: [[Double]]? = nil) throws {
+    init(_ problem: PlanningProblem) throws {
         self.problem = problem
         let grid = problem.grid
         slotCount = grid.count
@@ -90,7 +89,7 @@ struct PlanningModel {
                 }
             }
             let aloneKilowatts = Self.taperedRates(vehicle, coverage: coverage, slotHours: slotHours)
-            let rateKilowatts = rateCaps?[vehicles.count] ?? aloneKilowatts
+            let rateKilowatts = coverage.map { $0 * StateOfChargeProgram.rateCap(vehicle) }
             vehicles.append(
                 Vehicle(
                     node: node,
@@ -149,17 +148,16 @@ struct PlanningModel {
         }
     }
 
-    /// Per-slot kW caps α·P̄, lowered by the conservative taper pass of solver.md §3.2: the cap in
-    /// a slot is the largest power p with p ≤ α · f(SoC at the slot's end after charging p), where
-    /// the SoC is the highest the vehicle could have reached charging alone since arrival. Any real
-    /// trajectory is lower and f does not increase, so every plan within the caps respects the taper.
+    /// Per-slot kW the vehicle takes charging alone at full power since arrival: α·P̄, and with
+    /// taper the largest p with p ≤ α · f(SoC at the slot's middle), the rule of the LP's taper rows
+    /// (`StateOfChargeProgram`), so "could not be charged alone" means the same in both.
     private static func taperedRates(_ vehicle: PlanningVehicle, coverage: [Double], slotHours: Double) -> [Double] {
         guard !vehicle.powerCurve.isEmpty else { return coverage.map { $0 * vehicle.maxPower.value } }
         let curve = vehicle.sortedCurve
         let socPerKilowatt = 100 * vehicle.efficiency * slotHours / vehicle.capacity.value
         var soc = vehicle.stateOfCharge.value
         return coverage.map { alpha in
-            let power = largestPower(alpha: alpha, maximum: vehicle.maxPower.value) { curvePower(curve, at: soc + socPerKilowatt * $0) }
+            let power = largestPower(alpha: alpha, maximum: vehicle.maxPower.value) { curvePower(curve, at: soc + socPerKilowatt * $0 / 2) }
             soc += socPerKilowatt * power
             return power
         }

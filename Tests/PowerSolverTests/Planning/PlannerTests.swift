@@ -151,30 +151,6 @@ struct PlannerTests {
         #expect(try #require(plan.vehicle("bus-1")).kilowatts == [10, 10, 40, 0])
     }
 
-    @Test func taperRefinementLiftsTheConservativeCaps() throws {
-        var fixture = PlanningFixture()
-        let plain = PlanningFixture.vehicle("bus-1", soc: 70, max: 90)
-        fixture.vehicles = [
-            PlanningVehicle(
-                id: plain.id, node: plain.node, arrival: plain.arrival, departure: plain.departure, capacity: plain.capacity,
-                stateOfCharge: plain.stateOfCharge, minTarget: plain.minTarget, maxTarget: plain.maxTarget, maxPower: plain.maxPower,
-                efficiency: 1, powerCurve: [PowerCurvePoint(stateOfCharge: 80, maxPower: 40), PowerCurvePoint(stateOfCharge: 100, maxPower: 0)])
-        ]
-        // Conservative caps alone: 40, 26.7, 17.8, 11.9 kW, so the first plan peaks at 25.2 kW;
-        // refinement from the plan's own trajectory moves toward the flat 20 kW, which is the
-        // optimum (slot 3 starts at 85 % and may draw f(90 %) = 20 kW).
-        let plan = try fixture.plan()
-        let bus = try #require(plan.vehicle("bus-1"))
-        #expect(plan.objectives.peak.value < 20.05)
-        #expect(plan.objectives.peak.value >= 20 - 1e-9)
-        for slot in 0..<4 {
-            let end = bus.stateOfCharge[slot + 1].value
-            #expect(bus.power[slot].value <= 40 * min(1, (100 - end) / 20) + 1e-9)
-        }
-        #expect(bus.shortfall.total.value < 1e-6)
-        #expect(abs(bus.departureStateOfCharge.value - 90) < 1e-6)
-    }
-
     @Test func tenantBelowItsGuaranteeMovesUpUntilItGetsIt() throws {
         var fixture = PlanningFixture()
         fixture.siteLimit = [40, 40, 40, 40]

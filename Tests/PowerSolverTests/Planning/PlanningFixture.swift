@@ -14,6 +14,8 @@ struct PlanningFixture {
     var vehicles: [PlanningVehicle] = []
     var reserved: [Kilowatts] = []
     var penalty: [Double] = []
+    var billingPeak: Kilowatts?
+    var preferences: PlanningPreferences?
 
     static func at(minutes: Double) -> Date { start.addingTimeInterval(minutes * 60) }
 
@@ -28,6 +30,15 @@ struct PlanningFixture {
             maxPower: Kilowatts(power), efficiency: 1, tier: tier)
     }
 
+    /// The same fixture vehicle with the taper f(s) = 40 kW up to 80 %, then 2·(100 − s) kW.
+    static func tapering(_ id: String, soc: Double, max: Double, power: Double = 40) -> PlanningVehicle {
+        let plain = vehicle(id, soc: soc, max: max, power: power)
+        return PlanningVehicle(
+            id: plain.id, node: plain.node, arrival: plain.arrival, departure: plain.departure, capacity: plain.capacity,
+            stateOfCharge: plain.stateOfCharge, minTarget: plain.minTarget, maxTarget: plain.maxTarget, maxPower: plain.maxPower,
+            efficiency: 1, powerCurve: [PowerCurvePoint(stateOfCharge: 80, maxPower: 40), PowerCurvePoint(stateOfCharge: 100, maxPower: 0)])
+    }
+
     static func circuit(_ id: String, parent: String = "site", limit: Double, base: Double = 0, slots: Int = 4) -> PlanningNode {
         PlanningNode(
             id: id, parent: parent, limits: Array(repeating: Kilowatts(limit), count: slots),
@@ -39,7 +50,8 @@ struct PlanningFixture {
         let site = PlanningNode(id: "site", parent: nil, limits: siteLimit.map { Kilowatts($0) }, baseLoad: siteBase.map { Kilowatts($0) })
         return PlanningProblem(
             grid: grid, nodes: [site] + circuits, vehicles: vehicles,
-            tariff: PlanningTariff(prices: prices, reservedCapacity: reserved, excessPenalty: penalty))
+            tariff: PlanningTariff(prices: prices, reservedCapacity: reserved, excessPenalty: penalty, billingPeak: billingPeak),
+            preferences: preferences)
     }
 
     func plan() throws -> Plan { try Planner().plan(problem) }

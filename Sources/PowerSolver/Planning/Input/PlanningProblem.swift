@@ -11,20 +11,28 @@ public struct PlanningProblem: Hashable, Codable, Sendable {
     public let tariff: PlanningTariff
     /// Guaranteed shares of the connection per tenant (`power_budget_kw`).
     public let tenantBudgets: [TenantID: Kilowatts]
+    /// Readiness buffer and peak tolerance; nil for the pure stages (the benchmark's LP comparison).
+    public let preferences: PlanningPreferences?
 
     public init(
         grid: SlotGrid, nodes: [PlanningNode], vehicles: [PlanningVehicle], tariff: PlanningTariff,
-        tenantBudgets: [TenantID: Kilowatts] = [:]
+        tenantBudgets: [TenantID: Kilowatts] = [:], preferences: PlanningPreferences? = nil
     ) {
         self.grid = grid
         self.nodes = nodes
         self.vehicles = vehicles
         self.tariff = tariff
         self.tenantBudgets = tenantBudgets
+        self.preferences = preferences
     }
 
     /// The same problem with other vehicles.
     func replacing(vehicles newVehicles: [PlanningVehicle]) -> PlanningProblem {
-        PlanningProblem(grid: grid, nodes: nodes, vehicles: newVehicles, tariff: tariff, tenantBudgets: tenantBudgets)
+        PlanningProblem(grid: grid, nodes: nodes, vehicles: newVehicles, tariff: tariff, tenantBudgets: tenantBudgets, preferences: preferences)
+    }
+
+    /// The same problem with other preferences.
+    public func with(preferences newPreferences: PlanningPreferences?) -> PlanningProblem {
+        PlanningProblem(grid: grid, nodes: nodes, vehicles: vehicles, tariff: tariff, tenantBudgets: tenantBudgets, preferences: newPreferences)
     }
 }

@@ -2,7 +2,8 @@ public import DepotModel
 public import Foundation
 
 /// A constraint that keeps a vehicle short, named for people: "site limit 01:00–04:30",
-/// "circuit hall-b 02:00–03:15", "charger max 150 kW", "dwell too short" (solver.md §4).
+/// "circuit hall-b 02:00–03:15", "charger max 150 kW", "battery taper", "dwell too short"
+/// (solver.md §4).
 public struct BindingConstraint: Hashable, Codable, Sendable {
     /// What binds.
     public enum Kind: Hashable, Codable, Sendable {
@@ -14,6 +15,8 @@ public struct BindingConstraint: Hashable, Codable, Sendable {
         case circuit(String)
         /// The vehicle's own maximum power (charger, vehicle or policy cap).
         case chargerMax(Kilowatts)
+        /// The battery's taper: it accepts less near full than the charger could give.
+        case batteryTaper
         /// The vehicle cannot take its energy even alone at full power.
         case dwellTooShort
     }
@@ -35,6 +38,7 @@ public struct BindingConstraint: Hashable, Codable, Sendable {
             case .peak: "planned peak"
             case .circuit(let id): "circuit \(id)"
             case .chargerMax(let power): "charger max \(power)"
+            case .batteryTaper: "battery taper"
             case .dwellTooShort: "dwell too short"
             }
         guard let span else { return name }
