@@ -16,6 +16,8 @@ extension SolverBench {
         var underDelivery: Double = 0.1
         @Option(help: "Minutes between regular re-plans (arrivals re-plan too).")
         var replanMinutes: Int = 15
+        @Flag(inversion: .prefixedNo, help: "Re-plan at every arrival (else arrivals wait for the next regular re-plan).")
+        var arrivalReplans = true
         @Flag(help: "Print the header line.")
         var header = false
 
@@ -57,7 +59,7 @@ extension SolverBench {
 
         /// Re-plans at every instant of the horizon and executes each plan until the next one.
         func recede(_ night: PlanningProblem, _ shortfall: UnderDelivery) throws -> (NightSimulation, Int) {
-            let horizon = RecedingHorizon(night: night, interval: .minutes(replanMinutes))
+            let horizon = RecedingHorizon(night: night, interval: .minutes(replanMinutes), replansOnArrival: arrivalReplans)
             var simulation = try NightSimulation(problem: night, underDelivery: shortfall)
             let instants = horizon.replanInstants() + [night.grid.slotStart(night.grid.count)]
             var plans = 0

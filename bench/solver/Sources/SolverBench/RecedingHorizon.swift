@@ -10,6 +10,8 @@ struct RecedingHorizon {
     let night: PlanningProblem
     /// The regular re-planning interval.
     let interval: Duration
+    /// Whether an arrival re-plans at once (else the bus waits for the next regular re-plan).
+    var replansOnArrival = true
 
     /// When the depot re-plans: every `interval` from the start of the night (aligned like the
     /// slots) and at every arrival, in order, without duplicates.
@@ -22,7 +24,7 @@ struct RecedingHorizon {
             instants.insert(instant)
             instant = instant.addingTimeInterval(interval.secondsValue)
         }
-        for vehicle in night.vehicles where vehicle.arrival >= grid.start && vehicle.arrival < end { instants.insert(vehicle.arrival) }
+        for vehicle in night.vehicles where replansOnArrival && vehicle.arrival >= grid.start && vehicle.arrival < end { instants.insert(vehicle.arrival) }
         return instants.sorted()
     }
 
