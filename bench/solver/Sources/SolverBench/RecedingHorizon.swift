@@ -24,7 +24,9 @@ struct RecedingHorizon {
             instants.insert(instant)
             instant = instant.addingTimeInterval(interval.secondsValue)
         }
-        for vehicle in night.vehicles where replansOnArrival && vehicle.arrival >= grid.start && vehicle.arrival < end { instants.insert(vehicle.arrival) }
+        for vehicle in night.vehicles where replansOnArrival && vehicle.arrival >= grid.start && vehicle.arrival < end {
+            instants.insert(vehicle.arrival)
+        }
         return instants.sorted()
     }
 

@@ -10,7 +10,8 @@ struct UnderDelivery {
 
     func factor(vehicle: Int, slot: Int) -> Double {
         guard share > 0 else { return 1 }
-        var random = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(vehicle) &* 0xBF58_476D_1CE4_E5B9 ^ UInt64(slot) &* 0x94D0_49BB_1331_11EB)
+        let key = seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(vehicle) &* 0xBF58_476D_1CE4_E5B9 ^ UInt64(slot) &* 0x94D0_49BB_1331_11EB
+        var random = SplitMix64(seed: key)
         return 1 - share * random.unit()
     }
 }
