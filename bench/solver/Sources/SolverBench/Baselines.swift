@@ -52,7 +52,8 @@ extension SolverBench {
                     let hoursLeft = Double(vehicle.first + vehicle.alpha.count - slot) * lp.slotHours
                     return AllocationSession(
                         id: ConnectorAddress(charger: ChargerID(vehicle.id), connector: 1), node: vehicle.node, maximum: Kilowatts(caps[position]),
-                        laxity: hoursLeft - remaining[index] / vehicle.maxPower, departure: start)
+                        laxity: LeastLaxityFirst.laxity(hoursLeft: hoursLeft, remainingGridEnergy: remaining[index], maxPower: vehicle.maxPower),
+                        departure: start)
                 }
                 let power: [Double]
                 switch rule {
@@ -61,7 +62,7 @@ extension SolverBench {
                     let byID = Dictionary(uniqueKeysWithValues: allocation.limits.map { ($0.id, $0.power.value) })
                     power = sessions.map { byID[$0.id] ?? 0 }
                 case .leastLaxity:
-                    power = greedy(sessions, nodes: nodes)
+                    power = LeastLaxityFirst.allocate(sessions, nodes: nodes)
                 }
                 let total = power.reduce(0, +)
                 for (position, index) in present.enumerated() { remaining[index] -= power[position] * lp.slotHours }
@@ -72,22 +73,6 @@ extension SolverBench {
             }
             let unmet = zip(lp.vehicles, remaining).map { max(0, $1) * $0.efficiency }.reduce(0, +)
             return (unmet, peak, cost)
-        }
-
-        /// Least laxity first: each session in turn takes all it can.
-        func greedy(_ sessions: [AllocationSession], nodes: [AllocationNode]) -> [Double] {
-            var room = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, $0.capacity.value) })
-            let parent = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, $0.parent) })
-            var power = Array(repeating: 0.0, count: sessions.count)
-            let order = sessions.indices.sorted { (sessions[$0].laxity, sessions[$0].id) < (sessions[$1].laxity, sessions[$1].id) }
-            for index in order {
-                var chain = [sessions[index].node]
-                while let next = parent[chain[chain.count - 1]] ?? nil { chain.append(next) }
-                let grant = chain.map { room[$0] ?? 0 }.reduce(sessions[index].maximum.value, min)
-                for node in chain { room[node]? -= grant }
-                power[index] = max(0, grant)
-            }
-            return power
         }
     }
 }

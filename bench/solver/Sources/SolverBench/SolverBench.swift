@@ -7,6 +7,6 @@ struct SolverBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solver-bench",
         abstract: "Busbar power-solver benchmark.",
-        subcommands: [Generate.self, Plan.self, Baselines.self, Allocate.self]
+        subcommands: [Generate.self, Plan.self, Baselines.self, Receding.self, Allocate.self]
     )
 }
