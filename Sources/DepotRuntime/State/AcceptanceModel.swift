@@ -26,7 +26,8 @@ struct AcceptanceModel: Sendable {
             curve = vehicle.powerCurve.sorted { $0.stateOfCharge < $1.stateOfCharge }
         } else if let start = assumedTaperStart, start < 100 {
             curve = [
-                PowerCurvePoint(stateOfCharge: Percent(start), maxPower: vehicle.maxPower), PowerCurvePoint(stateOfCharge: Percent(100), maxPower: .zero),
+                PowerCurvePoint(stateOfCharge: Percent(start), maxPower: vehicle.maxPower),
+                PowerCurvePoint(stateOfCharge: Percent(100), maxPower: .zero),
             ]
         } else {
             curve = []
