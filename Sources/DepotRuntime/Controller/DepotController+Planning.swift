@@ -7,18 +7,20 @@ import Storage
 
 extension DepotController {
     /// A planning round (solver.md §1): the priority policy over plugged-in sessions and planned
-    /// arrivals, then the night planner over all of them. Predicted misses become events as soon
-    /// as they are known.
+    /// arrivals, then the night planner over all of them. Planned arrivals are the timetabled stays
+    /// not plugged in yet, and the late ones (see ``expectedArrival(of:now:)``), so the plan keeps
+    /// room for them. The forecasts and the warnings follow from the plan every tick
+    /// (``refreshPredictions(now:)``).
     func planRound(now: Date) async {
         planNeeded = false
-        nextPlanAt = now.addingTimeInterval(settings.planInterval.secondsValue)
+        nextPlanAt = Self.nextRound(after: now, interval: settings.planInterval, slotLength: settings.slotLength)
         await readEnforcementSettings()
         await decidePreconditioning(now: now)
         let plugged = connectors.values.filter { $0.session != nil }.sorted { $0.address < $1.address }
         let pluggedVehicles = Set(plugged.compactMap(\.session?.vehicle))
         let pluggedEntries = Set(plugged.compactMap(\.session?.entry))
         let upcoming = entries.values.filter { entry in
-            entry.arrival >= now && !pluggedEntries.contains(entry.id) && !pluggedVehicles.contains(entry.vehicle)
+            expectedArrival(of: entry, now: now) != nil && !pluggedEntries.contains(entry.id) && !pluggedVehicles.contains(entry.vehicle)
         }
         .sorted { ($0.arrival, $0.id) < ($1.arrival, $1.id) }
         let pluggedViews = plugged.compactMap { record in sessionView(of: record, now: now).map { (record.address, $0) } }
@@ -35,16 +37,20 @@ extension DepotController {
         let upcomingTiers = zip(upcomingViews.map(\.0), outcome.value.dropFirst(pluggedViews.count))
 
         var vehicles: [PlanningVehicle] = []
-        var seen: Set<VehicleID> = []
+        var stays: [VehicleID: TimetableEntryID] = [:]
         for record in plugged {
             guard let session = record.session, let vehicle = session.vehicle.flatMap(depot.vehicle),
                 let entry = session.entry.flatMap({ entries[$0] }),
                 entry.departure > now, let charger = depot.charger(record.address.charger),
                 let connector = charger.connector(record.address.connector),
-                seen.insert(vehicle.id).inserted
+                stays[vehicle.id] == nil
             else { continue }
             let decision = decisions[record.address]
-            let cap = [vehicle.maxPower, connector.maxPower, decision?.maxKw, session.manualCap].compactMap { $0 }.min() ?? connector.maxPower
+            // A bus that takes less than it is allowed is planned with what it takes.
+            let measured = acceptance[session.id]?.plannedMaximum
+            let cap =
+                [vehicle.maxPower, connector.maxPower, decision?.maxKw, session.manualCap, measured].compactMap { $0 }.min() ?? connector.maxPower
+            stays[vehicle.id] = entry.id
             vehicles.append(
                 PlanningVehicle(
                     id: vehicle.id, node: PlanningProblem.node(of: charger), arrival: now, departure: entry.departure,
@@ -53,14 +59,15 @@ extension DepotController {
                     maxTarget: entry.maxTargetSoC, maxPower: cap, efficiency: vehicle.efficiency, tier: decision?.tier ?? 2,
                     powerCurve: vehicle.powerCurve, preconditioning: preconditioningLoad(for: entry.id), tenant: vehicle.tenant))
         }
-        for (entry, decision) in upcomingTiers where seen.insert(entry.vehicle).inserted {
-            if let vehicle = PlanningVehicle(
-                stay: entry, depot: depot, arrivalSoC: Percent(settings.assumedArrivalSoC), tier: decision.tier,
-                preconditioning: preconditioningLoad(for: entry.id))
-            {
+        for (entry, decision) in upcomingTiers where stays[entry.vehicle] == nil {
+            if let vehicle = plannedArrival(entry, tier: decision.tier, now: now) {
+                stays[entry.vehicle] = entry.id
                 vehicles.append(vehicle)
             }
         }
+        plannedAt = now
+        plannedVehicles = Dictionary(vehicles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        plannedStays = stays
         guard let end = vehicles.map(\.departure).max() else {
             plan = nil
             return
@@ -77,29 +84,53 @@ extension DepotController {
         }
         statistics.planning += ContinuousClock.now - planStarted
         statistics.plans += 1
-        warnOfMisses(now: now)
     }
 
-    /// Raises `will_miss_departure` once per stay whose plan does not clear its minimum target by
-    /// at least one percentage point (a plan that ends exactly at the minimum has no room for a
-    /// slow charger or a late profile), with the reason the planner found.
-    private func warnOfMisses(now: Date) {
-        guard let plan else { return }
-        for vehiclePlan in plan.vehicles {
-            guard let entry = entries.values.first(where: { $0.vehicle == vehiclePlan.id && $0.departure > now }),
-                vehiclePlan.departureStateOfCharge.value < entry.minTargetSoC.value + 1, enforced.insert("miss:\(entry.id)").inserted
-            else { continue }
-            let reasons = vehiclePlan.binding.map { $0.summary(in: depot.timeZone) }.joined(separator: ", ")
-            let predicted = Int(vehiclePlan.departureStateOfCharge.value.rounded(.down))
-            let minimum = Int(entry.minTargetSoC.value)
-            note(
-                DepotIncident(
-                    kind: .willMissDeparture, at: now, tenant: entry.tenant, vehicle: entry.vehicle,
-                    message: (predicted < minimum
-                        ? "\(entry.vehicle) will leave with \(predicted) % instead of \(minimum) %"
-                        : "\(entry.vehicle) may leave below \(minimum) %: the plan reaches only \(predicted) %")
-                        + (reasons.isEmpty ? "" : " (\(reasons))"), departure: entry.departure))
+    /// When the next round is due without an event: after the planning interval, and no later
+    /// than the next slot boundary when this round fell inside a slot, so the rounds settle on
+    /// slot boundaries where every plugged-in bus has the whole slot ahead of it.
+    static func nextRound(after now: Date, interval: Duration, slotLength: Duration) -> Date {
+        let length = slotLength.secondsValue
+        let boundary = ((now.timeIntervalSince1970 / length).rounded(.down) + 1) * length
+        let regular = now.addingTimeInterval(interval.secondsValue)
+        let offset = now.timeIntervalSince1970 - (boundary - length)
+        return offset < 1 ? regular : min(regular, Date(timeIntervalSince1970: boundary))
+    }
+
+    /// When a stay that is not plugged in is expected: its timetabled arrival while that is ahead;
+    /// for a late bus (arrival passed, not plugged in) `lateArrivalGrace` from now, as long as
+    /// it is within its no-show grace or its bay is still held for it (a `hold` answer to
+    /// `no_show`). A bus later than that is no longer planned: its bay has been released to others.
+    func expectedArrival(of entry: TimetableEntry, now: Date) -> Date? {
+        guard entry.departure > now else { return nil }
+        if entry.arrival >= now { return entry.arrival }
+        let withinGrace = now < entry.arrival.addingTimeInterval(noShowGraceSeconds)
+        let bayHeld = reservations.values.contains {
+            $0.timetableEntry == entry.id && $0.status.holdsBay && !overrides.contains($0.id)
         }
+        guard withinGrace || bayHeld else { return nil }
+        return min(entry.departure, now.addingTimeInterval(settings.lateArrivalGrace.secondsValue))
+    }
+
+    /// The planner's view of a stay that is not plugged in yet: expected arrival, its expected
+    /// arrival SoC, and the circuit of the connector it will use — its bay's, else a reservation's
+    /// for the vehicle, else the site (which still keeps room for it at the root).
+    func plannedArrival(_ entry: TimetableEntry, tier: Int, now: Date) -> PlanningVehicle? {
+        guard let vehicle = depot.vehicle(entry.vehicle), let arrival = expectedArrival(of: entry, now: now) else { return nil }
+        let reserved = reservations.values.filter { $0.vehicle == entry.vehicle && $0.status.holdsBay && $0.window.upperBound > arrival }
+            .min { ($0.window.lowerBound, $0.id) < ($1.window.lowerBound, $1.id) }?.connector
+        let address = entry.bay.flatMap(depot.connector(servingBay:)) ?? reserved
+        var node = PlanningProblem.siteNodeID
+        var maxPower = vehicle.maxPower
+        if let address, let charger = depot.charger(address.charger), let connector = charger.connector(address.connector) {
+            node = PlanningProblem.node(of: charger)
+            maxPower = min(maxPower, connector.maxPower)
+        }
+        return PlanningVehicle(
+            id: vehicle.id, node: node, arrival: arrival, departure: entry.departure, capacity: vehicle.batteryCapacity,
+            stateOfCharge: entry.arrivalSoC ?? Percent(settings.assumedArrivalSoC), minTarget: entry.minTargetSoC, maxTarget: entry.maxTargetSoC,
+            maxPower: maxPower, efficiency: vehicle.efficiency, tier: tier, powerCurve: vehicle.powerCurve,
+            preconditioning: preconditioningLoad(for: entry.id), tenant: vehicle.tenant)
     }
 
     /// The SoC now: what the vehicle reports, else the arrival SoC plus the energy delivered.
@@ -122,7 +153,7 @@ extension DepotController {
         let battery = vehicle?.batteryCapacity ?? KilowattHours(60)
         let needed = KilowattHours(max(0, (target.value - soc.value) / 100 * battery.value))
         let maxKw = min(connector.maxPower, vehicle?.maxPower ?? connector.maxPower)
-        let vehiclePlan = plan?.vehicles.first { $0.id == vehicle?.id }
+        let vehiclePlan = vehicle.flatMap { predicted[$0.id] }
         return SessionView(
             id: session.id,
             vehicle: VehicleView(id: vehicle?.id ?? VehicleID("public:\(session.idToken)"), vin: vehicle?.vin, batteryKwh: battery, maxKw: maxKw),

@@ -31,24 +31,22 @@ extension DepotController {
         let vehicle = session.vehicle.flatMap(depot.vehicle)
         let entry = session.entry.flatMap { entries[$0] }
         let soc = vehicle.map { stateOfCharge(session, vehicle: $0, entry: entry) } ?? session.reportedSoC
-        let predicted = plan?.vehicles.first { $0.id == session.vehicle }?.departureStateOfCharge
+        let forecast = session.vehicle.flatMap { self.predicted[$0] }?.departureStateOfCharge
         var snapshot = SessionSnapshot(
             id: session.id, vehicle: session.vehicle, tenant: session.tenant, startedAt: session.startedAt, energyKwh: session.energy.value,
             powerKw: session.power.value, soc: soc?.value, departure: entry?.departure, targetSoc: entry?.targetSoC.value,
-            predictedDepartureSoc: predicted?.value, limitKw: record.limitInForce?.value, held: session.held, manualCapKw: session.manualCap?.value)
+            predictedDepartureSoc: forecast?.value, limitKw: record.limitInForce?.value, held: session.held, manualCapKw: session.manualCap?.value)
         snapshot.preconditioning = session.entry.flatMap { preconditioningSnapshot(of: $0, now: clock.now()) }
         return snapshot
     }
 }
 
 extension DepotController {
-    /// The night plan's forecast per vehicle (predicted departure SoC, times to the min and max
-    /// targets, progress points), for VDV 463 reports and the API; empty before the first plan.
+    /// The forecast per vehicle (predicted departure SoC, times to the min and max targets,
+    /// progress points), for VDV 463 reports and the API: the night plan rolled forward from the
+    /// latest measurements with the vehicle's taper and measured acceptance, as of the latest
+    /// tick; empty before the first plan.
     public func predictions(tenant: TenantID? = nil) -> [VehicleID: VehiclePlan] {
-        var result: [VehicleID: VehiclePlan] = [:]
-        for vehiclePlan in plan?.vehicles ?? [] where tenant == nil || depot.vehicle(vehiclePlan.id)?.tenant == tenant {
-            result[vehiclePlan.id] = vehiclePlan
-        }
-        return result
+        predicted.filter { tenant == nil || depot.vehicle($0.key)?.tenant == tenant }
     }
 }

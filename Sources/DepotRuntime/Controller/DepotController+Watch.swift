@@ -29,6 +29,8 @@ extension DepotController {
         if session.manualCap != nil {
             resolve(key(of: DepotIncident(kind: .powerLimitChanged, at: now, vehicle: session.vehicle, connector: session.connector, message: "")))
         }
+        if let stay = session.entry { misses[stay] = nil }
+        acceptance[session.id] = nil
         if let vehicle = session.vehicle, let departure = entry?.departure {
             let said: [(DepotIncident.Kind, Int?)] =
                 [(.willMissDeparture, nil), (.departureReached, nil)] + departureReminders.map { (.departureReminder, $0) }

@@ -35,6 +35,18 @@ public actor DepotController {
     var plan: Plan?
     var planNeeded = true
     var nextPlanAt = Date.distantPast
+    /// When the plan in force was made, each of its vehicles as planned and the stay it plans for.
+    var plannedAt: Date?
+    var plannedVehicles: [VehicleID: PlanningVehicle] = [:]
+    var plannedStays: [VehicleID: TimetableEntryID] = [:]
+    /// The plan rolled forward from what is measured now (taper, acceptance), refreshed every tick.
+    var predicted: [VehicleID: VehiclePlan] = [:]
+    /// What each running session takes against its limit.
+    var acceptance: [ChargingSessionID: AcceptanceWatch] = [:]
+    /// The open `will_miss_departure` per stay, resolved when its forecast recovers or the bus leaves.
+    var misses: [TimetableEntryID: DepotIncident] = [:]
+    /// The latest re-plan because the depot left the plan (rate-limited).
+    var deviationPlannedAt = Date.distantPast
     /// The `preconditioning` policy's latest answer per stay, and what vehicles reported over VDV 261 per stay.
     var preconditioningPlans: [TimetableEntryID: PreconditioningState] = [:]
     var reportedNeeds: [TimetableEntryID: VehicleReport] = [:]
@@ -129,9 +141,11 @@ public actor DepotController {
         remindOfDepartures(now: now)
         watchProgress(now: now)
         watchAvailability(now: now)
+        watchPlanDeviation(now: now)
         if planNeeded || now >= nextPlanAt {
             await planRound(now: now)
         }
+        refreshPredictions(now: now)
         allocate(now: now)
     }
 

@@ -20,12 +20,26 @@ public struct RuntimeSettings: Hashable, Sendable {
     public var stallAfter: Duration
     /// A connector `Unavailable` this long (a reboot's passing status is not news) is `availability_changed`.
     public var unavailableAfter: Duration
+    /// A bus whose timetabled arrival has passed without it plugging in is planned as arriving
+    /// this long from now (until its no-show grace runs out), so the plan keeps room for it.
+    public var lateArrivalGrace: Duration
+    /// A session drawing well below its limit this long is planned and predicted from what it takes.
+    public var acceptanceAfter: Duration
+    /// Where a vehicle without a power curve is assumed to start tapering, for predictions
+    /// (solver.md §2.1: full power to 80 %, linear to nothing at 100 %); nil assumes no taper.
+    public var assumedTaperStart: Double?
+    /// A bus this far (battery kWh) off its planned trajectory makes the depot plan again …
+    public var planDeviation: Double
+    /// … at most this often.
+    public var deviationReplanInterval: Duration
 
     /// The defaults above.
     public init(
         tick: Duration = .seconds(5), planInterval: Duration = .seconds(900), slotLength: Duration = .seconds(900),
         profileHorizon: Duration = .seconds(900), rejectedProfileRetry: Duration = .seconds(600), siteMeterMaxAge: Duration = .seconds(120),
-        assumedArrivalSoC: Double = 30, stallAfter: Duration = .seconds(1200), unavailableAfter: Duration = .seconds(120)
+        assumedArrivalSoC: Double = 30, stallAfter: Duration = .seconds(1200), unavailableAfter: Duration = .seconds(120),
+        lateArrivalGrace: Duration = .seconds(600), acceptanceAfter: Duration = .seconds(120), assumedTaperStart: Double? = 80,
+        planDeviation: Double = 2, deviationReplanInterval: Duration = .seconds(300)
     ) {
         self.tick = tick
         self.planInterval = planInterval
@@ -36,5 +50,10 @@ public struct RuntimeSettings: Hashable, Sendable {
         self.assumedArrivalSoC = assumedArrivalSoC
         self.stallAfter = stallAfter
         self.unavailableAfter = unavailableAfter
+        self.lateArrivalGrace = lateArrivalGrace
+        self.acceptanceAfter = acceptanceAfter
+        self.assumedTaperStart = assumedTaperStart
+        self.planDeviation = planDeviation
+        self.deviationReplanInterval = deviationReplanInterval
     }
 }
