@@ -57,7 +57,7 @@ extension DepotController {
                     capacity: vehicle.batteryCapacity,
                     stateOfCharge: stateOfCharge(session, vehicle: vehicle, entry: entry), minTarget: entry.minTargetSoC,
                     maxTarget: entry.maxTargetSoC, maxPower: cap, efficiency: vehicle.efficiency, tier: decision?.tier ?? 2,
-                    powerCurve: vehicle.powerCurve, preconditioning: preconditioningLoad(for: entry.id), tenant: vehicle.tenant))
+                    powerCurve: AcceptanceModel.taper(of: vehicle, assumedTaperStart: settings.assumedTaperStart), preconditioning: preconditioningLoad(for: entry.id), tenant: vehicle.tenant))
         }
         for (entry, decision) in upcomingTiers where stays[entry.vehicle] == nil {
             if let vehicle = plannedArrival(entry, tier: decision.tier, now: now) {
@@ -76,7 +76,8 @@ extension DepotController {
         do {
             let problem = PlanningProblem(
                 depot: depot, grid: SlotGrid(covering: now, to: end, slotLength: settings.slotLength), vehicles: vehicles,
-                siteBaseLoad: nil)
+                siteBaseLoad: nil
+            ).with(preferences: settings.planningPreferences)
             plan = try Planner().plan(problem)
         } catch {
             logger.error("planning failed, the allocator runs without a plan: \(error)")
@@ -129,7 +130,7 @@ extension DepotController {
         return PlanningVehicle(
             id: vehicle.id, node: node, arrival: arrival, departure: entry.departure, capacity: vehicle.batteryCapacity,
             stateOfCharge: entry.arrivalSoC ?? Percent(settings.assumedArrivalSoC), minTarget: entry.minTargetSoC, maxTarget: entry.maxTargetSoC,
-            maxPower: maxPower, efficiency: vehicle.efficiency, tier: tier, powerCurve: vehicle.powerCurve,
+            maxPower: maxPower, efficiency: vehicle.efficiency, tier: tier, powerCurve: AcceptanceModel.taper(of: vehicle, assumedTaperStart: settings.assumedTaperStart),
             preconditioning: preconditioningLoad(for: entry.id), tenant: vehicle.tenant)
     }
 

@@ -22,22 +22,24 @@ struct AcceptanceModel: Sendable {
     init(vehicle: Vehicle, maximum: Kilowatts, measured: MeasuredAcceptance?, assumedTaperStart: Double?) {
         self.maximum = maximum.value
         vehicleMaximum = vehicle.maxPower.value
-        if !vehicle.powerCurve.isEmpty {
-            curve = vehicle.powerCurve.sorted { $0.stateOfCharge < $1.stateOfCharge }
-        } else if let start = assumedTaperStart, start < 100 {
-            curve = [
-                PowerCurvePoint(stateOfCharge: Percent(start), maxPower: vehicle.maxPower),
-                PowerCurvePoint(stateOfCharge: Percent(100), maxPower: .zero),
-            ]
-        } else {
-            curve = []
-        }
+        curve = Self.taper(of: vehicle, assumedTaperStart: assumedTaperStart)
         let unscaled = Self.power(curve, at: measured?.stateOfCharge.value ?? 0, maximum: vehicle.maxPower.value)
         if let measured, unscaled > 0 {
             scale = min(1, measured.power.value / unscaled)
         } else {
             scale = 1
         }
+    }
+
+    /// The vehicle's power curve in ascending SoC, else the assumed default taper, else none: the
+    /// one rule for predictions and the planner's input, so both expect the same battery.
+    static func taper(of vehicle: Vehicle, assumedTaperStart: Double?) -> [PowerCurvePoint] {
+        if !vehicle.powerCurve.isEmpty { return vehicle.powerCurve.sorted { $0.stateOfCharge < $1.stateOfCharge } }
+        guard let start = assumedTaperStart, start < 100 else { return [] }
+        return [
+            PowerCurvePoint(stateOfCharge: Percent(start), maxPower: vehicle.maxPower),
+            PowerCurvePoint(stateOfCharge: Percent(100), maxPower: .zero),
+        ]
     }
 
     /// Grid-side kW the bus takes at `soc`.

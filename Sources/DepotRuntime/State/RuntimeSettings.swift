@@ -1,3 +1,5 @@
+public import PowerSolver
+
 /// How often the depot acts; defaults follow solver.md §1 (allocation every 1–5 s, planning every
 /// 15 min and on events) and ocpp.md §13 (profile horizon 15 min).
 public struct RuntimeSettings: Hashable, Sendable {
@@ -25,13 +27,16 @@ public struct RuntimeSettings: Hashable, Sendable {
     public var lateArrivalGrace: Duration
     /// A session drawing well below its limit this long is planned and predicted from what it takes.
     public var acceptanceAfter: Duration
-    /// Where a vehicle without a power curve is assumed to start tapering, for predictions
-    /// (solver.md §2.1: full power to 80 %, linear to nothing at 100 %); nil assumes no taper.
+    /// Where a vehicle without a power curve is assumed to start tapering, for predictions and
+    /// the plan (solver.md §2.1: full power to 80 %, linear to nothing at 100 %); nil assumes no taper.
     public var assumedTaperStart: Double?
     /// A bus this far (battery kWh) off its planned trajectory makes the depot plan again …
     public var planDeviation: Double
     /// … at most this often.
     public var deviationReplanInterval: Duration
+    /// Readiness first and the peak tolerance of the night plan (solver.md §2.3); nil plans the
+    /// pure stages (unmet energy, least peak, least cost).
+    public var planningPreferences: PlanningPreferences?
 
     /// The defaults above.
     public init(
@@ -39,8 +44,10 @@ public struct RuntimeSettings: Hashable, Sendable {
         profileHorizon: Duration = .seconds(900), rejectedProfileRetry: Duration = .seconds(600), siteMeterMaxAge: Duration = .seconds(120),
         assumedArrivalSoC: Double = 30, stallAfter: Duration = .seconds(1200), unavailableAfter: Duration = .seconds(120),
         lateArrivalGrace: Duration = .seconds(600), acceptanceAfter: Duration = .seconds(120), assumedTaperStart: Double? = 80,
-        planDeviation: Double = 2, deviationReplanInterval: Duration = .seconds(300)
+        planDeviation: Double = 2, deviationReplanInterval: Duration = .seconds(300),
+        planningPreferences: PlanningPreferences? = .depotDefault
     ) {
+        self.planningPreferences = planningPreferences
         self.tick = tick
         self.planInterval = planInterval
         self.slotLength = slotLength
