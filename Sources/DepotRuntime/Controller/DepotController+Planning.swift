@@ -57,7 +57,7 @@ extension DepotController {
                     capacity: vehicle.batteryCapacity,
                     stateOfCharge: stateOfCharge(session, vehicle: vehicle, entry: entry), minTarget: entry.minTargetSoC,
                     maxTarget: entry.maxTargetSoC, maxPower: cap, efficiency: vehicle.efficiency, tier: decision?.tier ?? 2,
-                    powerCurve: AcceptanceModel.taper(of: vehicle, assumedTaperStart: settings.assumedTaperStart), preconditioning: preconditioningLoad(for: entry.id), tenant: vehicle.tenant))
+                    powerCurve: plannedTaper(of: vehicle), preconditioning: preconditioningLoad(for: entry.id), tenant: vehicle.tenant))
         }
         for (entry, decision) in upcomingTiers where stays[entry.vehicle] == nil {
             if let vehicle = plannedArrival(entry, tier: decision.tier, now: now) {
@@ -130,7 +130,7 @@ extension DepotController {
         return PlanningVehicle(
             id: vehicle.id, node: node, arrival: arrival, departure: entry.departure, capacity: vehicle.batteryCapacity,
             stateOfCharge: entry.arrivalSoC ?? Percent(settings.assumedArrivalSoC), minTarget: entry.minTargetSoC, maxTarget: entry.maxTargetSoC,
-            maxPower: maxPower, efficiency: vehicle.efficiency, tier: tier, powerCurve: AcceptanceModel.taper(of: vehicle, assumedTaperStart: settings.assumedTaperStart),
+            maxPower: maxPower, efficiency: vehicle.efficiency, tier: tier, powerCurve: plannedTaper(of: vehicle),
             preconditioning: preconditioningLoad(for: entry.id), tenant: vehicle.tenant)
     }
 
@@ -248,5 +248,10 @@ extension DepotController {
             }
             statistics.storage += ContinuousClock.now - started
         }
+    }
+
+    /// The taper the plan assumes: the one rule predictions use too.
+    private func plannedTaper(of vehicle: Vehicle) -> [PowerCurvePoint] {
+        AcceptanceModel.taper(of: vehicle, assumedTaperStart: settings.assumedTaperStart)
     }
 }
