@@ -20,6 +20,10 @@ extension SolverBench {
         var arrivalReplans = true
         @Flag(help: "Print the header line.")
         var header = false
+        @Flag(help: "Re-plan with readiness first (docs/solver.md §2.3).")
+        var readiness = false
+        @Option(help: "With --readiness: the peak tolerance (0.1 = 10 %); without it readiness may use all the grid allows.")
+        var peakTolerance: Double?
 
         static let columns = [
             "family", "n", "slot", "theta", "seed", "under_delivery", "strategy", "unmet_kWh", "unmet_pct_need", "must_kWh", "want_kWh",
@@ -65,7 +69,8 @@ extension SolverBench {
             var plans = 0
             for (now, next) in zip(instants, instants.dropFirst()) {
                 guard let (problem, members) = horizon.problem(at: now, stateOfCharge: simulation.stateOfCharge) else { continue }
-                let plan = try Planner().plan(problem)
+                let preferences = readiness ? PlanningPreferences(readinessFirst: true, peakTolerance: peakTolerance) : nil
+                let plan = try Planner().plan(problem.with(preferences: preferences))
                 plans += 1
                 let command = PlanCommand(plan: plan, problem: problem, members: members, vehicleCount: night.vehicles.count)
                 simulation.run(from: now, to: next, command: command.power)
