@@ -1,11 +1,11 @@
-"""Validates VDV 463 frames against the official JSON schemas (vdv.md "Tests").
+"""Validates VDV 463 frames against the official JSON schemas (docs/vdv.md "Tests").
 
 - Fixtures/emitted/: every frame Busbar's Swift encoder emits (golden files written by
   VDVTests); each must be valid against 2.0.0.
 - Fixtures/decode/v2/ and v1/: decoder inputs; each must be valid against its version.
 - Fixtures/decode/invalid/: invalid twins; each must fail both versions (the Swift decoder
   refuses them too).
-- Fixtures/decode/tolerated/: deviations Busbar accepts on purpose (vdv.md A7); each must
+- Fixtures/decode/tolerated/: deviations Busbar accepts on purpose (docs/vdv.md A7); each must
   fail both versions, which is what makes them deviations.
 
 The schemas are read from BUSBAR_VDV463_SCHEMAS, else <repo root>/../shared/vdv463-schemas/ (CI keeps

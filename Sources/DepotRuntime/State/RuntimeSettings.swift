@@ -1,5 +1,5 @@
-/// How often the depot acts; defaults follow solver.md §1 (allocation every 1–5 s, planning every
-/// 15 min and on events) and ocpp.md §13 (profile horizon 15 min).
+/// How often the depot acts; defaults follow docs/solver.md §1 (allocation every 1–5 s, planning every
+/// 15 min and on events) and docs/ocpp.md §13 (profile horizon 15 min).
 public struct RuntimeSettings: Hashable, Sendable {
     /// Allocation tick in clock time.
     public var tick: Duration
@@ -11,7 +11,7 @@ public struct RuntimeSettings: Hashable, Sendable {
     public var profileHorizon: Duration
     /// How long a connector whose profile was rejected counts as uncontrolled before Busbar tries again.
     public var rejectedProfileRetry: Duration
-    /// A site meter reading older than this is stale: the site sheds to minima (solver.md §5).
+    /// A site meter reading older than this is stale: the site sheds to minima (docs/solver.md §5).
     public var siteMeterMaxAge: Duration
     /// SoC assumed at arrival when neither the timetable nor the vehicle says.
     public var assumedArrivalSoC: Double

@@ -1,6 +1,6 @@
 import DepotModel
 
-/// The exact night planner of solver.md §3.1: three lexicographic stages (unmet energy class by
+/// The exact night planner of docs/solver.md §3.1: three lexicographic stages (unmet energy class by
 /// class, then peak, then cost) as max-flow augmentations on one time-expanded network in integer
 /// milliwatt-hours. With taper it plans within the conservative caps of §3.2.
 public struct Planner: Sendable {
@@ -9,12 +9,12 @@ public struct Planner: Sendable {
     /// The ε of the cost tie-break ε·t: equal-price energy goes early.
     let tieBreak: Double
 
-    /// Refinement passes after the conservative taper pass (solver.md §3.2).
+    /// Refinement passes after the conservative taper pass (docs/solver.md §3.2).
     let refinementPasses: Int
-    /// Rounds of tenant promotion (solver.md §3.3).
+    /// Rounds of tenant promotion (docs/solver.md §3.3).
     let tenantRounds: Int
 
-    /// The planner with the tolerances of solver.md §2.3 and §3.2.
+    /// The planner with the tolerances of docs/solver.md §2.3 and §3.2.
     public init() {
         peakTolerance = 1e-8
         tieBreak = 1e-9
@@ -30,7 +30,7 @@ public struct Planner: Sendable {
     ///
     /// Tenant budgets break the flow structure, so they are checked afterwards: a tenant with
     /// unmet demand that gets less than its guarantee in some slot moves up one class and the plan
-    /// is recomputed, at most three times (solver.md §3.3).
+    /// is recomputed, at most three times (docs/solver.md §3.3).
     public func plan(_ problem: PlanningProblem) throws -> Plan {
         var current = problem
         var plan = try planWithTaper(current)

@@ -1,7 +1,7 @@
 import DepotModel
 import Foundation
 
-/// The validated, index-based form of a `PlanningProblem`: the numbers of solver.md §2.1 in the
+/// The validated, index-based form of a `PlanningProblem`: the numbers of docs/solver.md §2.1 in the
 /// units of the flow network (integer grid-side milliwatt-hours per slot, rounded down).
 struct PlanningModel {
     /// Milliwatt-hours per kWh: the integer unit of every capacity.
@@ -36,7 +36,7 @@ struct PlanningModel {
     }
 
     /// - Parameter rateCaps: per vehicle, kW caps per slot replacing the conservative taper caps
-    ///   (the refinement passes of solver.md §3.2); nil for the conservative pass.
+    ///   (the refinement passes of docs/solver.md §3.2); nil for the conservative pass.
     init(_ problem: PlanningProblem, rateCaps: [[Double]]? = nil) throws {
         self.problem = problem
         let grid = problem.grid
@@ -149,7 +149,7 @@ struct PlanningModel {
         }
     }
 
-    /// Per-slot kW caps α·P̄, lowered by the conservative taper pass of solver.md §3.2: the cap in
+    /// Per-slot kW caps α·P̄, lowered by the conservative taper pass of docs/solver.md §3.2: the cap in
     /// a slot is the largest power p with p ≤ α · f(SoC at the slot's end after charging p), where
     /// the SoC is the highest the vehicle could have reached charging alone since arrival. Any real
     /// trajectory is lower and f does not increase, so every plan within the caps respects the taper.
