@@ -9,7 +9,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build lint deps system-deps python-deps clean
+.PHONY: demo test build lint deps system-deps python-deps vdv463-schemas clean
 
 DEMO_SPEED ?= 240
 DEMO_PORT ?= 8180
@@ -17,7 +17,7 @@ DEMO_PORT ?= 8180
 demo: build
 	"$$(swift build --show-bin-path)/busbar" demo --speed $(DEMO_SPEED) --port $(DEMO_PORT)
 
-test: deps
+test: deps vdv463-schemas
 	swift build --build-tests
 	# The end-to-end nights keep both cores busy for one to two minutes each; they run on their own
 	# so the timing-sensitive suites (accelerated clocks, real sockets) do not compete with them.
@@ -28,6 +28,19 @@ test: deps
 
 build: system-deps
 	swift build
+
+# The official VDV 463 schemas the VDV suites validate against, found in this order (SchemaFolder.swift,
+# Tests/interop/vdv463_schema_folder.py): BUSBAR_VDV463_SCHEMAS, ../shared/vdv463-schemas (CI), and the
+# copy fetched here at the pinned commits of scripts/fetch_vdv463_schemas.sh, checked against its manifest.
+VDV463_SHARED := ../shared/vdv463-schemas
+VDV463_FETCHED := .vdv463-schemas
+
+vdv463-schemas:
+	@if [ -n "$$BUSBAR_VDV463_SCHEMAS" ]; then echo "VDV 463 schemas: $$BUSBAR_VDV463_SCHEMAS (BUSBAR_VDV463_SCHEMAS)"; \
+	elif [ -d $(VDV463_SHARED) ]; then echo "VDV 463 schemas: $(VDV463_SHARED)"; \
+	elif [ -d $(VDV463_FETCHED) ] && scripts/fetch_vdv463_schemas.sh --verify $(VDV463_FETCHED) >/dev/null 2>&1; then \
+		echo "VDV 463 schemas: $(VDV463_FETCHED)"; \
+	else scripts/fetch_vdv463_schemas.sh $(VDV463_FETCHED); fi
 
 lint:
 	swift format lint --strict --recursive Sources Tests Package.swift
@@ -53,4 +66,4 @@ $(VENV)/.installed: requirements.txt
 	@touch $@
 
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build $(VENV) $(VDV463_FETCHED)

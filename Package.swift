@@ -2,7 +2,7 @@
 import Foundation
 import PackageDescription
 
-/// One set of settings for every target (conventions.md §1).
+/// One set of settings for every target (docs/conventions.md §1).
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
@@ -28,7 +28,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
-        // Lua 5.4 from Debian's liblua5.4-dev; only PolicyEngine imports it (conventions.md §14).
+        // Lua 5.4 from Debian's liblua5.4-dev; only PolicyEngine imports it (docs/conventions.md §14).
         .systemLibrary(
             name: "CLua",
             pkgConfig: "lua5.4",
@@ -205,7 +205,7 @@ if ProcessInfo.processInfo.environment["BUSBAR_BENCH"] == "1" {
     )
 }
 
-// The solver benchmark (solver.md §8), only when asked for, as Hummingbird gates its benchmarks.
+// The solver benchmark (docs/solver.md §8), only when asked for, as Hummingbird gates its benchmarks.
 if ProcessInfo.processInfo.environment["BUSBAR_BENCH"] == "1" {
     package.targets.append(
         .executableTarget(

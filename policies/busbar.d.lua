@@ -1,7 +1,7 @@
 ---@meta
 -- Editor definitions for Busbar policies (LuaLS / sumneko annotations). Not loaded by Busbar:
 -- point your editor's Lua language server at this file to complete and type-check `ctx`, the
--- events and the return shapes of policy-api.md. Times are Unix seconds, energies kWh, powers kW,
+-- events and the return shapes of docs/policy-api.md. Times are Unix seconds, energies kWh, powers kW,
 -- SoC percent.
 
 ---@class BusbarBlock

@@ -5,7 +5,7 @@
 
 /* The count hook cannot interrupt one C call, so a backtracking pattern on a long subject could run
    for seconds. Refuse calls whose worst case len(subject)^(q+1) exceeds 10^7, q being the number of
-   quantifiers, and patterns over 64 bytes (reliability.md §3). A plain find is not limited. */
+   quantifiers, and patterns over 64 bytes (docs/reliability.md §3). A plain find is not limited. */
 #define CLUA_PATTERN_MAX_BYTES 64
 #define CLUA_PATTERN_MAX_COST 1e7
 

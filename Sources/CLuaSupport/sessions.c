@@ -4,7 +4,7 @@
 #include "clua_support.h"
 #include "sandbox_internal.h"
 
-/* ctx.sessions of a priority call (conventions.md, Lua binding: marshalling dominates).
+/* ctx.sessions of a priority call (docs/conventions.md, Lua binding: marshalling dominates).
 
    Each slot of the list is a persistent read-only view: an empty proxy table whose metatable reads
    through to a data table the policy cannot reach, refuses writes and iterates the data with

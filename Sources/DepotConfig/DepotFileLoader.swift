@@ -1,7 +1,7 @@
 public import DepotModel
 public import Foundation
 
-/// Loads depot files (`config/depots/<id>.yaml`, depot-config.md) into validated `Depot` values.
+/// Loads depot files (`config/depots/<id>.yaml`, docs/depot-config.md) into validated `Depot` values.
 ///
 /// Every problem of a file is reported at once, each with file, line, column and key path; unknown
 /// keys are errors, references must resolve, circuit limits and tenant budgets must add up.

@@ -1,4 +1,4 @@
-/// The stored form of a station password (reliability.md §4.4): `hmac-sha256$<salt>$<digest>`,
+/// The stored form of a station password (docs/reliability.md §4.4): `hmac-sha256$<salt>$<digest>`,
 /// a 16-byte salt and an HMAC-SHA256 digest, both in lowercase or uppercase hex.
 enum PasswordHashFormat {
     static func isValid(_ text: String) -> Bool {

@@ -1,4 +1,4 @@
-/// The ways Busbar reaches people and systems (policy-api.md, `escalation`).
+/// The ways Busbar reaches people and systems (docs/policy-api.md, `escalation`).
 public enum NotificationChannel: String, Hashable, Codable, Sendable, CaseIterable {
     case email
     case sms

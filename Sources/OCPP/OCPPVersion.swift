@@ -5,7 +5,7 @@ public enum OCPPVersion: String, Hashable, Sendable, CaseIterable {
     case v16 = "ocpp1.6"
     case v201 = "ocpp2.0.1"
 
-    /// The subprotocol to echo for a station's offer (ocpp.md §1 step 6): the station's configured
+    /// The subprotocol to echo for a station's offer (docs/ocpp.md §1 step 6): the station's configured
     /// version when offered, else 2.0.1, else 1.6; nil when nothing acceptable is offered.
     /// - Parameters:
     ///   - offered: the values of `Sec-WebSocket-Protocol`, in the station's order.

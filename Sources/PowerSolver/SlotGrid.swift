@@ -2,7 +2,7 @@ import DepotModel
 public import Foundation
 
 /// The planner's time axis: equal slots (15 or 5 minutes) from a start instant, aligned to the slot
-/// length so plans made a few seconds apart share their slot boundaries (solver.md §2.1).
+/// length so plans made a few seconds apart share their slot boundaries (docs/solver.md §2.1).
 public struct SlotGrid: Hashable, Codable, Sendable {
     /// The start of slot 0 (aligned down to a multiple of `slotLength` since the Unix epoch).
     public let start: Date
@@ -30,7 +30,7 @@ public struct SlotGrid: Hashable, Codable, Sendable {
         return (0..<count).contains(index) ? index : nil
     }
 
-    /// The share (0…1) of slot `index` that lies inside `interval`: α of solver.md §2.1.
+    /// The share (0…1) of slot `index` that lies inside `interval`: α of docs/solver.md §2.1.
     public func coverage(of index: Int, by interval: Range<Date>) -> Double {
         let slot = slotStart(index)..<slotStart(index + 1)
         let overlap = slot.clamped(to: interval)

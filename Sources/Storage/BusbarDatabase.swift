@@ -1,6 +1,6 @@
 public import GRDB
 
-/// Opens Busbar's SQLite database with the production settings of reliability.md §1 and brings
+/// Opens Busbar's SQLite database with the production settings of docs/reliability.md §1 and brings
 /// its schema up to date. This is the one place those settings live.
 public enum BusbarDatabase {
     /// Opens (creating if needed) the database file: WAL, `synchronous = FULL` on every

@@ -42,7 +42,7 @@ public enum BusbarMigrations {
                 table.primaryKey(["station_id", "connector"])
             }
             // One row per transaction; `transaction_key` is the 1.6 transactionId as text or the
-            // 2.0.1 station-chosen id, unique per station (ocpp.md §6).
+            // 2.0.1 station-chosen id, unique per station (docs/ocpp.md §6).
             try db.create(table: "charging_transaction") { table in
                 table.autoIncrementedPrimaryKey("id")
                 table.column("depot_id", .text).notNull()
@@ -89,7 +89,7 @@ public enum BusbarMigrations {
                 table.column("received_at", .datetime).notNull()
                 table.primaryKey(["station_id", "transaction_key", "seq_no"])
             }
-            // Messages about transactions Busbar does not know: stored and acknowledged (ocpp.md §7).
+            // Messages about transactions Busbar does not know: stored and acknowledged (docs/ocpp.md §7).
             try db.create(table: "quarantined_message") { table in
                 table.autoIncrementedPrimaryKey("id")
                 table.column("station_id", .text).notNull()

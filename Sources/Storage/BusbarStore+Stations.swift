@@ -42,7 +42,7 @@ extension BusbarStore {
     }
 
     /// Stores a connector status unless a newer one is already stored: a status delivered late
-    /// (queued while offline) never overwrites newer live state (ocpp.md §7).
+    /// (queued while offline) never overwrites newer live state (docs/ocpp.md §7).
     /// - Returns: whether the stored status changed.
     @discardableResult
     public func recordConnectorStatus(depot: DepotID, station: ChargerID, report: ConnectorStatusReport) async throws -> Bool {

@@ -190,7 +190,7 @@ extension BusbarStore {
         }
     }
 
-    /// Stores a message Busbar could not attribute, so it can be acknowledged (ocpp.md §7).
+    /// Stores a message Busbar could not attribute, so it can be acknowledged (docs/ocpp.md §7).
     public func quarantine(station: ChargerID, action: String, frame: String, reason: String, at instant: Date) async throws {
         try await writer.write { db in try Self.quarantine(db, station: station, action: action, frame: frame, reason: reason, at: instant) }
     }

@@ -1,7 +1,7 @@
 public import Foundation
 public import GRDB
 
-/// Busbar's persistence, as transactions named after what they mean (conventions.md §11). Every
+/// Busbar's persistence, as transactions named after what they mean (docs/conventions.md §11). Every
 /// method commits before it returns, so a caller may acknowledge what it wrote.
 public struct BusbarStore: Sendable {
     let writer: any DatabaseWriter

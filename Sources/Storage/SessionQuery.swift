@@ -2,7 +2,7 @@ public import DepotModel
 public import Foundation
 
 /// Which finished sessions the REST API asks for; the tenant is required (nil only for an admin
-/// caller), as reliability.md §4.2 asks of every storage read.
+/// caller), as docs/reliability.md §4.2 asks of every storage read.
 public struct SessionQuery: Sendable, Hashable {
     /// The caller's tenant; nil reads every tenant's sessions (admin).
     public var tenant: TenantID?

@@ -1,4 +1,4 @@
-/// The WebSocket subprotocol of VDV 463 (vdv.md A2): `v1.463.vdv.de` is the only confirmed string;
+/// The WebSocket subprotocol of VDV 463 (docs/vdv.md A2): `v1.463.vdv.de` is the only confirmed string;
 /// a client that offers only `v2.463.vdv.de` gets that echoed.
 public enum VDV463Subprotocol: String, Hashable, Sendable, CaseIterable {
     case v1 = "v1.463.vdv.de"

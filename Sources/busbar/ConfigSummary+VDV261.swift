@@ -2,7 +2,7 @@ import DepotModel
 
 extension ConfigSummary {
     /// The VDV 261 encodings in force, defaults included, so operators see what Busbar assumes
-    /// where the standard is not public (vdv.md B6).
+    /// where the standard is not public (docs/vdv.md B6).
     static func describe(_ encodings: VDV261Encodings) -> [String] {
         let ambient =
             encodings.ambientTemperature.map { "offset \(number($0.offset)) scale \(number($0.scale))" } ?? "sna"

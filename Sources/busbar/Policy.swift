@@ -1,7 +1,7 @@
 import ArgumentParser
 
 extension Busbar {
-    /// The operator's dry-run tools for Lua policies (policy-api.md "Tooling").
+    /// The operator's dry-run tools for Lua policies (docs/policy-api.md "Tooling").
     struct Policy: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check, test, evaluate and replay Lua policies before deploying them.",

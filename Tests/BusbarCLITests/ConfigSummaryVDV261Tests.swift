@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `busbar config check --summary` lists the VDV 261 encodings in force, defaults included, so
-/// operators see what Busbar assumes (vdv.md B6).
+/// operators see what Busbar assumes (docs/vdv.md B6).
 @Suite("busbar config check shows the VDV 261 encodings")
 struct ConfigSummaryVDV261Tests {
     @Test func theDefaultsAreShownWhenTheSectionIsAbsent() async throws {

@@ -13,7 +13,7 @@ struct BootAdmissionTests {
         var decisions: [BootAdmission.Decision] = []
         for _ in 0..<8 { decisions.append(await admission.decide(at: now)) }
         #expect(decisions.prefix(5).allSatisfy { $0.state == .accepted && $0.retryAfter == nil })
-        // Over budget: Pending with 10 s + ⌈queued / rate⌉ s + jitter (ocpp.md §10).
+        // Over budget: Pending with 10 s + ⌈queued / rate⌉ s + jitter (docs/ocpp.md §10).
         #expect(decisions.suffix(3).map(\.state) == [.pending, .pending, .pending])
         #expect(decisions.suffix(3).map(\.retryAfter) == [14, 14, 14])
     }

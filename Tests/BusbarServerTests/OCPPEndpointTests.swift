@@ -118,7 +118,7 @@ extension OCPPEndpointTests {
 
 extension OCPPEndpointTests {
     /// A security event lives only in the message log, so when that write fails it must be refused
-    /// with InternalError (the station retries), never acknowledged (reliability.md D1).
+    /// with InternalError (the station retries), never acknowledged (docs/reliability.md D1).
     @Test func aSecurityEventIsNotAcknowledgedWhenItsLogWriteFails() async throws {
         let database = try BusbarDatabase.inMemory()
         try await database.write { db in try db.execute(sql: "DROP TABLE ocpp_message") }

@@ -3,7 +3,7 @@ import DepotModel
 import Foundation
 import Testing
 
-/// The depot file's `vdv261:` section (vdv.md B6): the conservative defaults when it is absent,
+/// The depot file's `vdv261:` section (docs/vdv.md B6): the conservative defaults when it is absent,
 /// every key when present, and located errors.
 @Suite("Depot file vdv261 section")
 struct VDV261SectionTests {

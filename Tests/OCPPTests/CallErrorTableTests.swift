@@ -1,7 +1,7 @@
 import OCPP
 import Testing
 
-/// ocpp.md §4, one row per situation and version, driven through ``OCPPSession`` as the server
+/// docs/ocpp.md §4, one row per situation and version, driven through ``OCPPSession`` as the server
 /// will: the frame goes in, the CALLERROR frame comes out.
 @Suite("CALLERROR table")
 struct CallErrorTableTests {

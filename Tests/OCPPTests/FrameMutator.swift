@@ -1,7 +1,7 @@
 import Foundation
 import OCPP
 
-/// Mutates valid frames the way a broken or hostile station would (reliability.md F1): bit flips,
+/// Mutates valid frames the way a broken or hostile station would (docs/reliability.md F1): bit flips,
 /// truncation, type swaps, huge numbers, deep nesting, duplicate keys and invalid UTF-8.
 struct FrameMutator {
     /// A seed frame with the positions the mutations aim at, found once.

@@ -2,7 +2,7 @@ import Foundation
 import OCPP
 import Testing
 
-/// reliability.md F1, in-process: mutated frames never crash the decoder, and every one ends in
+/// docs/reliability.md F1, in-process: mutated frames never crash the decoder, and every one ends in
 /// exactly one decision: a CALL for the handler, a CALLERROR (CALLs only), or a silent drop.
 @Suite("Mutation fuzz")
 struct FuzzTests {

@@ -44,7 +44,7 @@ struct SessionReportTests {
         #expect(report.totals.first { $0.name == "targets_missed" }?.value == .count(1))
     }
 
-    /// A stop below the start is kept and flagged, and counts no energy (reliability.md §2).
+    /// A stop below the start is kept and flagged, and counts no energy (docs/reliability.md §2).
     @Test func doubtfulTransactionsAreFlaggedAndAddNoNegativeEnergy() throws {
         var records = ReportFixture.records
         records.transactions[1].meterStartKWh = 100

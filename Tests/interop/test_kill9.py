@@ -1,4 +1,4 @@
-"""The kill -9 durability test (bench/ocpp/kill9.py, reliability.md §5.3 D1) in a small configuration:
+"""The kill -9 durability test (bench/ocpp/kill9.py, docs/reliability.md §5.3 D1) in a small configuration:
 a few stations, a handful of SIGKILLs of `busbar serve` under transaction load, each followed by a
 restart on the same database. Every acknowledged transaction message must be stored exactly once."""
 import asyncio

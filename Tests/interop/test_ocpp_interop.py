@@ -154,7 +154,7 @@ async def with_station(server, station_class, station: str, subprotocol: str, sc
 
 async def installed_defaults(cp, purposes, timeout=10.0):
     """Waits until Busbar's own post-boot profiles (the fail-safe TxDefaultProfile and the station
-    maximum, ocpp.md §13.3) have reached the station."""
+    maximum, docs/ocpp.md §13.3) have reached the station."""
     deadline = asyncio.get_running_loop().time() + timeout
     while not all(("SetChargingProfile", purpose) in cp.received for purpose in purposes):
         assert asyncio.get_running_loop().time() < deadline, f"Busbar did not install {purposes}: {cp.received}"
@@ -183,7 +183,7 @@ def test_v16_transaction_is_stored_once_and_replays_are_idempotent(server):
         stop = call16.StopTransaction(meter_stop=180000, timestamp=now(60), transaction_id=first.transaction_id, reason="EVDisconnected")
         await cp.call(stop)
         await cp.call(call16.StopTransaction(meter_stop=180000, timestamp=now(60), transaction_id=first.transaction_id, reason="EVDisconnected"))
-        # A stop for a transaction Busbar never issued is acknowledged, never refused (ocpp.md §7).
+        # A stop for a transaction Busbar never issued is acknowledged, never refused (docs/ocpp.md §7).
         unknown = await cp.call(call16.StopTransaction(meter_stop=1, timestamp=now(), transaction_id=424242))
         assert unknown.id_tag_info is None
         return first.transaction_id
@@ -377,7 +377,7 @@ def test_an_oversized_frame_closes_the_connection_with_1009(server):
             f"ws://127.0.0.1:{server['port']}/ocpp/DEMO-A09", subprotocols=["ocpp1.6"], max_size=None,
             additional_headers={"Authorization": basic("DEMO-A09", demo_password("DEMO-A09"))},
         ) as socket:
-            padding = "x" * (2 << 20)  # 2 MiB, above Busbar's 1 MiB frame limit (ocpp.md §11)
+            padding = "x" * (2 << 20)  # 2 MiB, above Busbar's 1 MiB frame limit (docs/ocpp.md §11)
             await socket.send(json.dumps([2, "big", "DataTransfer", {"vendorId": "ACME", "data": padding}]))
             with pytest.raises(websockets.exceptions.ConnectionClosed) as closed:
                 await asyncio.wait_for(socket.recv(), timeout=10)

@@ -1,6 +1,6 @@
 """OCPP security profile 2 (TLS + Basic auth) against a real `busbar serve` with a plain and a TLS
 listener: a profile-2 station connects only over TLS, a profile-1 station only over the plain
-listener (no downgrade either way, ocpp.md §1), with the `ocpp` client on top of `websockets`."""
+listener (no downgrade either way, docs/ocpp.md §1), with the `ocpp` client on top of `websockets`."""
 import asyncio
 import base64
 import hashlib

@@ -1,4 +1,4 @@
-"""The night planner against the exact LP on small seeded instances (solver.md §7–§8).
+"""The night planner against the exact LP on small seeded instances (docs/solver.md §7–§8).
 
 Each instance in `solver-instances/` was written by the benchmark generator (`bench/solver`:
 SolverBench generate, N = 12, 15-min slots, θ = 0.9, seeds 1–2 of the no-taper families). The

@@ -1,4 +1,4 @@
-"""VDV 463 against a live `busbar serve` (vdv.md "Tests"): a presystem written here with the PyPI
+"""VDV 463 against a live `busbar serve` (docs/vdv.md "Tests"): a presystem written here with the PyPI
 `websockets` client (pinned) connects with the subprotocol and Basic auth of the demo's Hochbahn
 presystem, runs a session — a request before boot, boot, a list with one refused request, a list
 refused as a whole — and every frame Busbar sent is validated against the official 2.0.0 schemas.

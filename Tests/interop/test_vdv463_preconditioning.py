@@ -1,4 +1,4 @@
-"""ProvideChargingInformation frames with pre-conditioning (vdv.md A6, B5) against the official
+"""ProvideChargingInformation frames with pre-conditioning (docs/vdv.md A6, B5) against the official
 2.0.0 schemas. The frames in vdv463-emitted/ are golden files written by the Swift suite
 "VDV 463 report of pre-conditioning" (BusbarServerTests), which fails when one is stale.
 """

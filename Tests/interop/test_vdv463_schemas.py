@@ -1,14 +1,15 @@
-"""Validates VDV 463 frames against the official JSON schemas (vdv.md "Tests").
+"""Validates VDV 463 frames against the official JSON schemas (docs/vdv.md "Tests").
 
 - Fixtures/emitted/: every frame Busbar's Swift encoder emits (golden files written by
   VDVTests); each must be valid against 2.0.0.
 - Fixtures/decode/v2/ and v1/: decoder inputs; each must be valid against its version.
 - Fixtures/decode/invalid/: invalid twins; each must fail both versions (the Swift decoder
   refuses them too).
-- Fixtures/decode/tolerated/: deviations Busbar accepts on purpose (vdv.md A7); each must
+- Fixtures/decode/tolerated/: deviations Busbar accepts on purpose (docs/vdv.md A7); each must
   fail both versions, which is what makes them deviations.
 
-The schemas are read from <repo root>/../shared/vdv463-schemas/ (CI keeps shared/ beside the clone).
+The schemas are read from BUSBAR_VDV463_SCHEMAS, else <repo root>/../shared/vdv463-schemas/ (CI keeps
+shared/ beside the clone), else the copy `make vdv463-schemas` fetched (vdv463_schema_folder.py).
 """
 
 import json
@@ -17,8 +18,10 @@ import pathlib
 import jsonschema
 import pytest
 
+import vdv463_schema_folder
+
 REPO = pathlib.Path(__file__).resolve().parents[2]
-SCHEMAS = REPO.parent / "shared" / "vdv463-schemas"
+SCHEMAS = vdv463_schema_folder.resolve()
 FIXTURES = REPO / "Tests" / "VDVTests" / "Fixtures"
 SUFFIX = {1: "Request", 2: "Response"}
 
@@ -26,7 +29,7 @@ SUFFIX = {1: "Request", 2: "Response"}
 def load_schemas(version):
     folder = SCHEMAS / version
     if not folder.is_dir():
-        pytest.fail(f"VDV 463 schemas not found at {folder}; CI must provide shared/vdv463-schemas beside the clone")
+        pytest.fail(f"VDV 463 schemas not found at {folder}; run `make vdv463-schemas` or set BUSBAR_VDV463_SCHEMAS")
     return {path.stem: json.loads(path.read_text()) for path in folder.glob("*.json")}
 
 

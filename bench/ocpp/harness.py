@@ -1,4 +1,4 @@
-"""Shared pieces of the OCPP benchmarks (reliability.md §5 harness): a generated depot with N
+"""Shared pieces of the OCPP benchmarks (docs/reliability.md §5 harness): a generated depot with N
 chargers and their password hashes, a server process that announces its port, raw OCPP-J frames,
 and /proc readings of a process's memory and CPU."""
 import base64

@@ -1,4 +1,4 @@
-"""kill -9 durability test (reliability.md §5.3 D1, invariants D1–D4): stations send transaction
+"""kill -9 durability test (docs/reliability.md §5.3 D1, invariants D1–D4): stations send transaction
 messages as fast as one CALL in flight allows while `busbar serve` is SIGKILLed at seeded random
 moments and restarted on the same database and port.
 

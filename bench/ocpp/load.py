@@ -1,4 +1,4 @@
-"""OCPP load benchmark (reliability.md §5.1): N stations (half 1.6, half 2.0.1) on loopback against
+"""OCPP load benchmark (docs/reliability.md §5.1): N stations (half 1.6, half 2.0.1) on loopback against
 `busbar serve` (release build, production durability settings: WAL, synchronous = FULL) and then,
 in the same run, against OCPPEchoBench — the same Hummingbird/NIO WebSocket stack answering every
 CALL with an empty CALLRESULT — so Busbar/echo shows the server's own overhead.
@@ -34,7 +34,7 @@ SAMPLES_PER_SESSION = 8
 
 async def open_station(port: int, station: str, version: str, gate: asyncio.Semaphore):
     """Connects and boots one station, retrying a `Pending` boot after the interval Busbar names
-    (its boot admission spreads a storm at 20 boots/s, ocpp.md §10); returns the socket."""
+    (its boot admission spreads a storm at 20 boots/s, docs/ocpp.md §10); returns the socket."""
     async with gate:
         socket = await websockets.connect(
             f"ws://127.0.0.1:{port}/ocpp/{station}", subprotocols=[subprotocol(version)],

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Busbar's planner against the exact LP (solver.md §8).
+"""Busbar's planner against the exact LP (docs/solver.md §8).
 
-For every instance in <dir>/instances with a plan in <dir>/plans, builds the LP of solver.md §2.2
+For every instance in <dir>/instances with a plan in <dir>/plans, builds the LP of docs/solver.md §2.2
 with highspy (interior point; one stage per class, then peak, then cost with the ε·t tie-break),
 re-checks Busbar's plan against every constraint, and prints one table row per instance plus a
 summary per (family, N). Writes the rows as JSON to <dir>/compare.json.
@@ -18,11 +18,11 @@ import numpy as np
 
 INF = highspy.kHighsInf
 EPSILON = 1e-9
-STAGE_REL, STAGE_ABS = 1e-9, 1e-6  # tighter than solver.md §2.3 (1e-6, 1e-3) so the gaps measure Busbar, not the slack
+STAGE_REL, STAGE_ABS = 1e-9, 1e-6  # tighter than docs/solver.md §2.3 (1e-6, 1e-3) so the gaps measure Busbar, not the slack
 
 
 class Model:
-    """The LP of solver.md §2.2 on one instance."""
+    """The LP of docs/solver.md §2.2 on one instance."""
 
     def __init__(self, lp):
         self.lp = lp
@@ -80,7 +80,7 @@ class Model:
 
     def add_taper(self, v, cols):
         """SoC states s_k; p_k ≤ α_k · (the curve's line through each decreasing piece) at the
-        slot's mid SoC (s_k + s_{k+1}) / 2 — the taper rule of solver.md §3.2 that Busbar plans with."""
+        slot's mid SoC (s_k + s_{k+1}) / 2 — the taper rule of docs/solver.md §3.2 that Busbar plans with."""
         scale = 100 * v["efficiency"] * self.dt / v["capacity"]
         states = [self.var(v["soc"], v["soc"])]
         for _, c in cols:
@@ -182,7 +182,7 @@ def unmet_of(lp, power):
 
 
 def violations(lp, power, tol=1e-6):
-    """Every constraint of solver.md §2.2 that Busbar's plan breaks (must be none)."""
+    """Every constraint of docs/solver.md §2.2 that Busbar's plan breaks (must be none)."""
     found = []
     T, dt = lp["slots"], lp["slotHours"]
     for v, p in zip(lp["vehicles"], power):
@@ -219,7 +219,7 @@ def violations(lp, power, tol=1e-6):
 
 def guarantee_violations(lp, power, tol=1e-3):
     """Slots where a tenant with unmet energy gets less than min(budget, what its short vehicles
-    could take) — the tenant-guarantee rule of solver.md §3.3 (must be 0)."""
+    could take) — the tenant-guarantee rule of docs/solver.md §3.3 (must be 0)."""
     found = 0
     T, dt = lp["slots"], lp["slotHours"]
     for tenant, budget in lp["tenantBudgets"].items():
@@ -283,7 +283,7 @@ def main():
             "t_busbar": plan["seconds"], "t_highs": t_highs, "ratio": plan["seconds"] / t_highs,
             "unmet_lp": sum(unmet_lp.values()), "peak_lp": peak_lp, "cost_lp": cost_lp,
         }
-        # solver.md §8 pass rule: 1e-6 relative plus 1e-3 kWh / 1e-3 kW / 1e-4 €, and no violations.
+        # docs/solver.md §8 pass rule: 1e-6 relative plus 1e-3 kWh / 1e-3 kW / 1e-4 €, and no violations.
         within = all(abs(unmet_busbar.get(k, 0.0) - v) <= 1e-6 * abs(v) + 1e-3 for k, v in unmet_lp.items())
         within &= abs(max(site) - peak_lp) <= 1e-6 * peak_lp + 1e-3
         within &= abs(cost_of(lp, plan["power"]) - cost_lp) <= 1e-6 * cost_lp + 1e-4

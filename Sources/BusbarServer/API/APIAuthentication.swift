@@ -4,7 +4,7 @@ import DepotModel
 import Foundation
 public import Logging
 
-/// Resolves a bearer token to its scope (reliability.md §4.4): tokens are kept as SHA-256 digests,
+/// Resolves a bearer token to its scope (docs/reliability.md §4.4): tokens are kept as SHA-256 digests,
 /// and a presented token is hashed and compared against every digest in constant time.
 public struct APIAuthentication: Sendable {
     private let tokens: [(digest: [UInt8], scope: APITokenSettings.Scope)]

@@ -7,7 +7,7 @@ import Hummingbird
 import Notifications
 import Storage
 
-/// What every REST route shares: the one authentication step (reliability.md §4.2) and the way
+/// What every REST route shares: the one authentication step (docs/reliability.md §4.2) and the way
 /// to the depot a path names, so no route decides on its own who may see what.
 struct APIEnvironment: Sendable {
     let authentication: APIAuthentication

@@ -17,7 +17,7 @@ struct DepotAccess: Sendable {
     func sees(_ owner: TenantID?) -> Bool { tenant == nil || owner == tenant }
 
     /// Whether the caller may charge at the charger: an admin anywhere, a tenant inside its
-    /// areas (everywhere when its tenant entry binds none, depot-config.md `areas`).
+    /// areas (everywhere when its tenant entry binds none, docs/depot-config.md `areas`).
     func mayUse(_ charger: Charger) -> Bool {
         guard let tenant else { return true }
         return depot.tenant(tenant)?.mayCharge(in: charger.area) ?? false

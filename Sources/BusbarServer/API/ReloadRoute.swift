@@ -8,7 +8,7 @@ import PolicyEngine
 /// `POST /api/v1/reload` (admin): re-reads every served depot and its policies, as `SIGHUP` does;
 /// 200 with each depot's status, or 422 problem details naming file and line when a revision was
 /// refused (the last good one stays active). `GET /api/v1/depots/{id}/status` (admin, or a tenant
-/// of that depot): the configuration and policy status (policy-api.md "Hot reload").
+/// of that depot): the configuration and policy status (docs/policy-api.md "Hot reload").
 struct ReloadRoute: Sendable {
     /// Nil when the process runs without hot reload: both routes then answer that it is off.
     let reloader: DepotReloader?

@@ -6,7 +6,7 @@ import OCPP
 
 /// `POST /api/v1/stations/{id}/calls` (admin only): sends any OCPP CALL to a connected station
 /// through its normal outbound queue and returns the station's answer — for troubleshooting and
-/// conformance tools (ocpp.md §14). Body: `{"action": "RemoteStartTransaction", "payload": {…}}`.
+/// conformance tools (docs/ocpp.md §14). Body: `{"action": "RemoteStartTransaction", "payload": {…}}`.
 struct StationCallRoute: Sendable {
     let registry: StationRegistry
     let environment: APIEnvironment

@@ -12,10 +12,10 @@ public import ServiceLifecycle
 public import Storage
 import UnixSignals
 
-/// The one way to assemble the Busbar server (conventions.md §3): `busbar serve` and the
+/// The one way to assemble the Busbar server (docs/conventions.md §3): `busbar serve` and the
 /// end-to-end tests both call `build`, the tests with port 0, a temporary database and a manual clock.
 ///
-/// Each listener (plain or TLS, ocpp.md §1) is its own Hummingbird application; they share the
+/// Each listener (plain or TLS, docs/ocpp.md §1) is its own Hummingbird application; they share the
 /// station registry, the store and the throttles, so a station is the same wherever it connects.
 public struct BusbarApplication: Sendable {
     /// The live OCPP connections, and the async command API to the stations.
@@ -38,8 +38,8 @@ public struct BusbarApplication: Sendable {
     ///     runs the built-in rules.
     ///   - runtime: how often the depots plan and allocate (tests and the demo speed it up with the clock).
     ///   - reloader: when given, hot reload is on: `POST /api/v1/reload`, `GET /api/v1/depots/{id}/status`,
-    ///     the file watcher and `SIGHUP` (policy-api.md "Hot reload"); without one both routes answer that it is off.
-    ///   - presystemReportInterval: the VDV 463 ProvideChargingInformation cadence in clock time (vdv.md A4).
+    ///     the file watcher and `SIGHUP` (docs/policy-api.md "Hot reload"); without one both routes answer that it is off.
+    ///   - presystemReportInterval: the VDV 463 ProvideChargingInformation cadence in clock time (docs/vdv.md A4).
     ///   - presystemConfirmationTimeout: how long, in clock time, a report may stay unconfirmed before
     ///     the connection is closed; an accelerated clock (the demo) scales it so a presystem keeps
     ///     real seconds to answer.

@@ -5,7 +5,7 @@ public import ServiceLifecycle
 public import Storage
 
 /// Prunes the OCPP message log and the policy decision log to their retention windows
-/// (reliability.md §1; `retention` in `config/busbar.yaml`), once at start and then hourly.
+/// (docs/reliability.md §1; `retention` in `config/busbar.yaml`), once at start and then hourly.
 public struct RetentionService: Service {
     let store: BusbarStore
     let clock: any BusbarClock

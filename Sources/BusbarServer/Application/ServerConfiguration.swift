@@ -1,6 +1,6 @@
 public import DepotConfig
 
-/// How `BusbarApplication.build` sets up one listener; defaults follow ocpp.md §9–§11.
+/// How `BusbarApplication.build` sets up one listener; defaults follow docs/ocpp.md §9–§11.
 public struct ServerConfiguration: Sendable {
     public var address: String
     /// 0 picks a free port (tests).
@@ -9,11 +9,11 @@ public struct ServerConfiguration: Sendable {
     public var listener: ListenerKind
     /// Certificate and key for a TLS listener (`listener == .tls`).
     public var tls: TLSSettings?
-    /// Frames and messages above this close the connection with 1009 (ocpp.md §11: 1 MiB).
+    /// Frames and messages above this close the connection with 1009 (docs/ocpp.md §11: 1 MiB).
     public var maxFrameSize: Int
     /// Server-side WebSocket ping period; a peer that misses one is evicted one period later.
     public var pingInterval: Duration
-    /// Raised from Hummingbird's 256 for reconnect storms (ocpp.md §10).
+    /// Raised from Hummingbird's 256 for reconnect storms (docs/ocpp.md §10).
     public var backlog: Int
     /// Sustained inbound frames per second per station, and the burst allowed above it.
     public var inboundRate: Double

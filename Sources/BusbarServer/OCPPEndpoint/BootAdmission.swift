@@ -1,7 +1,7 @@
 import DepotModel
 import Foundation
 
-/// Spreads a reconnect storm (ocpp.md §10): a token bucket of BootNotifications per second; over
+/// Spreads a reconnect storm (docs/ocpp.md §10): a token bucket of BootNotifications per second; over
 /// budget a station is told `Pending` with an interval of 10 s + ⌈queued / rate⌉ s + jitter, and
 /// is accepted when it retries inside the budget.
 actor BootAdmission {

@@ -2,7 +2,7 @@ import DepotModel
 
 /// Per-station inbound rate limit: a token bucket. A station over its rate is not refused (an
 /// error makes stations retry, which only adds load); the next frame is read after a delay
-/// instead, so TCP slows the station down and other stations keep their share (ocpp.md §10).
+/// instead, so TCP slows the station down and other stations keep their share (docs/ocpp.md §10).
 struct InboundRateLimit: Sendable {
     /// Sustained frames per second.
     let rate: Double

@@ -10,7 +10,7 @@ import OCPP
 import Storage
 
 /// `/ocpp/{stationId}`: the upgrade checklist before any frame is read, then one connection task
-/// per station with a reader and an outbound-timeout timer (conventions.md §5).
+/// per station with a reader and an outbound-timeout timer (docs/conventions.md §5).
 struct OCPPEndpoint: Sendable {
     let directory: StationDirectory
     let depots: [DepotID: Depot]

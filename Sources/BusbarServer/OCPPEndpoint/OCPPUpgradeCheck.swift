@@ -2,7 +2,7 @@ import DepotModel
 import Foundation
 import OCPP
 
-/// The upgrade checklist of ocpp.md §1 (steps 2–4 and 6), in order, as a pure function of the
+/// The upgrade checklist of docs/ocpp.md §1 (steps 2–4 and 6), in order, as a pure function of the
 /// request: identity, lookup, profile binding, credentials, subprotocol.
 public enum OCPPUpgradeCheck {
     /// - Parameters:

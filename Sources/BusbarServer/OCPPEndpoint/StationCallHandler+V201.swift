@@ -96,7 +96,7 @@ extension StationCallHandler {
                     station, transaction: key, reason: request.transactionInfo.stoppedReason?.rawValue ?? "Local", at: request.timestamp))
         }
         // 2.0.1 connectors report only Occupied; whether energy flows is the transaction's
-        // chargingState (ocpp.md), which the runtime, the map and VDV 463 read as the connector state.
+        // chargingState (docs/ocpp.md), which the runtime, the map and VDV 463 read as the connector state.
         if request.eventType != .ended, connector != 0, let state = request.transactionInfo.chargingState.flatMap(Self.connectorState) {
             await controller.handle(.connectorStatus(address(connector), state, errorCode: nil))
         }

@@ -5,8 +5,8 @@ import OCPP
 import Storage
 
 /// The OCPP adapter for station CALLs: turns each wire message into domain values, persists them
-/// through `BusbarStore` and builds the reply only after the commit (reliability.md D1). Wire types
-/// stop here (architecture.md, flow of one event).
+/// through `BusbarStore` and builds the reply only after the commit (docs/reliability.md D1). Wire types
+/// stop here (docs/architecture.md, flow of one event).
 struct StationCallHandler: Sendable {
     let admission: StationAdmission
     let depot: Depot
@@ -15,7 +15,7 @@ struct StationCallHandler: Sendable {
     let controller: DepotController
     let clock: any BusbarClock
     let bootAdmission: BootAdmission
-    /// Heartbeat interval handed to stations in BootNotification (ocpp.md §2).
+    /// Heartbeat interval handed to stations in BootNotification (docs/ocpp.md §2).
     let heartbeatInterval: Int
 
     var station: ChargerID { admission.identity }
@@ -43,7 +43,7 @@ struct StationCallHandler: Sendable {
         }
     }
 
-    /// Flags a station timestamp that cannot be trusted (ocpp.md §8): more than 5 minutes ahead of
+    /// Flags a station timestamp that cannot be trusted (docs/ocpp.md §8): more than 5 minutes ahead of
     /// Busbar's clock, or from before 2010 (stations that boot without a clock).
     func suspicion(of stationTime: Date, receivedAt: Date) -> TransactionSuspicion {
         var flags: TransactionSuspicion = []
@@ -52,7 +52,7 @@ struct StationCallHandler: Sendable {
         return flags
     }
 
-    /// A random positive 31-bit transaction id: no guessable sequence (ocpp.md §6).
+    /// A random positive 31-bit transaction id: no guessable sequence (docs/ocpp.md §6).
     static func randomTransactionID() -> String {
         String(Int32.random(in: 1...Int32.max))
     }

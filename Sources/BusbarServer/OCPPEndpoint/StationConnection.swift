@@ -10,7 +10,7 @@ import Storage
 /// frames, running the call handler, resolving commands — one event at a time.
 ///
 /// Every received frame is written to the message log before it is handled, and every reply is
-/// sent only after the handler's commit (reliability.md D1).
+/// sent only after the handler's commit (docs/reliability.md D1).
 actor StationConnection {
     enum State {
         case open
@@ -68,7 +68,7 @@ actor StationConnection {
     var nextDeadline: ContinuousClock.Instant? { session.nextDeadline }
 
     /// Ends the connection: waiting commands learn it, and with `code` the socket is closed (a
-    /// newer connection of the same station supersedes this one with 1008, ocpp.md §1 step 7).
+    /// newer connection of the same station supersedes this one with 1008, docs/ocpp.md §1 step 7).
     func close(code: WebSocketErrorCode?, reason: String?) async {
         guard state == .open else { return }
         state = .closed

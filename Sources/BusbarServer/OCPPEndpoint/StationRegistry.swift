@@ -2,7 +2,7 @@ public import DepotModel
 public import OCPP
 
 /// The live connections by station identity. A second authenticated connection for a connected
-/// station wins; the old socket is closed with 1008 and its waiting commands end (ocpp.md §1 step 7).
+/// station wins; the old socket is closed with 1008 and its waiting commands end (docs/ocpp.md §1 step 7).
 public actor StationRegistry {
     private var connections: [ChargerID: StationConnection] = [:]
 

@@ -4,7 +4,7 @@ public import OCPP
 public enum StationReply: Sendable, Hashable {
     /// The station answered (CALLRESULT or CALLERROR), or the command could not be sent.
     case outcome(CommandOutcome)
-    /// No answer within the timeout: the outcome is unknown (ocpp.md §5).
+    /// No answer within the timeout: the outcome is unknown (docs/ocpp.md §5).
     case timedOut
     /// The station is not connected, or the connection ended before the answer.
     case notConnected

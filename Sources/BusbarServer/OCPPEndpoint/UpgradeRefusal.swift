@@ -1,4 +1,4 @@
-/// Why an OCPP WebSocket upgrade was refused (ocpp.md §1). Every refusal happens before any OCPP
+/// Why an OCPP WebSocket upgrade was refused (docs/ocpp.md §1). Every refusal happens before any OCPP
 /// frame is read and is logged as one security event.
 public enum UpgradeRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     /// Not 1–48 characters, or contains `:`.

@@ -1,4 +1,4 @@
-/// Decides when changed files have settled (policy-api.md "Hot reload": debounced), as a pure
+/// Decides when changed files have settled (docs/policy-api.md "Hot reload": debounced), as a pure
 /// state machine fed with fingerprints and instants: an editor's save, a `git pull` touching many
 /// files, a formatter running after the save — one reload, once nothing moved for `quiet`.
 struct ChangeDebounce<Instant: InstantProtocol>: Sendable where Instant.Duration == Duration {

@@ -2,7 +2,7 @@ public import DepotModel
 public import Foundation
 public import PolicyEngine
 
-/// What `GET /api/v1/depots/{id}/status` shows about a depot's configuration (policy-api.md "Hot
+/// What `GET /api/v1/depots/{id}/status` shows about a depot's configuration (docs/policy-api.md "Hot
 /// reload"): the revision in force, since when, and the last failed reload until one succeeds.
 public struct DepotReloadStatus: Sendable, Hashable {
     public var depot: DepotID

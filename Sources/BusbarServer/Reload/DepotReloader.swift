@@ -4,7 +4,7 @@ public import Logging
 public import PolicyEngine
 
 /// Owns, per served depot, its file, the `Depot` in force and its `PolicyEngine`, and swaps in
-/// new revisions on request (file watch, `SIGHUP`, `POST /api/v1/reload`; policy-api.md "Hot
+/// new revisions on request (file watch, `SIGHUP`, `POST /api/v1/reload`; docs/policy-api.md "Hot
 /// reload"): the whole revision is read, compiled, shape-checked and its case tables run on the
 /// side; only then do the engine and the depot change, together. On failure the last good
 /// revision stays and the status names the error with file and line.

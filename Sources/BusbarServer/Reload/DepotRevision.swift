@@ -3,7 +3,7 @@ public import DepotModel
 import Foundation
 public import PolicyEngine
 
-/// One whole revision of a depot as a reload takes it (policy-api.md "Hot reload"): the validated
+/// One whole revision of a depot as a reload takes it (docs/policy-api.md "Hot reload"): the validated
 /// depot file, its policy folder as a `PolicyRevision`, and the `*_test.yaml` cases found below
 /// that folder. `busbar policy` and the server's reloader read depot files through this one type.
 public struct DepotRevision: Sendable {

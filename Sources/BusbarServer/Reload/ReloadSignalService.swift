@@ -1,7 +1,7 @@
 public import ServiceLifecycle
 import UnixSignals
 
-/// `SIGHUP` reloads every served depot (policy-api.md "Hot reload"), the Unix habit for "re-read
+/// `SIGHUP` reloads every served depot (docs/policy-api.md "Hot reload"), the Unix habit for "re-read
 /// your configuration"; SIGTERM and SIGINT stay with the service group's graceful shutdown.
 public struct ReloadSignalService: Service {
     private let reloader: DepotReloader

@@ -5,7 +5,7 @@ import OCPP
 import PowerSolver
 
 /// Carries the depot's commands to the chargers as OCPP calls of each charger's version, with
-/// profiles from the `ProfileBuilder` (ocpp.md §13), and reads the answer's status.
+/// profiles from the `ProfileBuilder` (docs/ocpp.md §13), and reads the answer's status.
 public struct OCPPChargerControl: ChargerControl {
     let depot: Depot
     let registry: StationRegistry

@@ -1,6 +1,6 @@
 public import Foundation
 
-/// Slows down password guessing without ever refusing valid credentials (reliability.md §4.1):
+/// Slows down password guessing without ever refusing valid credentials (docs/reliability.md §4.1):
 /// many chargers share one depot NAT address, so a misconfigured charger or a stranger must not
 /// lock the others out.
 ///

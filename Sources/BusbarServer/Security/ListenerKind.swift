@@ -1,5 +1,5 @@
 /// The security a listener offers, which must equal a station's configured OCPP security profile
-/// (ocpp.md §1 step 1 and 3): a station never connects with less than it is configured for.
+/// (docs/ocpp.md §1 step 1 and 3): a station never connects with less than it is configured for.
 public enum ListenerKind: Sendable, Hashable {
     /// Plain WebSocket: profile 1 (Basic auth), and profile 0 where `allowUnauthenticated` is set
     /// on a loopback listener.

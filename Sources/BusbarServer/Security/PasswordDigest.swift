@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// A stored machine password: HMAC-SHA256 keyed with a random 16-byte salt (reliability.md §4.4).
+/// A stored machine password: HMAC-SHA256 keyed with a random 16-byte salt (docs/reliability.md §4.4).
 ///
 /// A fast keyed hash is right for generated passwords of 160 bits: a slow hash would cost minutes of
 /// CPU when a thousand stations reconnect after a restart. Only the digest is kept in memory.
@@ -40,7 +40,7 @@ public struct PasswordDigest: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "hmac-sha256$\(Self.hex(salt))$\(Self.hex(digest))" }
 
     /// A new station password: 20 random bytes as 40 hex characters, valid as a 1.6
-    /// `AuthorizationKey` and a 2.0.1 `BasicAuthPassword` alike (ocpp.md §1).
+    /// `AuthorizationKey` and a 2.0.1 `BasicAuthPassword` alike (docs/ocpp.md §1).
     public static func generatePassword() -> String {
         var generator = SystemRandomNumberGenerator()
         return hex((0..<20).map { _ in UInt8.random(in: .min ... .max, using: &generator) })

@@ -1,7 +1,7 @@
 public import DepotModel
 public import Foundation
 
-/// Reads the secrets that configuration files only refer to (reliability.md §4.3).
+/// Reads the secrets that configuration files only refer to (docs/reliability.md §4.3).
 public struct SecretResolver: Sendable {
     /// Why a secret could not be read; never carries the secret itself.
     public struct Failure: Error, Sendable, CustomStringConvertible {

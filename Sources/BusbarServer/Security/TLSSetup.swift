@@ -1,7 +1,7 @@
 import DepotConfig
 import NIOSSL
 
-/// The TLS of a profile-2 listener (ocpp.md §1): TLS 1.2 or newer with the AES-GCM ECDHE suites
+/// The TLS of a profile-2 listener (docs/ocpp.md §1): TLS 1.2 or newer with the AES-GCM ECDHE suites
 /// the OCPP security profiles name, certificate and key from PEM files.
 enum TLSSetup {
     enum Failure: Error, CustomStringConvertible {

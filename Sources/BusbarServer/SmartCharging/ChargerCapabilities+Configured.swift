@@ -3,7 +3,7 @@ public import OCPP
 
 extension ChargerCapabilities {
     /// What the depot file says about a charger, before the capability probe after boot: stack
-    /// level 0 and a single period (never guessed higher, ocpp.md §13.1), W for DC unless the
+    /// level 0 and a single period (never guessed higher, docs/ocpp.md §13.1), W for DC unless the
     /// charger only takes A, A per phase for AC.
     /// - Parameter version: the version the charger connected with, when known (it wins over
     ///   the file: a profile of the other version would never be sent).

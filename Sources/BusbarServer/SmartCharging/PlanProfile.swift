@@ -3,9 +3,9 @@ public import Foundation
 public import OCPP
 public import PowerSolver
 
-/// Turns a vehicle's night plan into the charging profile for its connector (solver.md §1, the
+/// Turns a vehicle's night plan into the charging profile for its connector (docs/solver.md §1, the
 /// emitter layer): the plan's kW per slot from now on become limit steps, and the profile builder
-/// adds the validity horizon and the fail-safe share after it (ocpp.md §13.3).
+/// adds the validity horizon and the fail-safe share after it (docs/ocpp.md §13.3).
 public enum PlanProfile {
     /// The plan's limits from `now`, one step per slot in W (the slot under way starts at offset 0).
     public static func limitSteps(_ plan: VehiclePlan, grid: SlotGrid, from now: Date) -> [LimitStep] {

@@ -4,7 +4,7 @@ import Foundation
 import VDV
 
 extension VDV261.Decision {
-    /// What Busbar tells a bus (vdv.md B5, B6): the stay's departure and target, `prec_dsrd` exactly
+    /// What Busbar tells a bus (docs/vdv.md B5, B6): the stay's departure and target, `prec_dsrd` exactly
     /// inside the window the `preconditioning` policy planned (never without a plan), `prec_hvac`
     /// from the plan's mode (the timetable's requested mode before there is a plan), and the
     /// ambient temperature of the upstream request.

@@ -7,13 +7,13 @@ import Logging
 import NIOCore
 import VDV
 
-/// `POST /vdv261/v2icp/messages`: a bus's VDV 261 message (vdv.md Part B) — Basic auth with its VIN
+/// `POST /vdv261/v2icp/messages`: a bus's VDV 261 message (docs/vdv.md Part B) — Basic auth with its VIN
 /// and per-vehicle password, the body merged into its parameter state and passed to the depot's
 /// runtime as the vehicle's needs, and an answer built from stored depot state and the
 /// `preconditioning` policy's plan (never waiting on upstream or the solver), encoded per the
 /// depot's `vdv261:` section. Malformed input gets a 4xx with a JSON reason.
 struct VDV261Endpoint: Sendable {
-    /// The default path (vdv.md B2; the official one is unconfirmed).
+    /// The default path (docs/vdv.md B2; the official one is unconfirmed).
     static let path = "/vdv261/v2icp/messages"
 
     let directory: VehicleDirectory

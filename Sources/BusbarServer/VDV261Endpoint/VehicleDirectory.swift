@@ -1,7 +1,7 @@
 import DepotModel
 import Logging
 
-/// The vehicles that may post VDV 261 messages, by VIN (the Basic-auth user name, vdv.md B2), each
+/// The vehicles that may post VDV 261 messages, by VIN (the Basic-auth user name, docs/vdv.md B2), each
 /// with the digest of its `vdv261_password` only.
 ///
 /// A vehicle without a password, or whose password cannot be read, is left out (with a warning

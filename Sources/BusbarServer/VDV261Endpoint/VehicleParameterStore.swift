@@ -1,9 +1,9 @@
 import DepotModel
 import VDV
 
-/// What each vehicle reported over VDV 261 during its current plug-in (vdv.md B3), merged request
+/// What each vehicle reported over VDV 261 during its current plug-in (docs/vdv.md B3), merged request
 /// by request; kept in memory because the bus sends its complete set again after a restart. The
-/// VDV 463 reports read it for `VehicleInfo` (vdv.md B5).
+/// VDV 463 reports read it for `VehicleInfo` (docs/vdv.md B5).
 actor VehicleParameterStore {
     private var states: [VehicleID: VDV261.ParameterState] = [:]
 

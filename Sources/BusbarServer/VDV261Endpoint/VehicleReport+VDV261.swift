@@ -4,7 +4,7 @@ import VDV
 
 extension VehicleReport {
     /// The needs a vehicle reported during its plug-in, scaled into minutes and Wh by the depot's
-    /// factors (vdv.md B6), as the runtime takes them.
+    /// factors (docs/vdv.md B6), as the runtime takes them.
     init(vehicle: VehicleID, reported: VDV261.ParameterState, settings: VDV261.Settings) {
         let info = reported.preconditioningInfo(settings: settings)
         self.init(

@@ -1,7 +1,7 @@
 import DepotModel
 import Logging
 
-/// The VDV 463 presystems Busbar accepts, by Basic-auth user name (vdv.md A2): each is bound to one
+/// The VDV 463 presystems Busbar accepts, by Basic-auth user name (docs/vdv.md A2): each is bound to one
 /// tenant of one depot and holds only the digest of its password.
 ///
 /// A presystem whose password cannot be read (an unset `password_env`) is left out with a warning,

@@ -1,6 +1,6 @@
 import VDV
 
-/// The live VDV 463 connections, one per presystem (vdv.md A2), and each presystem's committed
+/// The live VDV 463 connections, one per presystem (docs/vdv.md A2), and each presystem's committed
 /// requests and refusals across its connections, so a reconnecting presystem's next list is
 /// diffed against what it sent before and its refusals keep being reported.
 actor PresystemRegistry {

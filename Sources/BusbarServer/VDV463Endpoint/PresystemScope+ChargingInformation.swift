@@ -5,7 +5,7 @@ import PowerSolver
 import VDV
 
 extension PresystemScope {
-    /// The ProvideChargingInformation payload (vdv.md A6): the depot → station → point → vehicle and
+    /// The ProvideChargingInformation payload (docs/vdv.md A6): the depot → station → point → vehicle and
     /// process tree of the presystem's points, its accepted requests not yet plugged in as scheduled
     /// processes, and its refused requests.
     /// - Parameters:
@@ -90,7 +90,7 @@ extension PresystemScope {
             totalPower: online ? power : nil)
     }
 
-    /// The vehicle at a point: what it reported over VDV 261 (vdv.md B5), with the state of charge
+    /// The vehicle at a point: what it reported over VDV 261 (docs/vdv.md B5), with the state of charge
     /// from OCPP, the `preconditioning` policy's plan and, where no `chrg_stat` table says
     /// otherwise, the charging status from the connector.
     private func vehicleInfo(
@@ -123,7 +123,7 @@ extension PresystemScope {
     }
 
     /// The plan's forecast for a stay; a target the plan does not reach in the stay is omitted, and
-    /// the departure object then shows the shortfall (vdv.md A6). A plan made before the stay was
+    /// the departure object then shows the shortfall (docs/vdv.md A6). A plan made before the stay was
     /// stored (it starts after the stay's departure) says nothing about it and is left out until the
     /// next planning round.
     private func prediction(_ plan: VehiclePlan?, stay: TimetableEntry?) -> VDV463.ChargingPredictionData {
@@ -148,7 +148,7 @@ extension PresystemScope {
         return data
     }
 
-    /// `chargingPointStatus` from the connector state (vdv.md A6 status table).
+    /// `chargingPointStatus` from the connector state (docs/vdv.md A6 status table).
     private func pointStatus(_ state: ConnectorState) -> VDV463.ChargingPointStatus {
         switch state {
         case .available: .available
@@ -159,7 +159,7 @@ extension PresystemScope {
         }
     }
 
-    /// `processStatus` of a running session from the connector state (vdv.md A6 status table):
+    /// `processStatus` of a running session from the connector state (docs/vdv.md A6 status table):
     /// suspended by the charger under a zero limit from Busbar means the plan holds it before its slot.
     private func processStatus(_ state: ConnectorState, limitKw: Double?) -> VDV463.ProcessStatus {
         switch state {

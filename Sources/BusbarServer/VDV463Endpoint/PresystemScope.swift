@@ -1,8 +1,8 @@
 import DepotModel
 import VDV
 
-/// What one presystem may see and request (vdv.md A2): its tenant's vehicles and the points in its
-/// tenant's areas, with the wire ids of vdv.md A6 (`DEPOT/STATION/POINT`).
+/// What one presystem may see and request (docs/vdv.md A2): its tenant's vehicles and the points in its
+/// tenant's areas, with the wire ids of docs/vdv.md A6 (`DEPOT/STATION/POINT`).
 ///
 /// The adapter maps wire types to domain values here and nowhere else.
 struct PresystemScope: Sendable {
@@ -24,7 +24,7 @@ struct PresystemScope: Sendable {
         depot.connectorAddresses.first { self.pointID($0) == pointID }
     }
 
-    /// The vehicle a request names: by VIN (the VDV 261 id, vdv.md A6) or by Busbar's vehicle id,
+    /// The vehicle a request names: by VIN (the VDV 261 id, docs/vdv.md A6) or by Busbar's vehicle id,
     /// only among the tenant's vehicles.
     func vehicle(wireID: String) -> Vehicle? {
         depot.vehicles.first { $0.tenant == tenant.id && ($0.vin == wireID || $0.id.rawValue == wireID) }

@@ -8,11 +8,11 @@ import Logging
 import NIOWebSocket
 import VDV
 
-/// `/vdv463`: the presystem's WebSocket (vdv.md A2) — subprotocol and Basic auth checked before the
+/// `/vdv463`: the presystem's WebSocket (docs/vdv.md A2) — subprotocol and Basic auth checked before the
 /// upgrade, then one connection task with a reader and a timer that drives the ProvideChargingInformation
-/// cadence on the server's clock (conventions.md §5).
+/// cadence on the server's clock (docs/conventions.md §5).
 struct VDV463Endpoint: Sendable {
-    /// The largest frame accepted, as for OCPP (vdv.md A2).
+    /// The largest frame accepted, as for OCPP (docs/vdv.md A2).
     static let maxFrameSize = 1 << 20
 
     let directory: PresystemDirectory

@@ -4,7 +4,7 @@ import Foundation
 import VDV
 
 extension VDV463.VehicleInfo {
-    /// Adds the `preconditioning` policy's plan to a vehicle's report (vdv.md A6, B5). While the
+    /// Adds the `preconditioning` policy's plan to a vehicle's report (docs/vdv.md A6, B5). While the
     /// window is open, `vehicleStatusInfo` says what conditions (the cabin unless the mode is
     /// `None`, the system when the plan includes the battery) and, unless a `chrg_stat` table gave
     /// the status, `vehicleChargingStatus` becomes `Preconditioning` or `ChargingAndPreconditioning`.

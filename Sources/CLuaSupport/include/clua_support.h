@@ -6,7 +6,7 @@
 #include <lua.h>
 
 /* Per-state accounting and budgets, owned by Swift, reachable from C through lua_getextraspace
-   (conventions.md, Lua binding; reliability.md §3). */
+   (docs/conventions.md, Lua binding; docs/reliability.md §3). */
 typedef struct clua_accounting {
     size_t used;            /* bytes currently allocated by the state */
     size_t peak;            /* the most ever allocated */
@@ -90,7 +90,7 @@ typedef struct clua_text {
 #define CLUA_SESSION_PLANNED 0x40
 #define CLUA_SESSION_LATE 0x80
 
-/* One session of a priority call as flat values (policy-api.md, `ctx.sessions[i]`); times are
+/* One session of a priority call as flat values (docs/policy-api.md, `ctx.sessions[i]`); times are
    Unix seconds. Swift fills an array of these and C builds every table in one call. */
 typedef struct clua_session {
     clua_text id, tenant, vehicle_id, vin, charger, bay, area;

@@ -96,7 +96,7 @@ extension DepotFileReader {
     }
 
     /// Explicit fail-safe shares under a circuit may not add up to more than its limit minus its
-    /// base load, or an offline depot could overload it (ocpp.md §13.3).
+    /// base load, or an offline depot could overload it (docs/ocpp.md §13.3).
     func checkFailSafeShares(grid: GridConnection?, node: ConfigNode) {
         // The tree walk of the model, over what has been read so far.
         let topology = Depot(

@@ -6,7 +6,7 @@ extension DepotFileReader {
         "h2_stat", "versions",
     ]
 
-    /// The `vdv261:` section (vdv.md B6): encodings of the fields the public material leaves open.
+    /// The `vdv261:` section (docs/vdv.md B6): encodings of the fields the public material leaves open.
     /// Every key is optional; what is left out keeps the conservative default.
     func readVDV261(_ node: ConfigNode) -> VDV261Encodings? {
         guard let map = node.mapping(keys: Self.vdv261Keys) else { return nil }

@@ -1,6 +1,6 @@
 public import Foundation
 
-/// Loads `config/busbar.yaml`, the process settings (depot-config.md).
+/// Loads `config/busbar.yaml`, the process settings (docs/depot-config.md).
 public enum SettingsFileLoader {
     public static func load(path: String) throws(ConfigCheckFailure) -> BusbarSettings {
         let log = IssueLog(file: path)

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A connector status as a station reported it (OCPP StatusNotification), with both clocks: the
-/// station's timestamp for the record, Busbar's receive time for decisions (ocpp.md §8).
+/// station's timestamp for the record, Busbar's receive time for decisions (docs/ocpp.md §8).
 public struct ConnectorStatusReport: Hashable, Codable, Sendable {
     public let connector: Int
     public let state: ConnectorState

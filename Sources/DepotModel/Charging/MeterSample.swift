@@ -1,7 +1,7 @@
 public import Foundation
 
 /// One measured value of a station's meter, normalised to Busbar's units (kWh, kW, A, V, %), with
-/// the OCPP descriptors that make it unique (ocpp.md §6: station, transaction or connector,
+/// the OCPP descriptors that make it unique (docs/ocpp.md §6: station, transaction or connector,
 /// timestamp, measurand, phase, context, location).
 public struct MeterSample: Hashable, Codable, Sendable {
     public let connector: Int

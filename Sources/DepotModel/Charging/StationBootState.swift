@@ -1,4 +1,4 @@
-/// Where a station stands in registration (ocpp.md §2). Persisted, so a Busbar restart does not
+/// Where a station stands in registration (docs/ocpp.md §2). Persisted, so a Busbar restart does not
 /// lock out stations that were accepted and do not boot again.
 public enum StationBootState: String, Hashable, Codable, Sendable, CaseIterable {
     case unknown

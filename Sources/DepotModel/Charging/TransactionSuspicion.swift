@@ -1,5 +1,5 @@
-/// Reasons to distrust a transaction record: flagged and kept, never rejected (ocpp.md §6–7,
-/// reliability.md §2), so one bad charger cannot corrupt reports and nothing is lost.
+/// Reasons to distrust a transaction record: flagged and kept, never rejected (docs/ocpp.md §6–7,
+/// docs/reliability.md §2), so one bad charger cannot corrupt reports and nothing is lost.
 public struct TransactionSuspicion: OptionSet, Hashable, Codable, Sendable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }

@@ -11,7 +11,7 @@ public struct Charger: Hashable, Codable, Sendable, Identifiable {
     public let area: AreaID?
     public let connectors: [Connector]
     public let quirks: Set<ChargerQuirk>
-    /// The share the charger keeps when it loses Busbar (ocpp.md §13.3); nil lets Busbar compute it.
+    /// The share the charger keeps when it loses Busbar (docs/ocpp.md §13.3); nil lets Busbar compute it.
     public let failSafePower: Kilowatts?
     public let mapPosition: MapPosition?
 

@@ -1,4 +1,4 @@
-/// A tolerated firmware deviation of one charger model (ocpp.md §4). Busbar is strict by default;
+/// A tolerated firmware deviation of one charger model (docs/ocpp.md §4). Busbar is strict by default;
 /// each quirk relaxes exactly one rule and is logged when used.
 public enum ChargerQuirk: String, Hashable, Codable, Sendable, CaseIterable {
     /// Accept properties the schema does not define.

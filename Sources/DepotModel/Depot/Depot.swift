@@ -17,7 +17,7 @@ public struct Depot: Hashable, Codable, Sendable, Identifiable {
     public let reservations: ReservationSettings
     public let policies: PolicyFiles?
     public let notifications: NotificationSettings
-    /// How VDV 261 fields the public material leaves open are encoded (vdv.md B6).
+    /// How VDV 261 fields the public material leaves open are encoded (docs/vdv.md B6).
     public let vdv261: VDV261Encodings
 
     public init(

@@ -1,5 +1,5 @@
 /// A depot's `vdv261:` section: how Busbar reads and writes the VDV 261 fields the public material
-/// leaves open (vdv.md B6). The defaults send "signal not available" rather than a guess a bus
+/// leaves open (docs/vdv.md B6). The defaults send "signal not available" rather than a guess a bus
 /// might act on; operators switch an encoding on once a manufacturer confirms it.
 public struct VDV261Encodings: Hashable, Codable, Sendable {
     /// How `driveoff` is written.
@@ -68,7 +68,7 @@ public struct VDV261Encodings: Hashable, Codable, Sendable {
 
     /// The VDV 261 message version of a vehicle.
     public enum Version: String, Hashable, Codable, Sendable, CaseIterable {
-        // Edition 1 and edition 2 messages (vdv.md B2).
+        // Edition 1 and edition 2 messages (docs/vdv.md B2).
         case v1 = "V1"
         case v2 = "V2"
     }
@@ -96,10 +96,10 @@ public struct VDV261Encodings: Hashable, Codable, Sendable {
     public var chargingStatusCodes: [Int: ChargingStatus]
     public var batteryStatusCodes: [Int: HealthStatus]
     public var h2StatusCodes: [Int: HealthStatus]
-    /// Configured message versions; a vehicle not listed is detected per message (vdv.md B2).
+    /// Configured message versions; a vehicle not listed is detected per message (docs/vdv.md B2).
     public var versions: [VehicleID: Version]
 
-    /// The conservative defaults of vdv.md B6.
+    /// The conservative defaults of docs/vdv.md B6.
     public init(
         driveoff: DriveoffEncoding = .sna, driveoffNotAvailable: Int = 65535, ambientTemperature: LinearEncoding? = nil,
         ambientTemperatureNotAvailable: Int = 255, targetDistance: TargetDistance? = nil, scaleFactors: [String: Double] = [:],

@@ -10,7 +10,7 @@ public struct Vehicle: Hashable, Codable, Sendable, Identifiable {
     public let batteryCapacity: KilowattHours
     /// The most the vehicle accepts (grid side).
     public let maxPower: Kilowatts
-    /// Grid-to-battery efficiency (0.93 by default, solver.md §2.1).
+    /// Grid-to-battery efficiency (0.93 by default, docs/solver.md §2.1).
     public let efficiency: Double
     /// Optional taper: points in ascending SoC; empty means flat at `maxPower`.
     public let powerCurve: [PowerCurvePoint]

@@ -1,4 +1,4 @@
-/// Where a secret comes from. Depot files never hold secret values (reliability.md §4.3): a key
+/// Where a secret comes from. Depot files never hold secret values (docs/reliability.md §4.3): a key
 /// ending in `_env` names an environment variable, one ending in `_file` a file, and station
 /// passwords may also be given as a salted hash.
 public enum SecretReference: Hashable, Codable, Sendable, CustomStringConvertible {

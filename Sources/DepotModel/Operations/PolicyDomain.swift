@@ -1,4 +1,4 @@
-/// The four judgement calls operators make in Lua (policy-api.md).
+/// The four judgement calls operators make in Lua (docs/policy-api.md).
 public enum PolicyDomain: String, Hashable, Codable, Sendable, CaseIterable {
     /// Who gets power first, guaranteed minimums, caps.
     case priority

@@ -7,7 +7,7 @@ public struct PolicyFiles: Hashable, Codable, Sendable {
     public let instructionBudget: Int
     public let memoryLimitMegabytes: Int
 
-    /// The defaults and the hard ceilings of reliability.md §3.
+    /// The defaults and the hard ceilings of docs/reliability.md §3.
     public static let defaultInstructionBudget = 1_000_000
     public static let maximumInstructionBudget = 50_000_000
     public static let defaultMemoryLimitMegabytes = 32

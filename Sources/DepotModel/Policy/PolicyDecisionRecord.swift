@@ -1,7 +1,7 @@
 public import Foundation
 
 /// One policy evaluation, as stored for `GET …/decisions`, `busbar policy replay` and audits
-/// (policy-api.md "Decision records"). Lives in DepotModel because both PolicyEngine (which makes
+/// (docs/policy-api.md "Decision records"). Lives in DepotModel because both PolicyEngine (which makes
 /// it) and Storage (which keeps it) need it.
 public struct PolicyDecisionRecord: Codable, Sendable, Hashable, Identifiable {
     /// Who decided: the operator's policy, the built-in default Lua, or the fixed Swift rule.

@@ -1,6 +1,6 @@
 public import Foundation
 
-/// One case of a policy case table (`*_test.yaml` next to the policies, policy-api.md "Tooling"):
+/// One case of a policy case table (`*_test.yaml` next to the policies, docs/policy-api.md "Tooling"):
 /// a state, optional overrides and time, and the partial result expected. Parsed by DepotConfig,
 /// run by PolicyEngine, so it lives here where both can see it.
 public struct PolicyTestCase: Sendable, Hashable {

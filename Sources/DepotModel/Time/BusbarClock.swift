@@ -1,6 +1,6 @@
 public import Foundation
 
-/// The injected source of calendar time and sleeping (conventions.md §10).
+/// The injected source of calendar time and sleeping (docs/conventions.md §10).
 ///
 /// Production uses the system clock; tests and `busbar demo` use a manual or accelerated clock so
 /// that a whole night runs in seconds and dry runs replay recorded history exactly.

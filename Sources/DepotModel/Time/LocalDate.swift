@@ -2,7 +2,7 @@ public import Foundation
 
 /// A calendar date in a depot's time zone, used to place a `TimeOfDay` on the timeline.
 ///
-/// Placement is DST-safe by rule (depot-config.md): a wall-clock time that does not exist
+/// Placement is DST-safe by rule (docs/depot-config.md): a wall-clock time that does not exist
 /// (spring forward) maps to the first instant after the gap, and a time that occurs twice (fall
 /// back) maps to its first occurrence. Consequently a block whose whole span falls into a gap is
 /// empty, and no instant ever belongs to two blocks.

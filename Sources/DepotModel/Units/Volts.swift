@@ -4,6 +4,6 @@ public struct Volts: PhysicalQuantity {
     public init(_ value: Double) { self.value = value }
     public static let symbol = "V"
 
-    /// The nominal European line-to-neutral voltage, used to convert AC limits (ocpp.md §13.2).
+    /// The nominal European line-to-neutral voltage, used to convert AC limits (docs/ocpp.md §13.2).
     public static let nominalLineToNeutral = Volts(230)
 }

@@ -1,10 +1,10 @@
 public import DepotModel
 
 /// What the depot asks of a charger, in Busbar's terms; the OCPP adapter turns each into calls for
-/// the charger's protocol version (architecture.md: wire types never reach the runtime).
+/// the charger's protocol version (docs/architecture.md: wire types never reach the runtime).
 public enum ChargerCommand: Hashable, Sendable {
     /// After an accepted boot or a reconnect: the station cap and the fail-safe default profile
-    /// (ocpp.md §13.3), so the charger stays safe whenever Busbar is unreachable.
+    /// (docs/ocpp.md §13.3), so the charger stays safe whenever Busbar is unreachable.
     case installDefaults(ChargerID, stationMaximum: Kilowatts, failSafe: Kilowatts)
     /// The running session's limit, valid for the profile horizon, then the fail-safe share.
     case limit(ConnectorAddress, transaction: String, power: Kilowatts)

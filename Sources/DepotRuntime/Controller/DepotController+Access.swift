@@ -5,7 +5,7 @@ import PolicyEngine
 extension DepotController {
     /// Decides whether `token` may charge, at `connector` when the charger says where (1.6
     /// StartTransaction, 2.0.1 TransactionEvent) or anywhere (Authorize). Unknown tokens, area
-    /// bindings and reservations are each put to the `enforcement` policy (policy-api.md).
+    /// bindings and reservations are each put to the `enforcement` policy (docs/policy-api.md).
     public func authorize(token: String, at connector: ConnectorAddress?) async -> AccessDecision {
         let now = clock.now()
         let vehicle = depot.vehicle(identifiedBy: token)

@@ -5,7 +5,7 @@ import PolicyEngine
 import PowerSolver
 
 extension DepotController {
-    /// One allocation tick (solver.md §5): splits what the tree allows now among the running
+    /// One allocation tick (docs/solver.md §5): splits what the tree allows now among the running
     /// sessions, tracking the plan, and sends every limit that changed significantly or is due
     /// for a refresh before its profile horizon runs out.
     func allocate(now: Date) {
@@ -54,7 +54,7 @@ extension DepotController {
             if due || filter.isSignificant(from: record.limitInForce, to: power) { others.append((record, session, power)) }
         }
         // Decreases go out first; increases wait until every decrease is confirmed, so the sum of
-        // what chargers may draw never passes a limit while commands are in flight (ocpp.md §13.2).
+        // what chargers may draw never passes a limit while commands are in flight (docs/ocpp.md §13.2).
         let sending = decreases.isEmpty && !decreasePending ? others : decreases + others.filter { $0.2 <= ($0.0.limitInForce ?? .zero) }
         for (record, session, power) in sending {
             connectors[record.address]?.limitPending = power
@@ -132,7 +132,7 @@ extension DepotController {
             var target: Kilowatts?
             if let vehicle, let vehiclePlan = plan?.vehicles.first(where: { $0.id == vehicle.id }), let slot, slot < vehiclePlan.power.count {
                 // A planned fleet session follows its plan: the plan already spreads the night for
-                // peak and price, so the allocator only tracks it (solver.md §1).
+                // peak and price, so the allocator only tracks it (docs/solver.md §1).
                 target = vehiclePlan.power[slot]
                 maximum = min(maximum, max(vehiclePlan.power[slot], connector.minPower))
                 if vehiclePlan.power[slot] == .zero { continue }

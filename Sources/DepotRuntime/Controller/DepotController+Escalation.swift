@@ -6,7 +6,7 @@ import PolicyEngine
 
 extension DepotController {
     /// The incidents people are told about, as the `escalation` policy's event kinds
-    /// (policy-api.md); enforcement decisions are recorded and shown, not escalated.
+    /// (docs/policy-api.md); enforcement decisions are recorded and shown, not escalated.
     static func operationalKind(of kind: DepotIncident.Kind) -> OperationalEvent.Kind? {
         switch kind {
         case .chargerOffline: .chargerOffline
@@ -105,7 +105,7 @@ extension DepotController {
         }
     }
 
-    /// Departure reminders (policy-api.md, `escalation`): for every plugged-in bus, one event at
+    /// Departure reminders (docs/policy-api.md, `escalation`): for every plugged-in bus, one event at
     /// each offset of the policy's `M.departure_reminders` (seconds relative to the departure;
     /// read each planning round). A reminder more than ten minutes late is not sent.
     func remindOfDepartures(now: Date) {

@@ -146,7 +146,7 @@ extension DepotController {
                 connectors[address]?.limitSentAt = nil
                 guard (connectors[address]?.rejections ?? 0) >= 2 else { return }
                 // Twice: the charger refuses to be limited. Count it as drawing its maximum and
-                // tell people, rather than assume the limit holds (solver.md §5, reliability.md).
+                // tell people, rather than assume the limit holds (docs/solver.md §5, docs/reliability.md).
                 connectors[address]?.rejections = 0
                 connectors[address]?.uncontrolledUntil = now.addingTimeInterval(settings.rejectedProfileRetry.secondsValue)
                 let session = connectors[address]?.session
@@ -172,7 +172,7 @@ extension DepotController {
         }
     }
 
-    /// The charger's fail-safe share (ocpp.md §13.3), from the depot tree.
+    /// The charger's fail-safe share (docs/ocpp.md §13.3), from the depot tree.
     func failSafeShare(of charger: ChargerID) -> Kilowatts {
         failSafeShares[charger] ?? .zero
     }

@@ -6,7 +6,7 @@ import PowerSolver
 import Storage
 
 extension DepotController {
-    /// A planning round (solver.md §1): the priority policy over plugged-in sessions and planned
+    /// A planning round (docs/solver.md §1): the priority policy over plugged-in sessions and planned
     /// arrivals, then the night planner over all of them. Planned arrivals are the timetabled stays
     /// not plugged in yet, and the late ones (see ``expectedArrival(of:now:)``), so the plan keeps
     /// room for them. The forecasts and the warnings follow from the plan every tick
@@ -186,7 +186,7 @@ extension DepotController {
             reserved: entry.bay != nil, planned: true)
     }
 
-    /// Reads the reservation buffer and no-show grace of the enforcement policy (policy-api.md:
+    /// Reads the reservation buffer and no-show grace of the enforcement policy (docs/policy-api.md:
     /// `M.buffer_minutes`, `M.no_show_grace_minutes`), falling back to the depot file's.
     func readEnforcementSettings() async {
         let values = await engine.settings(for: .enforcement)

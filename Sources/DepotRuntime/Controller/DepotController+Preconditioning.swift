@@ -26,7 +26,7 @@ extension DepotController {
     }
 
     /// Asks the `preconditioning` policy for every stay not yet departed that has a pre-conditioning
-    /// rule or reported needs (policy-api.md: each planning round until the window starts, and
+    /// rule or reported needs (docs/policy-api.md: each planning round until the window starts, and
     /// whenever its input changes), and records each decision like the other domains.
     func decidePreconditioning(now: Date) async {
         preconditioningPlans = preconditioningPlans.filter { entries[$0.key].map { $0.departure > now } ?? false }
@@ -102,7 +102,7 @@ extension DepotController {
     }
 
     /// The pre-conditioning drawn right now by plugged-in vehicles, per circuit node, for the
-    /// allocator to leave free (solver.md §5: a load Busbar does not steer).
+    /// allocator to leave free (docs/solver.md §5: a load Busbar does not steer).
     func preconditioningDrawn(now: Date) -> [(node: String, power: Kilowatts)] {
         connectors.values.sorted { $0.address < $1.address }.compactMap { record in
             guard let stay = record.session?.entry, let load = preconditioningLoad(for: stay), load.start <= now,

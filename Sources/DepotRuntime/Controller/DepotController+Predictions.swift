@@ -74,7 +74,7 @@ extension DepotController {
 
     /// Plans again (at most every `deviationReplanInterval`) when the depot has left the plan: a
     /// plugged-in bus more than `planDeviation` kWh off its planned trajectory (the energy behind
-    /// or ahead of plan, solver.md §1), a bus newly found to take less than it is allowed (or no
+    /// or ahead of plan, docs/solver.md §1), a bus newly found to take less than it is allowed (or no
     /// longer), or a planned arrival that passed without the bus, which is late now.
     func watchPlanDeviation(now: Date) {
         var reasons = false

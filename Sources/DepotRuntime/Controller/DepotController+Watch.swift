@@ -3,7 +3,7 @@ import Foundation
 import Notifications
 
 /// The operational events that come from watching the depot rather than from one message
-/// (policy-api.md, `escalation`): a bus that stopped charging too early, a session that should
+/// (docs/policy-api.md, `escalation`): a bus that stopped charging too early, a session that should
 /// charge but does not, a connector out of service, a changed power limit.
 extension DepotController {
     /// Stop reasons that say something went wrong, whoever the session belongs to (OCPP 1.6

@@ -6,7 +6,7 @@ public import PolicyEngine
 import PowerSolver
 public import Storage
 
-/// The depot actor (architecture.md): applies the chargers' events to one live picture of the
+/// The depot actor (docs/architecture.md): applies the chargers' events to one live picture of the
 /// depot, asks the policies and the solver, and sends the resulting commands. Transport-free and
 /// driven by an injected clock, so a whole night runs in minutes under the simulator.
 public actor DepotController {
@@ -52,7 +52,7 @@ public actor DepotController {
     var reportedNeeds: [TimetableEntryID: VehicleReport] = [:]
     /// The priority policy's decision per plugged-in connector, from the latest round.
     var tiers: [ConnectorAddress: PriorityDecision] = [:]
-    /// When each session was admitted by the allocator (kept to avoid flapping, solver.md §5).
+    /// When each session was admitted by the allocator (kept to avoid flapping, docs/solver.md §5).
     var admitted: [ConnectorAddress: Date] = [:]
     /// The latest site meter reading (total import incl. other loads).
     var siteMeter: (power: Kilowatts, at: Date)?

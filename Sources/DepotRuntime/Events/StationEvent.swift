@@ -1,7 +1,7 @@
 public import DepotModel
 public import Foundation
 
-/// A fact a charger reported, already persisted by the OCPP adapter (architecture.md, flow of one
+/// A fact a charger reported, already persisted by the OCPP adapter (docs/architecture.md, flow of one
 /// event, steps 1–2); the depot applies it to its live picture.
 public enum StationEvent: Hashable, Sendable {
     /// The charger's WebSocket is open (`true`) or closed (`false`).

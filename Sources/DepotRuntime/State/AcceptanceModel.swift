@@ -2,7 +2,7 @@ import DepotModel
 import Foundation
 
 /// What a bus will draw at a SoC, for predictions: its taper — the vehicle's power curve, else the
-/// default curve of solver.md §2.1 (full power to the assumed taper start, linear to nothing at
+/// default curve of docs/solver.md §2.1 (full power to the assumed taper start, linear to nothing at
 /// 100 %) — scaled down to what it was measured to take, and never above the planned maximum.
 struct AcceptanceModel: Sendable {
     /// The grid-side maximum the plan uses for the vehicle.

@@ -3,7 +3,7 @@ import Foundation
 
 /// Watches whether a running session takes what it is allowed. A bus that draws clearly less than
 /// its limit for a while (an EV-side limit, a cold battery, taper its master data does not know)
-/// is planned and predicted from what it takes (solver.md §5: "actual draw … when the EV takes
+/// is planned and predicted from what it takes (docs/solver.md §5: "actual draw … when the EV takes
 /// less"), instead of from a maximum it never reaches.
 struct AcceptanceWatch: Sendable {
     /// The newest meter sample looked at, so each counts once.

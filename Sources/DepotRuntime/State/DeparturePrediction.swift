@@ -2,7 +2,7 @@ import DepotModel
 import Foundation
 import PowerSolver
 
-/// The departure forecast of one vehicle (solver.md §4): its plan rolled forward from the SoC
+/// The departure forecast of one vehicle (docs/solver.md §4): its plan rolled forward from the SoC
 /// measured now, minute by minute at the lesser of what the plan intends and what the bus takes
 /// (its taper, its measured acceptance), stopping at the max target. The plan stays what the
 /// allocator follows; this is what Busbar expects to happen, so a plan made minutes ago, an

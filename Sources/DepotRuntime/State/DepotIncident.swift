@@ -4,7 +4,7 @@ public import Foundation
 /// Something that happened at the depot that people may need to know about: enforcement decisions,
 /// chargers going offline, predicted misses. Kept for the API, the live map and notifications.
 public struct DepotIncident: Hashable, Sendable, Codable {
-    /// What kind of event this is; raw values follow policy-api.md's event names.
+    /// What kind of event this is; raw values follow docs/policy-api.md's event names.
     public enum Kind: String, Hashable, Sendable, Codable {
         case wrongVehicle = "wrong_vehicle"
         case bufferStart = "buffer_start"

@@ -1,7 +1,7 @@
 public import PowerSolver
 
-/// How often the depot acts; defaults follow solver.md §1 (allocation every 1–5 s, planning every
-/// 15 min and on events) and ocpp.md §13 (profile horizon 15 min).
+/// How often the depot acts; defaults follow docs/solver.md §1 (allocation every 1–5 s, planning every
+/// 15 min and on events) and docs/ocpp.md §13 (profile horizon 15 min).
 public struct RuntimeSettings: Hashable, Sendable {
     /// Allocation tick in clock time.
     public var tick: Duration
@@ -13,7 +13,7 @@ public struct RuntimeSettings: Hashable, Sendable {
     public var profileHorizon: Duration
     /// How long a connector whose profile was rejected counts as uncontrolled before Busbar tries again.
     public var rejectedProfileRetry: Duration
-    /// A site meter reading older than this is stale: the site sheds to minima (solver.md §5).
+    /// A site meter reading older than this is stale: the site sheds to minima (docs/solver.md §5).
     public var siteMeterMaxAge: Duration
     /// SoC assumed at arrival when neither the timetable nor the vehicle says.
     public var assumedArrivalSoC: Double
@@ -28,13 +28,13 @@ public struct RuntimeSettings: Hashable, Sendable {
     /// A session drawing well below its limit this long is planned and predicted from what it takes.
     public var acceptanceAfter: Duration
     /// Where a vehicle without a power curve is assumed to start tapering, for predictions and
-    /// the plan (solver.md §2.1: full power to 80 %, linear to nothing at 100 %); nil assumes no taper.
+    /// the plan (docs/solver.md §2.1: full power to 80 %, linear to nothing at 100 %); nil assumes no taper.
     public var assumedTaperStart: Double?
     /// A bus this far (battery kWh) off its planned trajectory makes the depot plan again …
     public var planDeviation: Double
     /// … at most this often.
     public var deviationReplanInterval: Duration
-    /// Readiness first and the peak tolerance of the night plan (solver.md §2.3); nil plans the
+    /// Readiness first and the peak tolerance of the night plan (docs/solver.md §2.3); nil plans the
     /// pure stages (unmet energy, least peak, least cost).
     public var planningPreferences: PlanningPreferences?
 

@@ -3,7 +3,7 @@ public import Foundation
 /// A charging profile as a station keeps it, free of wire types, so one composite-limit
 /// calculation serves both OCPP versions.
 public struct SimulatedProfile: Hashable, Sendable {
-    /// The three purposes Busbar installs (ocpp.md §13.1); stack levels compare only within one.
+    /// The three purposes Busbar installs (docs/ocpp.md §13.1); stack levels compare only within one.
     public enum Purpose: Hashable, Sendable, CaseIterable {
         /// ChargePointMaxProfile (1.6) or ChargingStationMaxProfile (2.0.1): caps the whole station.
         case stationMax

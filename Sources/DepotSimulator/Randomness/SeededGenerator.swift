@@ -18,7 +18,7 @@ public struct SeededGenerator: RandomNumberGenerator, Hashable, Sendable {
         return z ^ (z >> 31)
     }
 
-    /// A lowercase version-4 UUID text, the form OCPP message ids take (ocpp.md §3).
+    /// A lowercase version-4 UUID text, the form OCPP message ids take (docs/ocpp.md §3).
     public mutating func uuidText() -> String {
         var bytes = [UInt8]()
         bytes.reserveCapacity(16)

@@ -187,7 +187,7 @@ extension SimulatedStation {
         )
     }
 
-    /// The four measurands Busbar asks for (ocpp.md §12.1).
+    /// The four measurands Busbar asks for (docs/ocpp.md §12.1).
     func samples16(_ meter: MeterSnapshot, triggered: Bool) -> [V16.SampledValue] {
         let context: V16.SampledValue.Context = triggered ? .trigger : .samplePeriodic
         var values = [

@@ -57,7 +57,7 @@ extension SimulatedStation {
         }
     }
 
-    /// A limit in kW as the rate unit asked for, rounded down to 0.1 (ocpp.md §13.2).
+    /// A limit in kW as the rate unit asked for, rounded down to 0.1 (docs/ocpp.md §13.2).
     func rate(_ kilowatts: Double, inAmperes: Bool) -> Double {
         let value = inAmperes ? kilowatts * 1000 / (profiles.phaseVoltage * 3) : kilowatts * 1000
         return (value * 10).rounded(.down) / 10

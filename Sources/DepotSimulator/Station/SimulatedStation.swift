@@ -3,10 +3,10 @@ public import OCPP
 
 /// A virtual charging station, pure: no socket, no clock, no logger. Time is an argument of every
 /// event; the transport feeds frames in and sends the CALLs ``nextCall(at:)`` hands out, one at
-/// a time (ocpp.md §5). Randomness (message ids, 2.0.1 transaction ids) comes from a seeded
+/// a time (docs/ocpp.md §5). Randomness (message ids, 2.0.1 transaction ids) comes from a seeded
 /// generator, so a run is reproducible.
 public struct SimulatedStation: Sendable {
-    /// Where the station is in its registration (ocpp.md §2).
+    /// Where the station is in its registration (docs/ocpp.md §2).
     public enum BootState: Hashable, Sendable {
         case unknown
         case pending(retryAt: Date)

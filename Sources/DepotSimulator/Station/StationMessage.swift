@@ -13,7 +13,7 @@ public enum StationMessage: Hashable, Sendable {
     case chargingStateChanged(connectorId: Int, localId: Int, seqNo: Int, meter: MeterSnapshot, status: ConnectorStatus, offline: Bool)
     case transactionEnded(connectorId: Int, localId: Int, seqNo: Int, meter: MeterSnapshot, idToken: String, reason: StopReason, offline: Bool)
 
-    /// Transaction messages are queued while offline and survive reconnects (ocpp.md §7).
+    /// Transaction messages are queued while offline and survive reconnects (docs/ocpp.md §7).
     public var isTransactionMessage: Bool {
         switch self {
         case .bootNotification, .heartbeat, .statusNotification: false

@@ -1,7 +1,7 @@
 public import Foundation
 public import VDV
 
-/// The presystem's side of VDV 463 as a pure state machine (conventions.md §6): boot first, then
+/// The presystem's side of VDV 463 as a pure state machine (docs/conventions.md §6): boot first, then
 /// the complete list of charging requests (again after every accepted boot and whenever it
 /// changes, one ProvideChargingRequests outstanding at a time; a list accepted again unchanged
 /// after a reconnection is no news), and a confirmation for every ProvideChargingInformation,

@@ -1,6 +1,6 @@
 public import Foundation
 
-/// Busbar's answer to a bus's VDV 261 POST (vdv.md B4), as the bus reads it.
+/// Busbar's answer to a bus's VDV 261 POST (docs/vdv.md B4), as the bus reads it.
 public struct BusDirective: Equatable, Sendable, Decodable {
     /// Echo of the request's counter.
     public var seq: Int

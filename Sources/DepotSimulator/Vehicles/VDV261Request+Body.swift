@@ -2,7 +2,7 @@ import Foundation
 import VDV
 
 extension VDV261.Request {
-    /// The POST body a bus sends: a JSON object with the wire names of vdv.md B4, absent fields left out.
+    /// The POST body a bus sends: a JSON object with the wire names of docs/vdv.md B4, absent fields left out.
     func body() -> Data {
         var object: [String: Any] = ["seq": seq, "vin": vin]
         let integers: [(VDV261.Field, Int?)] = [

@@ -6,7 +6,7 @@ import NIOCore
 import NIOHTTP1
 import VDV
 
-/// A virtual bus speaking VDV 261 (vdv.md Part B) during one visit: once plugged in it POSTs its
+/// A virtual bus speaking VDV 261 (docs/vdv.md Part B) during one visit: once plugged in it POSTs its
 /// message every `interval` of clock time to Busbar's endpoint with its VIN and password — the
 /// complete set with `seq` 0 first, then deltas, the counter wrapping 255 → 0 — reads the
 /// answer, and pre-conditions while `prec_dsrd` is 1 by drawing `preconditioningKW` through its
@@ -94,7 +94,7 @@ public actor VirtualBus {
         await follow(directive)
     }
 
-    /// The counter after an answered POST: 0–255, wrapping 255 → 0 (vdv.md B3).
+    /// The counter after an answered POST: 0–255, wrapping 255 → 0 (docs/vdv.md B3).
     static func seq(after seq: Int) -> Int { (seq + 1) % 256 }
 
     /// The complete set at `seq` 0 (also after the counter wrapped), a V2 delta (statuses only) otherwise.

@@ -1,6 +1,6 @@
 import DepotModel
 
-/// One rung of an escalation ladder: what the `escalation` policy asked for (policy-api.md), in
+/// One rung of an escalation ladder: what the `escalation` policy asked for (docs/policy-api.md), in
 /// Notifications' own terms so this target does not depend on the policy engine. The depot
 /// runtime maps each `EscalationMessage` to a step.
 public struct EscalationStep: Hashable, Sendable {

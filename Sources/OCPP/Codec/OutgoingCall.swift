@@ -34,7 +34,7 @@ public enum OutgoingCall: Hashable, Sendable {
 
 extension OutgoingCall {
     /// Strictly decodes a CALL for a station from its action and JSON payload, as an operator or a
-    /// conformance tool sends it through the admin route (ocpp.md §14).
+    /// conformance tool sends it through the admin route (docs/ocpp.md §14).
     /// - Returns: nil when `action` is not a CALL the CSMS sends in this version.
     public static func decode(action: String, payload: JSONValue, version: OCPPVersion) throws(OCPPError) -> OutgoingCall? {
         var used: DecodingQuirks = []

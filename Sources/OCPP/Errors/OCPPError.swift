@@ -4,7 +4,7 @@ import Foundation
 /// (``OCPPErrorCode/init(for:version:)``); the ``description`` is safe to send to the station;
 /// `fileID`/`line` say where the refusal was decided, for the log.
 public struct OCPPError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The situations of the CALLERROR table (ocpp.md §4), independent of the version's spelling.
+    /// The situations of the CALLERROR table (docs/ocpp.md §4), independent of the version's spelling.
     public enum Reason: String, Hashable, Sendable, CaseIterable {
         /// Not JSON, not an array, wrong arity, messageId or action unreadable.
         case malformedFrame

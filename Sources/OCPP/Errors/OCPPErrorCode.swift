@@ -32,7 +32,7 @@ public enum OCPPErrorCode: String, Hashable, Sendable, CaseIterable {
     /// A value of the wrong JSON type.
     case typeConstraintViolation = "TypeConstraintViolation"
 
-    /// The one place that maps a refusal to its code (ocpp.md §4).
+    /// The one place that maps a refusal to its code (docs/ocpp.md §4).
     public init(for reason: OCPPError.Reason, version: OCPPVersion) {
         switch (reason, version) {
         case (.malformedFrame, .v16), (.messageTypeNotSupported, .v16), (.invalidShape, .v16): self = .formationViolation
@@ -51,7 +51,7 @@ public enum OCPPErrorCode: String, Hashable, Sendable, CaseIterable {
     }
 
     /// Reads a code a station sent; 2.0.1 peers that still send the 1.6 spelling
-    /// `FormationViolation` are understood as `FormatViolation` (ocpp.md §4).
+    /// `FormationViolation` are understood as `FormatViolation` (docs/ocpp.md §4).
     /// - Returns: nil for codes outside both versions (seen: `"Error"`), which the caller logs as is.
     public init?(received text: String, version: OCPPVersion) {
         guard let code = OCPPErrorCode(rawValue: text) else { return nil }

@@ -1,7 +1,7 @@
 import Foundation
 
 extension OCPPFrame {
-    /// Reads one text message into a frame, or decides how to refuse it (ocpp.md §3, §4).
+    /// Reads one text message into a frame, or decides how to refuse it (docs/ocpp.md §3, §4).
     public static func decode(_ bytes: some Sequence<UInt8>) -> FrameDecoding {
         let value: JSONValue
         do {

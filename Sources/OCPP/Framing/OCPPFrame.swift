@@ -1,6 +1,6 @@
 import Foundation
 
-/// One OCPP-J RPC frame (ocpp.md §3). Payloads stay JSON here; ``OCPPCodec`` types them.
+/// One OCPP-J RPC frame (docs/ocpp.md §3). Payloads stay JSON here; ``OCPPCodec`` types them.
 public enum OCPPFrame: Hashable, Sendable {
     /// `[2, messageId, action, payload]`
     case call(messageId: String, action: String, payload: JSONValue)

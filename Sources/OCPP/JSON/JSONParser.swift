@@ -1,6 +1,6 @@
 import Foundation
 
-/// A strict JSON parser for frames from untrusted stations (reliability.md P5): bounded nesting so
+/// A strict JSON parser for frames from untrusted stations (docs/reliability.md P5): bounded nesting so
 /// a 100 000-deep frame cannot exhaust the stack, duplicate keys refused, UTF-8 validated, numbers
 /// beyond `Double` clamped to ±`greatestFiniteMagnitude` so the schema reports them as out of range.
 public struct JSONParser {

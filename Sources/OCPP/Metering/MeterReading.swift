@@ -1,6 +1,6 @@
 import Foundation
 
-/// A 1.6 sampled value parsed from its decimal text (ocpp.md §12.1) with energy in kWh and power
+/// A 1.6 sampled value parsed from its decimal text (docs/ocpp.md §12.1) with energy in kWh and power
 /// in kW, whatever unit the station used; other units pass through unchanged.
 public struct MeterReading: Hashable, Sendable {
     /// The value in ``unit``.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Per-model relaxations of strict decoding (ocpp.md §4, depot config `quirks:`). Strict by
+/// Per-model relaxations of strict decoding (docs/ocpp.md §4, depot config `quirks:`). Strict by
 /// default; the decoder reports which ones a payload needed so each use can be logged.
 public struct DecodingQuirks: OptionSet, Hashable, Sendable {
     /// The bit set.

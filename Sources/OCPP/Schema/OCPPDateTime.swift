@@ -1,6 +1,6 @@
 public import Foundation
 
-/// Strict RFC 3339 date-times (reliability.md §2): a 4-digit year, a valid month and day, an
+/// Strict RFC 3339 date-times (docs/reliability.md §2): a 4-digit year, a valid month and day, an
 /// explicit offset. A year `222222017` or a month `00` never reaches storage. Written by hand
 /// because `ISO8601DateFormatter` accepts forms the schemas do not.
 public enum OCPPDateTime {

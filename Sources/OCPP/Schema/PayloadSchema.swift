@@ -1,13 +1,13 @@
 import Foundation
 
 /// The part of an OCA JSON schema that ``PayloadValidator`` checks, so every refusal carries the
-/// CALLERROR of ocpp.md §4 instead of whatever a generic decoder throws.
+/// CALLERROR of docs/ocpp.md §4 instead of whatever a generic decoder throws.
 public indirect enum PayloadSchema: Sendable {
     /// A string; `values` is the enum of the schema, `maxLength` counts Unicode scalars.
     case string(maxLength: Int? = nil, values: [String]? = nil)
     /// An RFC 3339 date-time with a 4-digit year and a valid month and day.
     case dateTime
-    /// An integer within 32 bits unless the schema (or ocpp.md §11) bounds it tighter.
+    /// An integer within 32 bits unless the schema (or docs/ocpp.md §11) bounds it tighter.
     case integer(minimum: Int? = nil, maximum: Int? = nil)
     /// A number; `tenths` is the schemas' `multipleOf: 0.1`.
     case number(minimum: Double? = nil, maximum: Double? = nil, tenths: Bool = false)
@@ -38,7 +38,7 @@ public indirect enum PayloadSchema: Sendable {
     }
 
     /// Bound for arrays the schema leaves open: no station reports more than 1024 periods,
-    /// samples or keys in one message (ocpp.md §11).
+    /// samples or keys in one message (docs/ocpp.md §11).
     public static let defaultMaximumItems = 1024
 
     /// An object schema from its property list.

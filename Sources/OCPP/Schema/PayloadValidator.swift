@@ -1,7 +1,7 @@
 import Foundation
 
 /// Checks a payload against its ``PayloadSchema`` and names the first violation with the
-/// CALLERROR reason of ocpp.md §4. Returns the payload as the typed decoder should see it: with
+/// CALLERROR reason of docs/ocpp.md §4. Returns the payload as the typed decoder should see it: with
 /// the allowed quirks applied (unknown properties dropped, numeric strings turned into numbers).
 struct PayloadValidator {
     let quirks: DecodingQuirks

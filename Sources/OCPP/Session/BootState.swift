@@ -1,6 +1,6 @@
 import Foundation
 
-/// A station's registration state, persisted per station (ocpp.md §2) and handed to every new
+/// A station's registration state, persisted per station (docs/ocpp.md §2) and handed to every new
 /// session, so a reconnect without reboot keeps its `accepted` state.
 public enum BootState: String, Hashable, Sendable, CaseIterable {
     /// No BootNotification answered yet.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The per-connection OCPP state machine (ocpp.md §2, §5; conventions.md §6): the boot gate, one
+/// The per-connection OCPP state machine (docs/ocpp.md §2, §5; docs/conventions.md §6): the boot gate, one
 /// outbound CALL in flight with a queue, the outbound timeout, correlation by messageId only,
 /// coalescing of queued SetChargingProfile, and inbound CALLs served strictly one at a time.
 /// No sockets, clock or logger: the connection handler feeds events with the current time and
@@ -28,7 +28,7 @@ public struct OCPPSession: Sendable {
     /// Starts a session for a new connection.
     /// - Parameters:
     ///   - bootState: the persisted registration state of the station.
-    ///   - outboundTimeout: 30 s by default (ocpp.md §5).
+    ///   - outboundTimeout: 30 s by default (docs/ocpp.md §5).
     public init(version: OCPPVersion, bootState: BootState, quirks: DecodingQuirks = [], outboundTimeout: Duration = .seconds(30)) {
         self.version = version
         self.bootState = bootState
@@ -114,7 +114,7 @@ public struct OCPPSession: Sendable {
 
     /// Queues a CALL for the station; it is sent at once when the slot is free. A queued,
     /// unsent SetChargingProfile for the same slot is replaced, and a lower limit than the one
-    /// queued or last sent for that slot goes to the front of the queue (ocpp.md §5).
+    /// queued or last sent for that slot goes to the front of the queue (docs/ocpp.md §5).
     /// A CALL of the other version is never sent: it is delivered at once as `notSent`.
     public mutating func enqueue(_ request: CommandRequest, at now: ContinuousClock.Instant) -> [SessionAction] {
         guard request.call.version == version else {
@@ -151,7 +151,7 @@ public struct OCPPSession: Sendable {
         return [.outcomeUnknown(messageId: current.request.messageId, action: current.request.call.action)] + sendNext(at: now)
     }
 
-    /// The connection ended (closed, or superseded by a newer one, ocpp.md §1 step 7). Returns
+    /// The connection ended (closed, or superseded by a newer one, docs/ocpp.md §1 step 7). Returns
     /// the CALL whose outcome is now unknown and the unsent commands, for the next session.
     public mutating func close() -> (unanswered: CommandRequest?, unsent: [CommandRequest]) {
         defer {

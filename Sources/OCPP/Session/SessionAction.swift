@@ -7,7 +7,7 @@ public enum SessionAction: Hashable, Sendable {
     /// Run the handler for this CALL, then report its reply with ``OCPPSession/respond(to:with:)``
     /// or ``OCPPSession/fail(_:error:)``; `usedQuirks` are the relaxations to log.
     case handle(messageId: String, call: IncomingCall, usedQuirks: DecodingQuirks)
-    /// A station CALL was refused with a CALLERROR (counted as an invalid message, ocpp.md §4).
+    /// A station CALL was refused with a CALLERROR (counted as an invalid message, docs/ocpp.md §4).
     case refused(messageId: String, error: OCPPError)
     /// The station answered one of Busbar's CALLs.
     case deliver(messageId: String, action: String, outcome: CommandOutcome)

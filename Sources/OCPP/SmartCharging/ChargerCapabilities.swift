@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the profile builder must know about a charger: from the depot file and the capability
-/// probe after boot (ocpp.md §12.1, §12.2). Until the probe succeeds, `maxStackLevel` stays 0.
+/// probe after boot (docs/ocpp.md §12.1, §12.2). Until the probe succeeds, `maxStackLevel` stays 0.
 public struct ChargerCapabilities: Hashable, Sendable {
     /// How the charger delivers energy, which decides the unit of its limits.
     public enum Supply: Hashable, Sendable {

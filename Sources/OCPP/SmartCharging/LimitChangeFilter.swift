@@ -1,6 +1,6 @@
 import Foundation
 
-/// Decides which new limits are worth a SetChargingProfile (ocpp.md §13.2 "rate"): decreases go
+/// Decides which new limits are worth a SetChargingProfile (docs/ocpp.md §13.2 "rate"): decreases go
 /// out at once; increases only when they exceed 1 kW or 5 % and at most once per 10 s per
 /// connector, so a noisy allocator does not flood stations.
 public struct LimitChangeFilter: Sendable {
@@ -13,7 +13,7 @@ public struct LimitChangeFilter: Sendable {
 
     private var lastSent: [Int: (watts: Double, at: ContinuousClock.Instant)] = [:]
 
-    /// A filter with the defaults of ocpp.md §13.2.
+    /// A filter with the defaults of docs/ocpp.md §13.2.
     public init(increaseInterval: Duration = .seconds(10), significantWatts: Double = 1000, significantShare: Double = 0.05) {
         self.increaseInterval = increaseInterval
         self.significantWatts = significantWatts

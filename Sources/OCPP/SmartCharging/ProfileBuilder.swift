@@ -1,7 +1,7 @@
 public import Foundation
 
 /// Turns the power solver's limits into SetChargingProfile calls that a station enforces and
-/// that stay safe when Busbar is unreachable (ocpp.md §13). Pure: time comes in as `now`.
+/// that stay safe when Busbar is unreachable (docs/ocpp.md §13). Pure: time comes in as `now`.
 public struct ProfileBuilder: Sendable {
     /// The charger the profiles are for.
     public let capabilities: ChargerCapabilities

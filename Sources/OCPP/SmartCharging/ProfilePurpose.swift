@@ -1,6 +1,6 @@
 import Foundation
 
-/// The three profiles Busbar installs (ocpp.md §13.1), each with a fixed id per connector so a
+/// The three profiles Busbar installs (docs/ocpp.md §13.1), each with a fixed id per connector so a
 /// new profile replaces the old one in place.
 public enum ProfilePurpose: Int, Hashable, Sendable, CaseIterable {
     /// ChargePointMaxProfile / ChargingStationMaxProfile at connector 0: the physical share.

@@ -1,7 +1,7 @@
 import DepotModel
 
 /// The fixed Swift rules that decide when both the operator's policy and the default Lua failed
-/// (reliability.md §3): priority by class (the solver then serves least slack first within a
+/// (docs/reliability.md §3): priority by class (the solver then serves least slack first within a
 /// tier), enforcement `warn`, no pre-conditioning change, no notifications.
 enum BuiltInRules {
     static func priority(_ context: PriorityContext) -> [PriorityDecision] {

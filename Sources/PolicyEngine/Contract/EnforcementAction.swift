@@ -1,6 +1,6 @@
 /// What an `enforcement` policy decided for one event.
 public struct EnforcementAction: Codable, Sendable, Hashable {
-    /// The actions of policy-api.md.
+    /// The actions of docs/policy-api.md.
     public enum Action: String, Codable, Sendable, CaseIterable {
         case allow, deny, terminate, warn, hold
     }

@@ -4,7 +4,7 @@ public import Foundation
 /// `ev` of an `enforcement` call: a reservation or access rule at stake. `kind` names the policy
 /// function called (`M.wrong_vehicle(ctx, ev)`); `tenant` is pushed as the tenant's view.
 public struct EnforcementEvent: Codable, Sendable, Hashable {
-    /// The enforcement events of policy-api.md.
+    /// The enforcement events of docs/policy-api.md.
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case wrongVehicle = "wrong_vehicle"
         case bufferStart = "buffer_start"

@@ -1,6 +1,6 @@
 /// One notification an `escalation` policy asks for.
 public struct EscalationMessage: Codable, Sendable, Hashable {
-    /// The channels of policy-api.md.
+    /// The channels of docs/policy-api.md.
     public enum Channel: String, Codable, Sendable, CaseIterable {
         case email, sms, webhook
     }

@@ -3,7 +3,7 @@ public import Foundation
 
 /// `ev` of an `escalation.on_event(ctx, ev)` call: something operators may need to hear about.
 public struct OperationalEvent: Codable, Sendable, Hashable {
-    /// The event kinds of policy-api.md.
+    /// The event kinds of docs/policy-api.md.
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case departureReminder = "departure_reminder"
         case overstay

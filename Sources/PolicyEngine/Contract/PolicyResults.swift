@@ -2,7 +2,7 @@ import CLuaSupport
 import DepotModel
 import Foundation
 
-/// Decodes and clamps what each domain's function returned (policy-api.md "What each domain
+/// Decodes and clamps what each domain's function returned (docs/policy-api.md "What each domain
 /// returns"). Powers are clamped to the physical bounds before they reach the solver or OCPP.
 enum PolicyResults {
     private static let priorityFields = ["priority", "min_kw", "max_kw", "reason"]

@@ -30,7 +30,7 @@ final class CompiledRevision {
         self.settings = settings
     }
 
-    /// Replaces a state that hit its budget or memory cap (reliability.md §3: poisoned).
+    /// Replaces a state that hit its budget or memory cap (docs/reliability.md §3: poisoned).
     func rebuild() {
         if let fresh = try? Self.compile(revision) { sandbox = fresh }
     }

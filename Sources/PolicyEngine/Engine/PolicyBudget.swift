@@ -1,6 +1,6 @@
 public import DepotModel
 
-/// Per-evaluation limits of a depot's policies (reliability.md §3), clamped to the hard ceilings.
+/// Per-evaluation limits of a depot's policies (docs/reliability.md §3), clamped to the hard ceilings.
 public struct PolicyBudget: Sendable, Hashable, Codable {
     public let instructions: Int
     public let memoryBytes: Int

@@ -2,7 +2,7 @@ public import DepotModel
 public import Foundation
 
 /// The policy engine of one depot: one sandboxed Lua state for the active revision and one for the
-/// built-in defaults, evaluated one call at a time (reliability.md §3, policy-api.md).
+/// built-in defaults, evaluated one call at a time (docs/reliability.md §3, docs/policy-api.md).
 ///
 /// Each evaluation runs synchronously inside the actor, so it sees exactly one whole revision; a
 /// reload compiles and checks the new revision in its own state and swaps it in between two
@@ -32,7 +32,7 @@ public actor PolicyEngine {
     ///   - defaults: the built-in defaults (`policies/defaults/`); when they do not compile (or
     ///     are nil) the fixed Swift rules decide whenever no policy can.
     ///   - watchdogLimit: an evaluation running longer marks its policy unhealthy and the default
-    ///     decides until the next reload (reliability.md §3: 1 s). Checked when the call returns,
+    ///     decides until the next reload (docs/reliability.md §3: 1 s). Checked when the call returns,
     ///     since a running evaluation holds the actor.
     public init(depot: DepotID, defaults: PolicyRevision?, watchdogLimit: Duration = .seconds(1)) {
         self.depot = depot
@@ -62,7 +62,7 @@ public actor PolicyEngine {
     }
 
     /// Compiles and checks `revision` in a new state, runs its case tables on the side, then swaps
-    /// it in (policy-api.md "Hot reload"). On failure the last good revision stays active, the
+    /// it in (docs/policy-api.md "Hot reload"). On failure the last good revision stays active, the
     /// error is kept in `status`, and it is thrown. Evaluations go on with the old revision while
     /// the cases run; when a later reload started meanwhile, this one gives way to it.
     /// - Parameters:

@@ -1,7 +1,7 @@
 /// Why a policy did not decide: where it failed (file and line, when known) and what happened.
 /// The message reads like Lua's, `policies/nord/priority.lua:12: attempt to index a nil value`.
 public struct PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The failure classes of reliability.md §3; each one makes the default decide.
+    /// The failure classes of docs/reliability.md §3; each one makes the default decide.
     public enum Kind: String, Sendable, Hashable, Codable {
         /// The file does not compile, is binary, or does not return a table of functions.
         case compile

@@ -1,7 +1,7 @@
 import CLua
 import CLuaSupport
 
-/// One sandboxed Lua state holding one compiled policy revision (reliability.md §3).
+/// One sandboxed Lua state holding one compiled policy revision (docs/reliability.md §3).
 ///
 /// Not `Sendable`: it is owned by the `PolicyEngine` actor. Swift enters Lua only through
 /// `clua_sandbox_call` (a C `lua_pcall` wrapper) and every function Lua can call is C, so a Lua

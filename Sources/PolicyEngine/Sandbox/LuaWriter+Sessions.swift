@@ -5,7 +5,7 @@ import Foundation
 extension LuaWriter {
     /// Pushes `ctx.sessions` in one C call: the sessions are flattened into one array of
     /// `clua_session` values and one byte buffer for their strings, and C updates the persistent
-    /// session views from them (conventions.md, Lua binding: marshalling dominates).
+    /// session views from them (docs/conventions.md, Lua binding: marshalling dominates).
     /// - Parameter tenants: the absolute index of `ctx.tenants`, whose views the sessions share.
     func pushSessions(_ sessions: [SessionView], tenants: Int32) {
         var flat = FlatSessions(capacity: sessions.count)

@@ -1,7 +1,7 @@
 public import DepotModel
 public import Foundation
 
-/// Everything one allocator tick needs (solver.md §5).
+/// Everything one allocator tick needs (docs/solver.md §5).
 public struct AllocationInput: Hashable, Codable, Sendable {
     /// The tick's instant (admission holds are measured from it).
     public let now: Date

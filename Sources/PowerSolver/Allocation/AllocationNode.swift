@@ -1,6 +1,6 @@
 public import DepotModel
 
-/// One node of the circuit tree for one allocator tick (solver.md §5).
+/// One node of the circuit tree for one allocator tick (docs/solver.md §5).
 public struct AllocationNode: Hashable, Codable, Sendable, Identifiable {
     public let id: String
     /// Nil for the site, the root of the tree.

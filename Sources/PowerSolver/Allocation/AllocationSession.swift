@@ -1,7 +1,7 @@
 public import DepotModel
 public import Foundation
 
-/// One charging session in one allocator tick, as the runtime sees it (solver.md §5).
+/// One charging session in one allocator tick, as the runtime sees it (docs/solver.md §5).
 public struct AllocationSession: Hashable, Codable, Sendable, Identifiable {
     public let id: ConnectorAddress
     /// The tree node the connector hangs under.

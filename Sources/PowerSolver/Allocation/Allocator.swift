@@ -1,6 +1,6 @@
 import DepotModel
 
-/// The real-time allocator of solver.md §5: one limit per connector every tick, by water-filling
+/// The real-time allocator of docs/solver.md §5: one limit per connector every tick, by water-filling
 /// over the circuit tree with priority tiers, tenant guarantees first and min-power admission by
 /// laxity. Deterministic: the output does not depend on the order of the input.
 public struct Allocator: Sendable {

@@ -1,6 +1,6 @@
 public import DepotModel
 
-/// The change-significance filter (ocpp.md §13.2): a decrease always goes out, an increase only
+/// The change-significance filter (docs/ocpp.md §13.2): a decrease always goes out, an increase only
 /// when it exceeds 1 kW or 5 %, so chargers are not flooded with profiles for noise.
 public struct LimitChangeFilter: Sendable {
     /// Increases above this many kW are significant (1 kW).

@@ -1,4 +1,4 @@
-/// One progressive filling over the tree (solver.md §5 step 3b/4), event by event: the common
+/// One progressive filling over the tree (docs/solver.md §5 step 3b/4), event by event: the common
 /// level jumps to the next session start, session cap, node saturation or budget exhaustion.
 /// Cost O(n log n + events · nodes).
 struct WaterFill {

@@ -1,6 +1,6 @@
 public import DepotModel
 
-/// The power each charger may draw on its own when it loses Busbar (ocpp.md §13.3): installed as
+/// The power each charger may draw on its own when it loses Busbar (docs/ocpp.md §13.3): installed as
 /// its TxDefaultProfile and after every TxProfile's validity horizon, so an offline depot stays
 /// within every limit whatever Busbar's last plan was.
 ///

@@ -1,5 +1,5 @@
 /// A directed network with integer capacities and Dinic's max-flow, the engine behind the exact
-/// planner (solver.md §3.1).
+/// planner (docs/solver.md §3.1).
 ///
 /// Capacities are integer milliwatt-hours, so every augmentation is exact and the result does not
 /// depend on floating-point order. Arcs are added in pairs (forward, backward at `index ^ 1`); the

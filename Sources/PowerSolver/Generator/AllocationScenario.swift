@@ -1,7 +1,7 @@
 import DepotModel
 public import Foundation
 
-/// Seeded allocator inputs on a generated tree (solver.md §8: one site → 1–4 transformers → 5–50
+/// Seeded allocator inputs on a generated tree (docs/solver.md §8: one site → 1–4 transformers → 5–50
 /// cabinets), shared by the property tests and the allocator benchmark.
 public enum AllocationScenario {
     /// A tick with `sessionCount` sessions whose total demand is about `tightness` times the site.

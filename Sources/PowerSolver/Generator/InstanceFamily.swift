@@ -1,4 +1,4 @@
-/// The benchmark instance families of solver.md §7; each adds one feature to `base`.
+/// The benchmark instance families of docs/solver.md §7; each adds one feature to `base`.
 public enum InstanceFamily: String, CaseIterable, Codable, Sendable {
     /// One class, E^min = E^max, one site node.
     case base

@@ -1,7 +1,7 @@
 import DepotModel
 public import Foundation
 
-/// The seeded benchmark generator of solver.md §7: a night 16:00 → 08:00 (UTC) with N buses,
+/// The seeded benchmark generator of docs/solver.md §7: a night 16:00 → 08:00 (UTC) with N buses,
 /// portable across machines (own SplitMix64, Box–Muller), written as JSON so every solver reads the
 /// same numbers.
 public enum InstanceGenerator {

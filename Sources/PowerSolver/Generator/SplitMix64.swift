@@ -1,7 +1,7 @@
 import Foundation
 
 /// A small, portable, seeded random generator (SplitMix64), so a benchmark instance named by its
-/// seed is the same on every machine and in every language (solver.md §7).
+/// seed is the same on every machine and in every language (docs/solver.md §7).
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 

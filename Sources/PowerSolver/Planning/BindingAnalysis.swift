@@ -1,7 +1,7 @@
 import DepotModel
 import Foundation
 
-/// Names what keeps a vehicle short, from the final min cut (solver.md §4): the saturated arcs
+/// Names what keeps a vehicle short, from the final min cut (docs/solver.md §4): the saturated arcs
 /// leaving the set of vertices the vehicle can still reach in the residual network, merged into
 /// spans of consecutive slots.
 struct BindingAnalysis {

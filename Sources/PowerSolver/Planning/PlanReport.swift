@@ -2,7 +2,7 @@ import DepotModel
 import Foundation
 
 /// Turns a solved plan — grid-side kW per vehicle and slot, from the flow or the LP — into the
-/// planner's outputs (solver.md §4): profiles, trajectories, predicted times, progress lists,
+/// planner's outputs (docs/solver.md §4): profiles, trajectories, predicted times, progress lists,
 /// shortfalls and binding constraints.
 struct PlanReport {
     /// Shortfalls below this are rounding, not news (1 Wh).
@@ -40,7 +40,7 @@ struct PlanReport {
         return Plan(grid: problem.grid, vehicles: vehicles, site: site, objectives: objectives, capacityDeficits: model.deficits)
     }
 
-    /// Σ_t c_t Δ Σ_i p_{i,t} + Σ_t π_t x_t (solver.md §2.3, without the tie-break).
+    /// Σ_t c_t Δ Σ_i p_{i,t} + Σ_t π_t x_t (docs/solver.md §2.3, without the tie-break).
     private func cost(_ site: [SiteSlot]) -> Double {
         let tariff = model.problem.tariff
         return site.indices.reduce(0.0) { sum, slot in

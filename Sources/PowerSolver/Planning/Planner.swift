@@ -1,6 +1,6 @@
 import DepotModel
 
-/// The exact night planner of solver.md §3: lexicographic stages (unmet energy class by class,
+/// The exact night planner of docs/solver.md §3: lexicographic stages (unmet energy class by class,
 /// then peak, then cost). Without taper and preferences they are max-flow augmentations on one
 /// time-expanded network in integer milliwatt-hours (§3.1); with taper, readiness first or a
 /// peak tolerance, the LP with SoC states solved by Clp (§3.2), which is exact there where any
@@ -10,10 +10,10 @@ public struct Planner: Sendable {
     let peakTolerance: Double
     /// The ε of the cost tie-break ε·t: equal-price energy goes early.
     let tieBreak: Double
-    /// Rounds of tenant promotion (solver.md §3.3).
+    /// Rounds of tenant promotion (docs/solver.md §3.3).
     let tenantRounds: Int
 
-    /// The planner with the tolerances of solver.md §2.3 and §3.2.
+    /// The planner with the tolerances of docs/solver.md §2.3 and §3.2.
     public init() {
         peakTolerance = 1e-8
         tieBreak = 1e-9
@@ -24,7 +24,7 @@ public struct Planner: Sendable {
     ///
     /// Tenant budgets break the flow structure, so they are checked afterwards: a tenant with
     /// unmet demand that gets less than its guarantee in some slot moves up one class and the plan
-    /// is recomputed, at most three times (solver.md §3.3).
+    /// is recomputed, at most three times (docs/solver.md §3.3).
     public func plan(_ problem: PlanningProblem) throws -> Plan {
         var current = problem
         var plan = try planOnce(current)

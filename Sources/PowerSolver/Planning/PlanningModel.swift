@@ -1,7 +1,7 @@
 import DepotModel
 import Foundation
 
-/// The validated, index-based form of a `PlanningProblem`: the numbers of solver.md §2.1 in the
+/// The validated, index-based form of a `PlanningProblem`: the numbers of docs/solver.md §2.1 in the
 /// units of the flow network (integer grid-side milliwatt-hours per slot, rounded down).
 struct PlanningModel {
     /// Milliwatt-hours per kWh: the integer unit of every capacity.

@@ -1,4 +1,4 @@
-/// The time-expanded network of solver.md §3.1 over a `PlanningModel`:
+/// The time-expanded network of docs/solver.md §3.1 over a `PlanningModel`:
 /// source → group (must|want, tier, η) → vehicle → (leaf node, t) → … → (site, t) → sink.
 ///
 /// Groups are the stage-1 classes; within a class, vehicles with a higher efficiency form an

@@ -2,7 +2,7 @@ import DepotModel
 
 extension TransactionSuspicion {
     /// The flags as the session report's `flags` column names them, so a manager sees which
-    /// numbers rest on a record the charger made doubtful (reliability.md §2).
+    /// numbers rest on a record the charger made doubtful (docs/reliability.md §2).
     var reportNames: [String] {
         let names: [(TransactionSuspicion, String)] = [
             (.meterRegression, "meter_regression"), (.duplicateStart, "duplicate_start"), (.futureTimestamp, "future_timestamp"),

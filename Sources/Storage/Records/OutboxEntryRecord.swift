@@ -2,7 +2,7 @@ public import Foundation
 public import GRDB
 
 /// One row of `outbox_entry`: one message to one concrete recipient (an email address, a phone
-/// number or a webhook URL), written before anything is sent (reliability.md §1) and retried from
+/// number or a webhook URL), written before anything is sent (docs/reliability.md §1) and retried from
 /// here, also after a restart.
 public struct OutboxEntryRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "outbox_entry"

@@ -2,7 +2,7 @@ public import Foundation
 
 extension VDV261 {
     /// What Busbar has decided for a vehicle, from stored state only (the reply must not wait on
-    /// upstream or the solver, vdv.md B2).
+    /// upstream or the solver, docs/vdv.md B2).
     public struct Decision: Equatable, Sendable {
         /// Planned departure (`requestedTimeForDeparture` or `requestedFinishTime`).
         public var departure: Date?

@@ -1,5 +1,5 @@
 extension VDV261 {
-    /// The request fields of vdv.md B4 by wire name, so settings can name a field
+    /// The request fields of docs/vdv.md B4 by wire name, so settings can name a field
     /// (its SNA value, its scale factor) and errors can say which one is wrong.
     public enum Field: String, CodingKey, CaseIterable, Sendable {
         /// Sequence counter.

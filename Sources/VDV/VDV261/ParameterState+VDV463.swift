@@ -1,5 +1,5 @@
 extension VDV261.ParameterState {
-    /// The VDV 463 `VehicleInfo` of what the vehicle reported (vdv.md B5), nil before its first
+    /// The VDV 463 `VehicleInfo` of what the vehicle reported (docs/vdv.md B5), nil before its first
     /// request. VDV 261 carries no state of charge: the adapter adds `stateOfCharge` from OCPP.
     /// `evccid` is passed on as the vehicle wrote it.
     public func vehicleInfo(settings: VDV261.Settings) -> VDV463.VehicleInfo? {
@@ -16,7 +16,7 @@ extension VDV261.ParameterState {
         )
     }
 
-    /// The VDV 463 `PreconditioningInfo` of the merged parameters in minutes and Wh (vdv.md B5);
+    /// The VDV 463 `PreconditioningInfo` of the merged parameters in minutes and Wh (docs/vdv.md B5);
     /// `{}` when nothing is known.
     public func preconditioningInfo(settings: VDV261.Settings) -> VDV463.PreconditioningInfo {
         VDV463.PreconditioningInfo(

@@ -1,5 +1,5 @@
 extension VDV261 {
-    /// Everything a vehicle has reported during one plug-in (vdv.md B3). Every request is merged
+    /// Everything a vehicle has reported during one plug-in (docs/vdv.md B3). Every request is merged
     /// field by field; nothing is cleared on `seq` 0, because a wrapped counter and a new complete
     /// set look the same. The state starts afresh only at a new plug-in (new V2G session).
     public struct ParameterState: Equatable, Sendable {

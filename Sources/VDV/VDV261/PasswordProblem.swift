@@ -1,5 +1,5 @@
 extension VDV261 {
-    /// Why a vehicle password breaks the rules of its VDV 261 version (vdv.md B2); reported by
+    /// Why a vehicle password breaks the rules of its VDV 261 version (docs/vdv.md B2); reported by
     /// `busbar config check` for every `vdv261_password_env` secret.
     public enum PasswordProblem: Equatable, Sendable, CustomStringConvertible {
         /// Fewer characters than the version allows.

@@ -1,7 +1,7 @@
 public import Foundation
 
 extension VDV261 {
-    /// One POST from a vehicle (vdv.md B4). Units are the assumed ones (km, minutes, Wh); status
+    /// One POST from a vehicle (docs/vdv.md B4). Units are the assumed ones (km, minutes, Wh); status
     /// codes are raw because their tables are unpublished.
     public struct Request: Equatable, Sendable {
         /// Sequence counter 0–255; 0 is a complete set, later ones deltas, wrapping 255 → 0.

@@ -1,5 +1,5 @@
 extension VDV261 {
-    /// Why a vehicle's POST body is refused, with the HTTP status to answer (vdv.md B2).
+    /// Why a vehicle's POST body is refused, with the HTTP status to answer (docs/vdv.md B2).
     public enum RequestError: Error, Equatable, Sendable, CustomStringConvertible {
         /// The body exceeds `VDV261.maximumBodySize`.
         case bodyTooLarge(Int)

@@ -1,7 +1,7 @@
 public import Foundation
 
 extension VDV261 {
-    /// Busbar's answer to a vehicle's POST (vdv.md B4): echoes `seq` and `vin` and carries the
+    /// Busbar's answer to a vehicle's POST (docs/vdv.md B4): echoes `seq` and `vin` and carries the
     /// directives encoded per `Settings`. `target_dist` is sent only when configured (its unit is unknown).
     public struct Response: Equatable, Sendable {
         /// Echo of the request.
@@ -33,7 +33,7 @@ extension VDV261 {
             targetDist = version == .v2 ? settings.targetDistanceNotAvailable : nil
         }
 
-        /// The body: a JSON object in the field order of vdv.md B7, ASCII only (anything else escaped as `\uXXXX`).
+        /// The body: a JSON object in the field order of docs/vdv.md B7, ASCII only (anything else escaped as `\uXXXX`).
         public func encoded() -> Data {
             var fields = [
                 ("seq", "\(seq)"), ("vin", Self.quoted(vin)), ("driveoff", "\(driveoff)"), ("prec_dsrd", "\(precDsrd)"),

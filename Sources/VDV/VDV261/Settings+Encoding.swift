@@ -20,7 +20,7 @@ extension VDV261.Settings {
         return Int(raw)
     }
 
-    /// `prec_hvac` for a VDV 463 preconditioning mode (vdv.md B5); SNA (3) for `SNA`, unknown or no mode.
+    /// `prec_hvac` for a VDV 463 preconditioning mode (docs/vdv.md B5); SNA (3) for `SNA`, unknown or no mode.
     public func climateModeValue(for mode: VDV463.PreconditioningRequest?) -> Int {
         switch mode {
         case .warmWaterAndVentilation?: 0

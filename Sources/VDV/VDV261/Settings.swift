@@ -1,7 +1,7 @@
 public import Foundation
 
 extension VDV261 {
-    /// The encodings Busbar assumes where VDV 261 is not public (vdv.md B6). The defaults send
+    /// The encodings Busbar assumes where VDV 261 is not public (docs/vdv.md B6). The defaults send
     /// "signal not available" rather than a guess a bus might act on; operators switch encodings on
     /// per depot once a manufacturer confirms them.
     public struct Settings: Equatable, Sendable {
@@ -46,7 +46,7 @@ extension VDV261 {
         /// knows no target distance, so this value is what V2 vehicles get.
         public var targetDistanceNotAvailable: Int?
 
-        /// Settings with the conservative defaults of vdv.md B6.
+        /// Settings with the conservative defaults of docs/vdv.md B6.
         public init(
             driveoff: DriveoffEncoding = .notAvailable,
             driveoffNotAvailable: Int = 65535,

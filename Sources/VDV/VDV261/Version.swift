@@ -1,5 +1,5 @@
 extension VDV261 {
-    /// The message version a vehicle speaks (vdv.md B2): V2 adds `h2_stat`, `bat_stat`, `target_soc`
+    /// The message version a vehicle speaks (docs/vdv.md B2): V2 adds `h2_stat`, `bat_stat`, `target_soc`
     /// and stricter passwords.
     public enum Version: String, Sendable, CaseIterable {
         /// Edition 1 messages.

@@ -3,7 +3,7 @@ import Foundation
 import PolicyEngine
 import PowerSolver
 
-/// What a changed priority decision would do to the night (policy-api.md, `busbar policy replay`):
+/// What a changed priority decision would do to the night (docs/policy-api.md, `busbar policy replay`):
 /// the planner run on the recorded sessions twice, with the recorded and with the replayed tiers
 /// and caps, giving each vehicle's predicted departure SoC and the site peak under both.
 struct ReplayPrediction {

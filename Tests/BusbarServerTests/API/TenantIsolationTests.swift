@@ -3,7 +3,7 @@ import Foundation
 import HTTPTypes
 import Testing
 
-/// Tenant isolation over every route (reliability.md §4.2): for each operation, no token and a
+/// Tenant isolation over every route (docs/reliability.md §4.2): for each operation, no token and a
 /// wrong token answer 401; tenant A (Hochbahn) gets 404 for tenant B's (VHH) objects, also when
 /// B's ids stand in a request body, and its writes leave B's objects unchanged; B and the admin
 /// get what they own. A list shows A none of B's objects. The table must cover every registered

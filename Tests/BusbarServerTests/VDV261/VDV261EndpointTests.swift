@@ -16,7 +16,7 @@ struct VDV261EndpointTests {
     static let origin = Date(timeIntervalSince1970: 1_795_975_200)  // 2026-11-24T18:00:00Z
     static let path = "/vdv261/v2icp/messages"
 
-    /// The B7 request of vdv.md for a VIN, as V2 (with `h2_stat`/`bat_stat`) or V1.
+    /// The B7 request of docs/vdv.md for a VIN, as V2 (with `h2_stat`/`bat_stat`) or V1.
     static func body(vin: String = VDVTestDepot.hb01.vin, seq: Int = 0, v2: Bool = true) -> String {
         #"{"seq": \#(seq), "vin": "\#(vin)", "evccid": "001A2B3C4D60", "odo": 288140, "bat_reqtime": 25, "bat_eamount": 168000, "#
             + #""prec_reqtime": 35, "prec_eamount": 11000, "chrg_stat": 1"# + (v2 ? #", "h2_stat": 0, "bat_stat": 0}"# : "}")

@@ -10,7 +10,7 @@ import ServiceLifecycle
 import Storage
 import Testing
 
-/// VDV 261 runs IPv6 end to end (vdv.md B1): the endpoint answers on a listener configured with
+/// VDV 261 runs IPv6 end to end (docs/vdv.md B1): the endpoint answers on a listener configured with
 /// `::1` as well as on an IPv4 one, both from the same builder as `busbar serve`.
 @Suite("VDV 261 over IPv6 and IPv4 listeners")
 struct VDV261ListenerTests {

@@ -6,7 +6,7 @@ import VDV
 @testable import BusbarServer
 @testable import DepotRuntime
 
-/// ProvideChargingInformation reports the `preconditioning` policy's plan (vdv.md A6, B5). The
+/// ProvideChargingInformation reports the `preconditioning` policy's plan (docs/vdv.md A6, B5). The
 /// frame is kept as a golden file that `Tests/interop/test_vdv463_preconditioning.py` validates
 /// against the official 2.0.0 schema.
 @Suite("VDV 463 report of pre-conditioning")

@@ -271,7 +271,7 @@ extension VDV463EndpointTests {
                     let vehicle = try #require(point["vehicleInfo"] as? [String: Any])
                     #expect(vehicle["vehicleId"] as? String == "WEB62830410000001")
                     #expect(vehicle["vehicleChargingStatus"] as? String == "Charging")
-                    // What the bus posted over VDV 261 during this plug-in (vdv.md B5).
+                    // What the bus posted over VDV 261 during this plug-in (docs/vdv.md B5).
                     #expect(vehicle["evccId"] as? String == "001A2B3C4D60" && vehicle["mileage"] as? Int == 288140)
                     let preconditioning = try #require(vehicle["preconditioningInfo"] as? [String: Any])
                     #expect(

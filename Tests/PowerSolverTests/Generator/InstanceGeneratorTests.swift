@@ -50,7 +50,7 @@ struct InstanceGeneratorTests {
         }
     }
 
-    /// solver.md §7 scale check: N = 100 needs about 26.4 MWh with a free peak near 2.6 MW.
+    /// docs/solver.md §7 scale check: N = 100 needs about 26.4 MWh with a free peak near 2.6 MW.
     @Test func scaleMatchesTheDesign() throws {
         let instance = try InstanceGenerator.make(InstanceSpec(family: .base, vehicles: 100, slotMinutes: 15, theta: 1.0, seed: 1))
         let need = instance.problem.vehicles.map(\.wantedEnergy.value).reduce(0, +)

@@ -37,7 +37,7 @@ struct PlannerPropertyTests {
         #expect(abs(plan.objectives.peak.value - densest) <= 1e-6 * densest + 1e-3)
     }
 
-    /// On random trees every constraint of solver.md §2.2 holds and energy is never overfilled.
+    /// On random trees every constraint of docs/solver.md §2.2 holds and energy is never overfilled.
     @Test(arguments: 1...12 as ClosedRange<UInt64>)
     func plansRespectEveryConstraint(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)

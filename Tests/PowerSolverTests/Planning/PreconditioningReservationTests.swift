@@ -4,7 +4,7 @@ import PowerSolver
 import Testing
 
 /// The `preconditioning` policy's auxiliary power is a fixed load Q the planner reserves under the
-/// limits (solver.md §2.2 constraints 4–6): the bus's own charging gives way inside the window.
+/// limits (docs/solver.md §2.2 constraints 4–6): the bus's own charging gives way inside the window.
 @Suite("Planner, pre-conditioning reservation")
 struct PreconditioningReservationTests {
     /// A bus that could take the whole 100 kW site limit in every slot of the hour.

@@ -10,8 +10,11 @@ enum Fixtures {
     /// The repository root (the worktree).
     static let repositoryRoot = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `<repo root>/../shared/vdv463-schemas`, where CI keeps the official VDV 463 schemas.
-    static let schemas = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/vdv463-schemas")
+    /// The official VDV 463 schemas: `BUSBAR_VDV463_SCHEMAS`, else `<repo root>/../shared/vdv463-schemas` (CI),
+    /// else the copy `make vdv463-schemas` fetched (``SchemaFolder``).
+    static let schemas = SchemaFolder.resolve(
+        environment: ProcessInfo.processInfo.environment, repositoryRoot: repositoryRoot, isFolder: SchemaFolder.isFolder
+    )
 
     /// The JSON file names in a fixture subfolder, sorted.
     static func names(in subfolder: String) -> [String] {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Instants used across the tables, named after the A8 examples of vdv.md.
+/// Instants used across the tables, named after the A8 examples of docs/vdv.md.
 enum Instant {
     /// 2026-03-09T04:50:00Z, the BootNotification of A8.
     static let boot = Date(timeIntervalSince1970: 1_773_031_800)

@@ -4,7 +4,7 @@ import VDV
 
 @Suite("VDV 261 request decoding")
 struct RequestDecodingTests {
-    /// The request of vdv.md B7.
+    /// The request of docs/vdv.md B7.
     static let b7 = #"""
         {"seq": 0, "vin": "WDB62830419876543", "evccid": "001A2B3C4D60",
          "odo": 288140, "bat_reqtime": 25, "bat_eamount": 168000,

@@ -142,7 +142,7 @@ struct ChargingRequestDiffTests {
         }
     }
 
-    /// vdv.md "Tests": over random list sequences, applying each diff to the stored state gives
+    /// docs/vdv.md "Tests": over random list sequences, applying each diff to the stored state gives
     /// exactly the last list minus terminated and refused requests, and a list resent after a crash
     /// between commit and confirmation converges (changes nothing).
     @Test func storedStateAlwaysEqualsTheLastListMinusRefusals() throws {

@@ -64,7 +64,7 @@ struct EmittedMessagesTests {
         let url = Fixtures.schemas.appendingPathComponent("2.0.0/MessageStructure.json")
         let data = try #require(
             try? Data(contentsOf: url),
-            "VDV 463 schemas not found at \(Fixtures.schemas.path); CI must provide shared/vdv463-schemas beside the clone"
+            "VDV 463 schemas not found at \(Fixtures.schemas.path); run `make vdv463-schemas` or set BUSBAR_VDV463_SCHEMAS"
         )
         let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let items = try #require(schema["items"] as? [[String: Any]])

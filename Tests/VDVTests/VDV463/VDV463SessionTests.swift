@@ -327,7 +327,7 @@ struct VDV463SessionTests {
     }
 
     /// A list that fails the schemas never reaches the diff: the decoder's error becomes an error (3)
-    /// for the whole message and nothing is persisted (vdv.md A5).
+    /// for the whole message and nothing is persisted (docs/vdv.md A5).
     @Test func aListFailingTheSchemasIsRefusedWhole() throws {
         var session = Self.makeSession()
         _ = session.receive(Self.boot(), at: Instant.boot)

@@ -5,7 +5,7 @@ import Hummingbird
 import OCPP
 import Storage
 
-/// Policy decision records (policy-api.md "Decision records"):
+/// Policy decision records (docs/policy-api.md "Decision records"):
 /// `GET …/decisions?domain=&vehicle=&from=&to=&limit=` and `GET …/decisions/{decisionId}` with the
 /// explanation — inputs, policy revision, result, reasons and traces.
 ///

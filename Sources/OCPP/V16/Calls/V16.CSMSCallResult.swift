@@ -82,7 +82,7 @@ extension V16 {
             }
         }
 
-        /// Strictly decodes the payload of `action` (ocpp.md §4).
+        /// Strictly decodes the payload of `action` (docs/ocpp.md §4).
         /// - Parameters:
         ///   - quirks: the relaxations allowed for this station's model.
         ///   - usedQuirks: gains every relaxation this payload needed, so the caller can log it.

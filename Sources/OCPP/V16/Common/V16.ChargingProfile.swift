@@ -66,7 +66,7 @@ extension V16 {
             case weekly = "Weekly"
         }
 
-        /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
+        /// The OCA schema this payload is validated against before it is decoded (docs/ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
                 .init("chargingProfileId", .integer(), required: true),

@@ -126,7 +126,7 @@ extension V16 {
             case percent = "Percent"
         }
 
-        /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
+        /// The OCA schema this payload is validated against before it is decoded (docs/ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
                 .init("value", .string(), required: true),

@@ -46,7 +46,7 @@ extension V16 {
             self.meterSerialNumber = meterSerialNumber
         }
 
-        /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
+        /// The OCA schema this payload is validated against before it is decoded (docs/ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
                 .init("chargePointVendor", .string(maxLength: 20), required: true),

@@ -18,7 +18,7 @@ extension V16 {
             case rejected = "Rejected"
         }
 
-        /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
+        /// The OCA schema this payload is validated against before it is decoded (docs/ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
                 .init("status", Status.schema, required: true)

@@ -12,7 +12,7 @@ extension V16 {
             self.key = key
         }
 
-        /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
+        /// The OCA schema this payload is validated against before it is decoded (docs/ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
                 .init("key", .array(.string(maxLength: 50), minItems: 0), required: false)

@@ -12,7 +12,7 @@ extension V16 {
             self.currentTime = currentTime
         }
 
-        /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
+        /// The OCA schema this payload is validated against before it is decoded (docs/ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
                 .init("currentTime", .dateTime, required: true)

@@ -49,7 +49,7 @@ extension V16 {
             case deAuthorized = "DeAuthorized"
         }
 
-        /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
+        /// The OCA schema this payload is validated against before it is decoded (docs/ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
                 .init("idTag", .string(maxLength: 20), required: false),

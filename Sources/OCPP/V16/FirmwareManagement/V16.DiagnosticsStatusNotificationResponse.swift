@@ -9,7 +9,7 @@ extension V16 {
         public init() {
         }
 
-        /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
+        /// The OCA schema this payload is validated against before it is decoded (docs/ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [],
             allowsAdditionalProperties: false

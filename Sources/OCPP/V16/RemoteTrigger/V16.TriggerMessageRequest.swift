@@ -25,7 +25,7 @@ extension V16 {
             case statusNotification = "StatusNotification"
         }
 
-        /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
+        /// The OCA schema this payload is validated against before it is decoded (docs/ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
                 .init("requestedMessage", RequestedMessage.schema, required: true),

@@ -15,7 +15,7 @@ extension V16 {
             self.requestId = requestId
         }
 
-        /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
+        /// The OCA schema this payload is validated against before it is decoded (docs/ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
                 .init("status", V16.UploadLogStatusEnum.schema, required: true),

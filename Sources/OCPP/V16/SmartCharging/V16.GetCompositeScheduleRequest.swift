@@ -24,7 +24,7 @@ extension V16 {
             case w = "W"
         }
 
-        /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
+        /// The OCA schema this payload is validated against before it is decoded (docs/ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
                 .init("connectorId", .integer(maximum: 64), required: true),

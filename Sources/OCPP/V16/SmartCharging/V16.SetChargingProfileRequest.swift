@@ -15,7 +15,7 @@ extension V16 {
             self.csChargingProfiles = csChargingProfiles
         }
 
-        /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
+        /// The OCA schema this payload is validated against before it is decoded (docs/ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
                 .init("connectorId", .integer(maximum: 64), required: true),

@@ -13,7 +13,7 @@ extension V201 {
             self.vendorId = vendorId
         }
 
-        /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
+        /// The OCA schema this payload is validated against before it is decoded (docs/ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
                 .init("vendorId", .string(maxLength: 255), required: true)

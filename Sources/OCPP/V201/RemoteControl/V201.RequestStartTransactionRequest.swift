@@ -38,7 +38,7 @@ extension V201 {
             self.chargingProfile = chargingProfile
         }
 
-        /// The OCA schema this payload is validated against before it is decoded (ocpp.md §4).
+        /// The OCA schema this payload is validated against before it is decoded (docs/ocpp.md §4).
         public static let schema = PayloadSchema.object(
             [
                 .init("customData", V201.CustomData.schema, required: false),

@@ -1,7 +1,7 @@
 public import DepotModel
 
 /// One node of the circuit tree as the planner sees it: a kW limit and a forecast non-EV load per
-/// slot (solver.md §2.1, n, L_{n,t}, B_{n,t}).
+/// slot (docs/solver.md §2.1, n, L_{n,t}, B_{n,t}).
 ///
 /// The tree is flat like `DepotModel.Circuit`: each node names its parent and the site (grid
 /// connection) is the one node without a parent, so its limits are the grid limit G_t.

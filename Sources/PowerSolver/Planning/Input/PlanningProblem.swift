@@ -1,7 +1,7 @@
 public import DepotModel
 
 /// Everything the night planner needs, as plain values: the runtime builds it from the depot
-/// state, the benchmark generator writes it as JSON (solver.md §2).
+/// state, the benchmark generator writes it as JSON (docs/solver.md §2).
 public struct PlanningProblem: Hashable, Codable, Sendable {
     /// The slots every per-slot array refers to.
     public let grid: SlotGrid

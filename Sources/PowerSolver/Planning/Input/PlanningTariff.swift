@@ -1,6 +1,6 @@
 public import DepotModel
 
-/// Energy prices and reserved capacity per slot, the inputs of the cost stage (solver.md §2.3).
+/// Energy prices and reserved capacity per slot, the inputs of the cost stage (docs/solver.md §2.3).
 public struct PlanningTariff: Hashable, Codable, Sendable {
     /// Energy price c_t in €/kWh per slot.
     public let prices: [Double]
@@ -9,7 +9,7 @@ public struct PlanningTariff: Hashable, Codable, Sendable {
     /// Penalty π_t in € per kW above the reserved capacity, per slot. Empty when none.
     public let excessPenalty: [Double]
     /// The billing period's peak so far when demand charges are monthly: stage 2 then minimises
-    /// max(P, this), so load up to it costs nothing extra (solver.md §2.3).
+    /// max(P, this), so load up to it costs nothing extra (docs/solver.md §2.3).
     public let billingPeak: Kilowatts?
 
     public init(prices: [Double], reservedCapacity: [Kilowatts] = [], excessPenalty: [Double] = [], billingPeak: Kilowatts? = nil) {

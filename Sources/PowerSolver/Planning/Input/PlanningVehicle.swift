@@ -2,7 +2,7 @@ public import DepotModel
 public import Foundation
 
 /// One vehicle to charge in the planning horizon, built by the runtime from the session, the
-/// vehicle's master data, the charging request and the policy (solver.md §2.1).
+/// vehicle's master data, the charging request and the policy (docs/solver.md §2.1).
 public struct PlanningVehicle: Hashable, Codable, Sendable, Identifiable {
     public let id: VehicleID
     /// The tree node the vehicle's connector hangs under (usually its cabinet).
@@ -19,7 +19,7 @@ public struct PlanningVehicle: Hashable, Codable, Sendable, Identifiable {
     /// The "want" target: charging stops here (no overfill).
     public let maxTarget: Percent
     /// Grid-side maximum P̄_i: the least of charger, connector, vehicle, quirk and policy caps. A
-    /// policy minimum has no place here: semi-continuous power is the allocator's (solver.md §3.3).
+    /// policy minimum has no place here: semi-continuous power is the allocator's (docs/solver.md §3.3).
     public let maxPower: Kilowatts
     /// Grid → battery efficiency η_i.
     public let efficiency: Double
@@ -54,7 +54,7 @@ public struct PlanningVehicle: Hashable, Codable, Sendable, Identifiable {
         self.tenant = tenant
     }
 
-    /// The same vehicle in another tier (tenant guarantees promote vehicles, solver.md §3.3).
+    /// The same vehicle in another tier (tenant guarantees promote vehicles, docs/solver.md §3.3).
     func moved(toTier newTier: Int) -> PlanningVehicle {
         PlanningVehicle(
             id: id, node: node, arrival: arrival, departure: departure, capacity: capacity, stateOfCharge: stateOfCharge,

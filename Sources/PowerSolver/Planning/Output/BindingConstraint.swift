@@ -3,7 +3,7 @@ public import Foundation
 
 /// A constraint that keeps a vehicle short, named for people: "site limit 01:00–04:30",
 /// "circuit hall-b 02:00–03:15", "charger max 150 kW", "battery taper", "dwell too short"
-/// (solver.md §4).
+/// (docs/solver.md §4).
 public struct BindingConstraint: Hashable, Codable, Sendable {
     /// What binds.
     public enum Kind: Hashable, Codable, Sendable {

@@ -1,7 +1,7 @@
 public import DepotModel
 
 /// A node whose fixed load (base + preconditioning) alone exceeds its limit in a slot: the
-/// planner gives its vehicles nothing there and reports it instead of hiding it (solver.md §3.1).
+/// planner gives its vehicles nothing there and reports it instead of hiding it (docs/solver.md §3.1).
 public struct CapacityDeficit: Hashable, Codable, Sendable {
     public let node: String
     public let slot: Int

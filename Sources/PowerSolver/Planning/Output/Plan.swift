@@ -1,5 +1,5 @@
 /// The night plan: per vehicle a power profile with its predictions, the site profile, and the
-/// lexicographic objective values (solver.md §2.3, §4).
+/// lexicographic objective values (docs/solver.md §2.3, §4).
 public struct Plan: Hashable, Codable, Sendable {
     public let grid: SlotGrid
     /// One plan per vehicle, in the order of the problem's vehicles.

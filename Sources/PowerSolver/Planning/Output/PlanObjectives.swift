@@ -1,6 +1,6 @@
 public import DepotModel
 
-/// The values of the three lexicographic stages (solver.md §2.3).
+/// The values of the three lexicographic stages (docs/solver.md §2.3).
 public struct PlanObjectives: Hashable, Codable, Sendable {
     /// Stage 1: unmet battery energy per (must/want, tier), in the order they were minimised.
     public let unmet: [ClassShortfall]

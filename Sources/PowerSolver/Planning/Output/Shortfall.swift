@@ -1,6 +1,6 @@
 public import DepotModel
 
-/// Battery energy a vehicle will miss, split by cause so alerts can say why (solver.md §4).
+/// Battery energy a vehicle will miss, split by cause so alerts can say why (docs/solver.md §4).
 public struct Shortfall: Hashable, Codable, Sendable {
     /// Missing energy to the min target.
     public let must: KilowattHours

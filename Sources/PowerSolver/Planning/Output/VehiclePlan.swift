@@ -1,7 +1,7 @@
 public import DepotModel
 public import Foundation
 
-/// One vehicle's plan and predictions (solver.md §4).
+/// One vehicle's plan and predictions (docs/solver.md §4).
 public struct VehiclePlan: Hashable, Codable, Sendable, Identifiable {
     public let id: VehicleID
     /// Planned grid-side power per slot of the plan's grid (0 outside the vehicle's window).

@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// One charging point (connector) with what is plugged in and what is scheduled (vdv.md A6).
+    /// One charging point (connector) with what is plugged in and what is scheduled (docs/vdv.md A6).
     public struct ChargingPointInfo: Codable, Equatable, Sendable {
         /// From the depot config.
         public var chargingPointId: String

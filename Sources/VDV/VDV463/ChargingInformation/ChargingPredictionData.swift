@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// The plan's forecast for a process (vdv.md A6, from `PowerSolver`).
+    /// The plan's forecast for a process (docs/vdv.md A6, from `PowerSolver`).
     /// A target that will not be reached in the stay is omitted; the departure object then shows the shortfall.
     public struct ChargingPredictionData: Codable, Equatable, Sendable {
         /// Whether the forecast still moves.

@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// Root of the PCI tree: one depot (vdv.md A6).
+    /// Root of the PCI tree: one depot (docs/vdv.md A6).
     public struct DepotInfo: Codable, Equatable, Sendable {
         /// From the depot config.
         public var depotId: String

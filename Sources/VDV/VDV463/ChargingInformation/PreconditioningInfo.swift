@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// Preconditioning needs the vehicle reports over VDV 261 (vdv.md B5).
+    /// Preconditioning needs the vehicle reports over VDV 261 (docs/vdv.md B5).
     public struct PreconditioningInfo: Codable, Equatable, Sendable {
         /// `bat_reqtime`, minutes.
         public var hvBatteryPreconditioningTime: Int?

@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// Payload of Busbar's ProvideChargingInformation, sent every 15 s (vdv.md A4, A6).
+    /// Payload of Busbar's ProvideChargingInformation, sent every 15 s (docs/vdv.md A4, A6).
     public struct ProvideChargingInformationRequest: Codable, Equatable, Sendable {
         /// The depots visible to the presystem.
         public var depotInfoList: [DepotInfo]

@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// A request Busbar refused, with one of the stable reasons of vdv.md A5 (2.0.0).
+    /// A request Busbar refused, with one of the stable reasons of docs/vdv.md A5 (2.0.0).
     public struct RejectedChargingRequestInfo: Codable, Equatable, Sendable {
         /// The presystem that sent it.
         public var presystemId: String

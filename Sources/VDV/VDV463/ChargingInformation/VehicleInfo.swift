@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// The vehicle at a point, mostly from VDV 261 and the OCPP `SoC` (vdv.md A6, B5).
+    /// The vehicle at a point, mostly from VDV 261 and the OCPP `SoC` (docs/vdv.md A6, B5).
     /// Unknown sub-objects are sent as `{}`, which is valid because they have no required fields.
     public struct VehicleInfo: Codable, Equatable, Sendable {
         /// VIN.

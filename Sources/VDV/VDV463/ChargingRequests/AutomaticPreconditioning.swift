@@ -1,7 +1,7 @@
 public import Foundation
 
 extension VDV463 {
-    /// Preconditioning the vehicle carries out on its own, given a mode and times (vdv.md A6, B5).
+    /// Preconditioning the vehicle carries out on its own, given a mode and times (docs/vdv.md A6, B5).
     public struct AutomaticPreconditioning: Codable, Equatable, Sendable {
         /// The climate mode, `prec_hvac` in VDV 261.
         public var preconditioningRequest: PreconditioningRequest

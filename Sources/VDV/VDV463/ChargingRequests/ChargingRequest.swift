@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// One charging request of a presystem (vdv.md A6), keyed by (presystemId, `chargingRequestId`).
+    /// One charging request of a presystem (docs/vdv.md A6), keyed by (presystemId, `chargingRequestId`).
     public struct ChargingRequest: Codable, Equatable, Sendable {
         /// The key within the presystem.
         public var chargingRequestId: String

@@ -1,7 +1,7 @@
 public import Foundation
 
 extension VDV463 {
-    /// Targets and times of a charging request (vdv.md A6); SoC values in % of the current usable capacity.
+    /// Targets and times of a charging request (docs/vdv.md A6); SoC values in % of the current usable capacity.
     public struct ChargingRequestData: Codable, Equatable, Sendable {
         /// State of charge the vehicle must reach, %.
         public var minTargetSoc: Double

@@ -1,7 +1,7 @@
 public import Foundation
 
 extension VDV463 {
-    /// The effect of one ProvideChargingRequests on a presystem's stored requests (vdv.md A5):
+    /// The effect of one ProvideChargingRequests on a presystem's stored requests (docs/vdv.md A5):
     /// the new list is complete, so anything stored but absent is deleted. The adapter persists it in
     /// one transaction, then confirms.
     public struct ChargingRequestDiff: Equatable, Sendable {
@@ -67,7 +67,7 @@ extension VDV463 {
             self.resulting = resulting
         }
 
-        /// The first reason of vdv.md A5 that applies, or nil when Busbar accepts the request.
+        /// The first reason of docs/vdv.md A5 that applies, or nil when Busbar accepts the request.
         static func refusal(of request: ChargingRequest, context: ChargingRequestContext, now: Date) -> RefusalReason? {
             if let point = request.chargingPointId {
                 guard context.chargingPointIds.contains(point) else { return .unknownChargingPoint }

@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// Why a whole ProvideChargingRequests is refused and nothing of it applied (vdv.md A5).
+    /// Why a whole ProvideChargingRequests is refused and nothing of it applied (docs/vdv.md A5).
     public enum ChargingRequestsError: Error, Equatable, Sendable, CustomStringConvertible {
         /// The same id twice in one list.
         case duplicateChargingRequestId(String)

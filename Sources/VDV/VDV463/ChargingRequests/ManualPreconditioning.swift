@@ -2,7 +2,7 @@ public import Foundation
 
 extension VDV463 {
     /// Preconditioning with start times and auxiliary powers set by the presystem; the powers become a fixed
-    /// non-battery load from the start time to departure (vdv.md A6).
+    /// non-battery load from the start time to departure (docs/vdv.md A6).
     public struct ManualPreconditioning: Codable, Equatable, Sendable {
         /// When climate preconditioning starts.
         public var hvacPreconditioningStartTime: Date

@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// Why Busbar refuses a single charging request: the stable strings of vdv.md A5, sent as
+    /// Why Busbar refuses a single charging request: the stable strings of docs/vdv.md A5, sent as
     /// `reason` in `rejectedChargingRequestInfoList`.
     public enum RefusalReason: String, Sendable, CaseIterable {
         /// The request names a point Busbar does not have.

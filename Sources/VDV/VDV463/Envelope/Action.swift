@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// Item 5 of the envelope (vdv.md A4): the three actions VDV 463 knows.
+    /// Item 5 of the envelope (docs/vdv.md A4): the three actions VDV 463 knows.
     public enum Action: String, Sendable, CaseIterable {
         /// Presystem → Busbar, opens the session.
         case bootNotification = "BootNotification"

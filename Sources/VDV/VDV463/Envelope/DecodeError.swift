@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// Why a frame could not be read (vdv.md A3), with whatever identifying items could still be
+    /// Why a frame could not be read (docs/vdv.md A3), with whatever identifying items could still be
     /// read, so the caller knows whether it can answer with an error (3) or must log and drop.
     public struct DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
         /// What is wrong with the frame.

@@ -1,7 +1,7 @@
 public import Foundation
 
 extension VDV463.Message {
-    /// Reads a frame tolerantly (vdv.md A3, A7): timestamps with or without fractions and any
+    /// Reads a frame tolerantly (docs/vdv.md A3, A7): timestamps with or without fractions and any
     /// offset, 1.0.0 and 2.0.0 payload names, unknown enum values kept. Confirmations of
     /// ProvideChargingRequests and ProvideChargingInformation are accepted whatever their payload
     /// object holds, and error payloads may be any object.
@@ -95,7 +95,7 @@ extension VDV463.Message {
         }
     }
 
-    /// The envelope as an unkeyed container, in the order of vdv.md A3.
+    /// The envelope as an unkeyed container, in the order of docs/vdv.md A3.
     private struct OutgoingFrame: Encodable {
         let message: VDV463.Message
 

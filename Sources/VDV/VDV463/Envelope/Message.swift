@@ -1,7 +1,7 @@
 public import Foundation
 
 extension VDV463 {
-    /// One VDV 463 frame: the 7-item array of vdv.md A3 with a typed payload.
+    /// One VDV 463 frame: the 7-item array of docs/vdv.md A3 with a typed payload.
     public struct Message: Equatable, Sendable {
         /// Item 1: who produced the data; Busbar sends `"CMS"`.
         public var source: String
@@ -31,7 +31,7 @@ extension VDV463 {
             Message(source: busbarSource, presystemId: presystemId, timeStamp: timeStamp, messageId: messageId, body: body)
         }
 
-        /// Busbar's answer to this request: same presystemId and messageId (vdv.md A3).
+        /// Busbar's answer to this request: same presystemId and messageId (docs/vdv.md A3).
         public func reply(_ body: Body, at timeStamp: Date) -> Message {
             .fromBusbar(presystemId: presystemId, timeStamp: timeStamp, messageId: messageId, body: body)
         }

@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// Item 0 of the envelope (vdv.md A3): what kind of message this is.
+    /// Item 0 of the envelope (docs/vdv.md A3): what kind of message this is.
     public enum MessageType: Int, Sendable, CaseIterable {
         /// A request; the receiver answers with a confirmation or an error.
         case request = 1

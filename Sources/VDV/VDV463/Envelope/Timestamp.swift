@@ -1,9 +1,9 @@
 public import Foundation
 
 extension VDV463 {
-    /// RFC 3339 timestamps as VDV 463 uses them (vdv.md A3): read with or without fractional
+    /// RFC 3339 timestamps as VDV 463 uses them (docs/vdv.md A3): read with or without fractional
     /// seconds and with any offset, written in UTC with exactly three fraction digits.
-    /// Hand-written so that parsing is strict (4-digit year, real calendar dates; reliability.md §2)
+    /// Hand-written so that parsing is strict (4-digit year, real calendar dates; docs/reliability.md §2)
     /// and independent of formatter locale and thread-safety.
     public enum Timestamp {
         /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; nil for anything else.

@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// Payload of the presystem's BootNotification (vdv.md A4).
+    /// Payload of the presystem's BootNotification (docs/vdv.md A4).
     public struct BootNotificationRequest: Codable, Equatable, Sendable {
         /// `BMS` or `ITCS`; anything else is rejected.
         public var presystem: PresystemKind

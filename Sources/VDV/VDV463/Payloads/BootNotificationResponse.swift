@@ -1,5 +1,5 @@
 extension VDV463 {
-    /// Payload of Busbar's BootNotification confirmation (vdv.md A4).
+    /// Payload of Busbar's BootNotification confirmation (docs/vdv.md A4).
     public struct BootNotificationResponse: Codable, Equatable, Sendable {
         /// Accepted, or Rejected followed by closing the socket.
         public var status: BootNotificationStatus

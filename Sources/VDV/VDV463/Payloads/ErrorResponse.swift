@@ -1,6 +1,6 @@
 extension VDV463 {
     /// Payload of an error (3). Busbar writes 2.0.0 `{"errorMessage": …}`; on reading it accepts
-    /// `errorMessage`, the 1.0-era `message`, or any object, whose member names then make the message (vdv.md A3).
+    /// `errorMessage`, the 1.0-era `message`, or any object, whose member names then make the message (docs/vdv.md A3).
     public struct ErrorResponse: Codable, Equatable, Sendable {
         /// What went wrong, for the peer's operators.
         public var errorMessage: String

@@ -7,7 +7,7 @@ extension VDV463Session {
         /// `rejections`) under this messageId and send it now.
         case sendChargingInformation(messageId: String)
         /// Store this diff in one transaction, then report `chargingRequestsCommitted` or
-        /// `chargingRequestsFailed` with the messageId; the confirmation goes out only then (reliability.md D1).
+        /// `chargingRequestsFailed` with the messageId; the confirmation goes out only then (docs/reliability.md D1).
         case persistChargingRequests(messageId: String, diff: VDV463.ChargingRequestDiff)
         /// Close the WebSocket with this code and reason; the session ignores every later event.
         case close(code: UInt16, reason: String)

@@ -1,5 +1,5 @@
 extension VDV463Session {
-    /// The per-presystem settings of a session (vdv.md A2, A4), from `upstream.vdv463` of the depot file.
+    /// The per-presystem settings of a session (docs/vdv.md A2, A4), from `upstream.vdv463` of the depot file.
     public struct Configuration: Equatable, Sendable {
         /// The presystemId bound to the credentials the peer authenticated with.
         public var presystemId: String
@@ -10,7 +10,7 @@ extension VDV463Session {
         /// How long a ProvideChargingInformation may stay unconfirmed before the socket is closed with 1001.
         public var confirmationTimeout: Duration
 
-        /// Settings with the defaults of vdv.md A4; an interval below 1 s is raised to 1 s.
+        /// Settings with the defaults of docs/vdv.md A4; an interval below 1 s is raised to 1 s.
         public init(
             presystemId: String,
             isEnabled: Bool = true,

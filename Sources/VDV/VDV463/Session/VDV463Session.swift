@@ -1,6 +1,6 @@
 public import Foundation
 
-/// One presystem connection as a pure state machine (conventions.md §6, vdv.md A4): the
+/// One presystem connection as a pure state machine (docs/conventions.md §6, docs/vdv.md A4): the
 /// BootNotification gate, the ProvideChargingInformation cadence with at most one outstanding,
 /// and the ProvideChargingRequests path that confirms only after the caller has committed the diff.
 /// No socket, clock or logger inside: the handler feeds events with the current time and performs
@@ -118,7 +118,7 @@ public struct VDV463Session: Sendable {
         }
     }
 
-    /// A frame could not be decoded: answer with an error (3) when possible, else drop it (vdv.md A3).
+    /// A frame could not be decoded: answer with an error (3) when possible, else drop it (docs/vdv.md A3).
     public mutating func receiveUndecodable(_ error: VDV463.DecodeError, at now: Date) -> [Action] {
         guard state != .closed else { return [] }
         guard error.canBeAnswered, let messageId = error.messageId, let action = error.action else {
@@ -154,7 +154,7 @@ public struct VDV463Session: Sendable {
         return [.send(pending.request.reply(.chargingRequestsConfirmation, at: now))] + startNextCommit(at: now)
     }
 
-    /// The commit failed: answer with an error (3), never a false confirmation (reliability.md §1);
+    /// The commit failed: answer with an error (3), never a false confirmation (docs/reliability.md §1);
     /// the presystem resends its list and the stored state is unchanged.
     /// - Parameter errorMessage: why, when the depot refused the list as a whole (it names the request);
     ///   nil for a storage failure.

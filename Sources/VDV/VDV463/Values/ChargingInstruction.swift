@@ -1,6 +1,6 @@
 extension VDV463 {
-    /// 1.0.0 `chargingInstruction` of a ChargingRequest; only `Terminate` means something to Busbar (vdv.md A5).
-    /// Open: a value outside the schema is kept as it came (vdv.md A7), so newer peers are not refused.
+    /// 1.0.0 `chargingInstruction` of a ChargingRequest; only `Terminate` means something to Busbar (docs/vdv.md A5).
+    /// Open: a value outside the schema is kept as it came (docs/vdv.md A7), so newer peers are not refused.
     public struct ChargingInstruction: RawRepresentable, Hashable, Codable, Sendable {
         /// The string on the wire.
         public var rawValue: String

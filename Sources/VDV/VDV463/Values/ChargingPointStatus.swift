@@ -1,6 +1,6 @@
 extension VDV463 {
-    /// `chargingPointStatus` of a ChargingPointInfo (mapping from OCPP in vdv.md A6).
-    /// Open: a value outside the schema is kept as it came (vdv.md A7), so newer peers are not refused.
+    /// `chargingPointStatus` of a ChargingPointInfo (mapping from OCPP in docs/vdv.md A6).
+    /// Open: a value outside the schema is kept as it came (docs/vdv.md A7), so newer peers are not refused.
     public struct ChargingPointStatus: RawRepresentable, Hashable, Codable, Sendable {
         /// The string on the wire.
         public var rawValue: String

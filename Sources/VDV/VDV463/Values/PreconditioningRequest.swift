@@ -1,6 +1,6 @@
 extension VDV463 {
-    /// The climate mode asked for by AutomaticPreconditioning (vdv.md A6, B5 `prec_hvac`).
-    /// Open: a value outside the schema is kept as it came (vdv.md A7), so newer peers are not refused.
+    /// The climate mode asked for by AutomaticPreconditioning (docs/vdv.md A6, B5 `prec_hvac`).
+    /// Open: a value outside the schema is kept as it came (docs/vdv.md A7), so newer peers are not refused.
     public struct PreconditioningRequest: RawRepresentable, Hashable, Codable, Sendable {
         /// The string on the wire.
         public var rawValue: String

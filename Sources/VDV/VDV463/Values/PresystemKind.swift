@@ -1,6 +1,6 @@
 extension VDV463 {
     /// `presystem` of a BootNotification: which kind of upstream system connects.
-    /// Open: a value outside the schema is kept as it came (vdv.md A7), so newer peers are not refused.
+    /// Open: a value outside the schema is kept as it came (docs/vdv.md A7), so newer peers are not refused.
     public struct PresystemKind: RawRepresentable, Hashable, Codable, Sendable {
         /// The string on the wire.
         public var rawValue: String

@@ -4,7 +4,7 @@ import Foundation
 import PowerSolver
 
 extension SolverBench {
-    /// The allocator benchmark (solver.md §8): ticks with meter noise and occasional stale
+    /// The allocator benchmark (docs/solver.md §8): ticks with meter noise and occasional stale
     /// readings on a generated tree; median and p99 tick time against a reference progressive
     /// filling in the same run.
     struct Allocate: ParsableCommand {

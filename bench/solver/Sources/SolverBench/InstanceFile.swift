@@ -12,7 +12,7 @@ struct InstanceFile: Codable {
     }
 }
 
-/// The model of solver.md §2.2 in plain numbers (kW, kWh, €): windows as a first slot and the
+/// The model of docs/solver.md §2.2 in plain numbers (kW, kWh, €): windows as a first slot and the
 /// coverage α of each slot from there, fixed loads per node already summed over the subtree.
 struct LPData: Codable {
     struct Node: Codable {

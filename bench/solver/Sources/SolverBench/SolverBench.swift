@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The solver benchmark (solver.md §8): generates instances, plans them, measures the allocator.
+/// The solver benchmark (docs/solver.md §8): generates instances, plans them, measures the allocator.
 /// Built only with `BUSBAR_BENCH=1`; `bench/solver/run` drives it together with `compare.py`.
 @main
 struct SolverBench: ParsableCommand {
