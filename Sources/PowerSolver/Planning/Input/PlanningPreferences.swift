@@ -17,6 +17,8 @@ public struct PlanningPreferences: Hashable, Codable, Sendable {
         self.peakTolerance = peakTolerance.map { max(0, $0) }
     }
 
-    /// A depot's defaults: readiness first, within 10 % of the least peak.
-    public static let depotDefault = PlanningPreferences(readinessFirst: true, peakTolerance: 0.1)
+    /// A depot's defaults: readiness first, with no peak tolerance: on the receding-horizon bench
+    /// (bench/README.md) any tolerance lets each re-plan shave the peak of the buses it knows and
+    /// leaves later arrivals a full grid, so energy first unless the operator pays for peaks.
+    public static let depotDefault = PlanningPreferences(readinessFirst: true, peakTolerance: nil)
 }
