@@ -31,6 +31,10 @@ struct DeparturePrediction {
         var maxTime: Date? = soc >= vehicle.maxTarget.value - tolerance ? start : nil
         let first = grid.slot(containing: start) ?? (start < grid.start ? 0 : grid.count)
         var time = start
+        // Grid kWh the bus is behind its plan: what it could not take is taken later, up to what
+        // it accepts (the allocator gives a bus below target any free power, a re-plan moves it),
+        // not lost. It starts with the gap between the plan's SoC now and the measured one.
+        var backlog = max(0, (plannedStateOfCharge(at: start) - soc) / 100 * capacity / vehicle.efficiency)
         for slot in first..<grid.count {
             let end = min(grid.slotStart(slot + 1), window.upperBound)
             let alpha = grid.coverage(of: slot, by: window)
@@ -39,7 +43,8 @@ struct DeparturePrediction {
             let intended = alpha > 0 && slot < plan.power.count ? plan.power[slot].value / alpha : 0
             while time < end {
                 let seconds = min(Self.step, end.timeIntervalSince(time))
-                var power = soc >= vehicle.maxTarget.value ? 0 : max(0, min(intended, acceptance.power(atStateOfCharge: soc)))
+                let catchUp = intended + backlog * 3600 / seconds
+                var power = soc >= vehicle.maxTarget.value ? 0 : max(0, min(catchUp, acceptance.power(atStateOfCharge: soc)))
                 var gain = power * vehicle.efficiency * seconds / 3600 / capacity * 100
                 if soc + gain > vehicle.maxTarget.value, gain > 0 {
                     power *= (vehicle.maxTarget.value - soc) / gain
@@ -48,6 +53,7 @@ struct DeparturePrediction {
                 let before = soc
                 soc += gain
                 energy[slot] += power * seconds / 3600
+                backlog = max(0, backlog + (intended - power) * seconds / 3600)
                 if gain > 0 {
                     if minTime == nil, soc >= vehicle.minTarget.value - tolerance {
                         minTime = time.addingTimeInterval(seconds * min(1, max(0, (vehicle.minTarget.value - before) / gain)))
@@ -87,5 +93,14 @@ struct DeparturePrediction {
         guard points.count > limit else { return points }
         let step = Double(points.count - 1) / Double(limit - 1)
         return (0..<limit).map { points[Int((Double($0) * step).rounded())] }
+    }
+
+    /// The plan's SoC at an instant, linear inside its slot.
+    private func plannedStateOfCharge(at instant: Date) -> Double {
+        guard let slot = grid.slot(containing: instant), slot + 1 < plan.stateOfCharge.count else {
+            return instant < grid.start ? plan.stateOfCharge.first?.value ?? 0 : plan.stateOfCharge.last?.value ?? 0
+        }
+        let share = instant.timeIntervalSince(grid.slotStart(slot)) / grid.slotLength.secondsValue
+        return plan.stateOfCharge[slot].value + share * (plan.stateOfCharge[slot + 1].value - plan.stateOfCharge[slot].value)
     }
 }
