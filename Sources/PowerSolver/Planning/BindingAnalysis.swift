@@ -34,19 +34,23 @@ struct BindingAnalysis {
                 }
             }
         }
+        return result + Self.spans(slotsByKind, grid: model.problem.grid)
+    }
+
+    /// Binding slots per kind as time spans of consecutive slots, earliest first (the flow's and
+    /// the LP's analyses name them alike).
+    static func spans(_ slotsByKind: [BindingConstraint.Kind: [Int]], grid: SlotGrid) -> [BindingConstraint] {
         var spans: [BindingConstraint] = []
         for (kind, slots) in slotsByKind {
-            for run in Self.runs(slots.sorted()) {
-                let grid = model.problem.grid
+            for run in runs(slots.sorted()) {
                 spans.append(BindingConstraint(kind: kind, span: grid.slotStart(run.lowerBound)..<grid.slotStart(run.upperBound)))
             }
         }
-        spans.sort { lhs, rhs in
+        return spans.sorted { lhs, rhs in
             let left = lhs.span?.lowerBound ?? .distantPast
             let right = rhs.span?.lowerBound ?? .distantPast
             return left != right ? left < right : "\(lhs.kind)" < "\(rhs.kind)"
         }
-        return result + spans
     }
 
     /// Consecutive slot numbers merged into half-open ranges.

@@ -43,19 +43,7 @@ struct ProgramBindingAnalysis {
             }
             node = model.parent[node]
         }
-        var spans: [BindingConstraint] = []
-        let grid = model.problem.grid
-        for (kind, slots) in slotsByKind {
-            for run in BindingAnalysis.runs(slots.sorted()) {
-                spans.append(BindingConstraint(kind: kind, span: grid.slotStart(run.lowerBound)..<grid.slotStart(run.upperBound)))
-            }
-        }
-        spans.sort { lhs, rhs in
-            let left = lhs.span?.lowerBound ?? .distantPast
-            let right = rhs.span?.lowerBound ?? .distantPast
-            return left != right ? left < right : "\(lhs.kind)" < "\(rhs.kind)"
-        }
-        return result + spans
+        return result + BindingAnalysis.spans(slotsByKind, grid: model.problem.grid)
     }
 
     private func isTight(_ row: Int) -> Bool { activities[row] >= rows[row].upper - Self.tightness }
