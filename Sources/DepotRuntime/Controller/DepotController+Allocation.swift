@@ -53,9 +53,12 @@ extension DepotController {
             let due = record.limitSentAt.map { now.timeIntervalSince($0) >= refresh } ?? true
             if due || filter.isSignificant(from: record.limitInForce, to: power) { others.append((record, session, power)) }
         }
-        // Decreases go out first; increases wait until every decrease is confirmed, so the sum of
-        // what chargers may draw never passes a limit while commands are in flight (docs/ocpp.md §13.2).
-        let sending = decreases.isEmpty && !decreasePending ? others : decreases + others.filter { $0.2 <= ($0.0.limitInForce ?? .zero) }
+        // Decreases go out first. While one is in flight, an increase goes out only if it fits
+        // with every decrease still counted at its old value, so the sum of what chargers may draw
+        // never passes a limit while commands are in flight (ocpp.md §13.2), and a new session
+        // does not wait a tick per decrease elsewhere to get its power.
+        let sending =
+            decreases.isEmpty && !decreasePending ? others : decreases + increasesThatFit(others, input: input, now: now)
         for (record, session, power) in sending {
             connectors[record.address]?.limitPending = power
             statistics.limitsSent += 1
@@ -131,12 +134,11 @@ extension DepotController {
                 .compactMap { $0 }.min() ?? connector.maxPower
             var target: Kilowatts?
             if let vehicle, let vehiclePlan = plan?.vehicles.first(where: { $0.id == vehicle.id }), let slot, slot < vehiclePlan.power.count {
-                // A planned fleet session follows its plan: the plan already spreads the night for
-                // peak and price, so the allocator only tracks it (docs/solver.md §1).
+                // The plan's power for this slot orders the work (plan targets first, then the
+                // surplus); it is no cap: a bus below target takes headroom the plan left unused.
                 target = vehiclePlan.power[slot]
-                maximum = min(maximum, max(vehiclePlan.power[slot], connector.minPower))
-                if vehiclePlan.power[slot] == .zero { continue }
             }
+            maximum = min(maximum, effectiveMaximum(of: record, session: session, floor: connector.minPower))
             let departure = entry?.departure ?? now.addingTimeInterval(12 * 3600)
             let remaining: KilowattHours =
                 if let vehicle, let soc {
@@ -144,14 +146,25 @@ extension DepotController {
                 } else {
                     KilowattHours(maximum.value)
                 }
-            let defaultTier = depot.tenant(session.tenant ?? "")?.tenantClass == .fleet ? 2 : 1
+            let isFleet = depot.tenant(session.tenant ?? "")?.tenantClass == .fleet
+            let defaultTier = isFleet ? 2 : 1
+            // A fleet session without a known vehicle still counts as a bus that needs energy.
+            let need: ChargingNeed =
+                if !isFleet {
+                    .publicCharging
+                } else if let soc, soc.value >= entry?.maxTargetSoC.value ?? 100 {
+                    .fleetAtTarget
+                } else {
+                    .fleetBelowTarget
+                }
             sessions.append(
                 AllocationSession(
                     id: record.address, node: node, minimum: min(connector.minPower, maximum), maximum: maximum, target: target,
                     tier: decision?.tier ?? defaultTier,
                     laxity: AllocationSession.laxity(
                         now: now, departure: departure, remaining: remaining, maximum: maximum, efficiency: vehicle?.efficiency ?? 0.95),
-                    departure: departure, step: Kilowatts(0.1), tenant: session.tenant, admittedSince: admitted[record.address]))
+                    departure: departure, step: Kilowatts(0.1), tenant: session.tenant, admittedSince: admitted[record.address],
+                    need: need))
         }
         var nodes = [AllocationNode(id: site, parent: nil, capacity: max(.zero, capacity[site] ?? .zero), meterIsStale: siteStale)]
         for circuit in depot.circuits {
@@ -162,5 +175,60 @@ extension DepotController {
         let budgets = depot.tenants.compactMap { tenant in tenant.powerBudget.map { (tenant.id, $0) } }
         return AllocationInput(
             now: now, nodes: nodes, sessions: sessions, envelope: nil, tenantBudgets: Dictionary(budgets, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// M_i from what the session draws (docs/ocpp.md §13.4, docs/solver.md §5): a vehicle that has
+    /// settled below its limit counts at its draw plus a margin, so the rest goes to others in
+    /// this tick. At its limit it is not capped (it may want more); while it ramps after a raise it
+    /// keeps its limit; a cap only a little below the limit keeps the limit, so a tapering bus is
+    /// not sent a new profile every tick.
+    func effectiveMaximum(of record: ConnectorRecord, session: LiveSession, floor: Kilowatts) -> Kilowatts {
+        guard let limit = record.limitInForce, let sampledAt = session.sampledAt else { return Kilowatts(.infinity) }
+        let draw = session.power.value
+        let margin = settings.drawMargin.value + 0.02 * draw
+        if draw >= limit.value - margin / 2 { return Kilowatts(.infinity) }
+        if let raised = record.limitRaisedAt, sampledAt.timeIntervalSince(raised) < settings.rampSettle.secondsValue { return limit }
+        let cap = draw + margin
+        let hysteresis = max(settings.drawMargin.value, 0.03 * limit.value)
+        if cap >= limit.value - hysteresis { return limit }
+        return max(Kilowatts(cap), floor)
+    }
+
+    /// The limits of `candidates` that may go out before the decreases in flight are confirmed:
+    /// each node's worst case, every connector at the larger of what it may draw now and what it
+    /// was last sent, plus the increases taken so far, stays within the node's room for charging.
+    func increasesThatFit(
+        _ candidates: [(ConnectorRecord, LiveSession, Kilowatts)], input: AllocationInput, now: Date
+    ) -> [(ConnectorRecord, LiveSession, Kilowatts)] {
+        let parent = Dictionary(input.nodes.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })
+        var room = Dictionary(input.nodes.map { ($0.id, $0.capacity.value) }, uniquingKeysWith: { first, _ in first })
+        func chain(of address: ConnectorAddress) -> [String] {
+            guard let charger = depot.charger(address.charger) else { return [] }
+            var nodes: [String] = []
+            var current: String? = PlanningProblem.node(of: charger)
+            while let id = current, nodes.count <= parent.count {
+                nodes.append(id)
+                current = parent[id] ?? nil
+            }
+            return nodes
+        }
+        // Offline and uncontrolled connectors are already reserved in the capacities; every other
+        // running session (held ones too, until their decrease lands) counts at its allowance.
+        for record in connectors.values
+        where record.session != nil && online.contains(record.address.charger) && (record.uncontrolledUntil ?? .distantPast) <= now {
+            let allowed = max(record.limitInForce ?? failSafeShare(perConnectorOf: record.address.charger), record.limitPending ?? .zero)
+            for node in chain(of: record.address) { room[node, default: 0] -= allowed.value }
+        }
+        var fitting: [(ConnectorRecord, LiveSession, Kilowatts)] = []
+        for candidate in candidates {
+            let (record, _, power) = candidate
+            let drawing = record.limitInForce ?? failSafeShare(perConnectorOf: record.address.charger)
+            let rise = power.value - drawing.value
+            let nodes = chain(of: record.address)
+            guard rise <= 0 || nodes.allSatisfy({ (room[$0] ?? 0) >= rise - 1e-9 }) else { continue }
+            for node in nodes { room[node, default: 0] -= max(0, rise) }
+            fitting.append(candidate)
+        }
+        return fitting
     }
 }

@@ -137,6 +137,7 @@ extension DepotController {
             switch result {
             case .accepted:
                 connectors[address]?.rejections = 0
+                if power > connectors[address]?.limitInForce ?? .zero { connectors[address]?.limitRaisedAt = now }
                 connectors[address]?.limitInForce = power
                 connectors[address]?.limitSentAt = now
             case .rejected(let status):

@@ -14,6 +14,9 @@ struct ConnectorRecord: Sendable {
     /// The limit the charger accepted last, and when it was sent.
     var limitInForce: Kilowatts?
     var limitSentAt: Date?
+    /// When the limit in force last rose (or was first set): until the vehicle had time to follow,
+    /// its draw says nothing about what it takes.
+    var limitRaisedAt: Date?
     /// A limit sent and not yet answered: nothing else is sent until the answer arrives.
     var limitPending: Kilowatts?
     /// Profiles of the running session the charger rejected in a row.

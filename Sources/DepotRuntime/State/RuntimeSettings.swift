@@ -1,3 +1,4 @@
+public import DepotModel
 public import PowerSolver
 
 /// How often the depot acts; defaults follow docs/solver.md §1 (allocation every 1–5 s, planning every
@@ -37,6 +38,12 @@ public struct RuntimeSettings: Hashable, Sendable {
     /// Readiness first and the peak tolerance of the night plan (docs/solver.md §2.3); nil plans the
     /// pure stages (unmet energy, least peak, least cost).
     public var planningPreferences: PlanningPreferences?
+    /// A session that settled below its limit counts at its draw plus this and 2 % (M_i,
+    /// docs/ocpp.md §13.4), so the rest of its limit goes to others in the next tick.
+    public var drawMargin: Kilowatts
+    /// How long after a raise the draw is not yet taken as what the vehicle accepts (docs/ocpp.md
+    /// §13.2 expects current within 30 s of a raise).
+    public var rampSettle: Duration
 
     /// The defaults above.
     public init(
@@ -45,7 +52,8 @@ public struct RuntimeSettings: Hashable, Sendable {
         assumedArrivalSoC: Double = 30, stallAfter: Duration = .seconds(1200), unavailableAfter: Duration = .seconds(120),
         lateArrivalGrace: Duration = .seconds(600), acceptanceAfter: Duration = .seconds(120), assumedTaperStart: Double? = 80,
         planDeviation: Double = 2, deviationReplanInterval: Duration = .seconds(300),
-        planningPreferences: PlanningPreferences? = .depotDefault
+        planningPreferences: PlanningPreferences? = .depotDefault, drawMargin: Kilowatts = 1,
+        rampSettle: Duration = .seconds(30)
     ) {
         self.planningPreferences = planningPreferences
         self.tick = tick
@@ -62,5 +70,7 @@ public struct RuntimeSettings: Hashable, Sendable {
         self.assumedTaperStart = assumedTaperStart
         self.planDeviation = planDeviation
         self.deviationReplanInterval = deviationReplanInterval
+        self.drawMargin = drawMargin
+        self.rampSettle = rampSettle
     }
 }

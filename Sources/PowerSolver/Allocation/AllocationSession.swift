@@ -23,11 +23,14 @@ public struct AllocationSession: Hashable, Codable, Sendable, Identifiable {
     public let tenant: TenantID?
     /// When the session was admitted at its minimum (from the previous tick), nil if it was not.
     public let admittedSince: Date?
+    /// Fleet below target, fleet at target or public: decides the session's place in the tick and
+    /// whether the envelope bounds it.
+    public let need: ChargingNeed
 
     public init(
         id: ConnectorAddress, node: String, minimum: Kilowatts = .zero, maximum: Kilowatts, target: Kilowatts? = nil,
         tier: Int = 0, laxity: Double, departure: Date, step: Kilowatts = .zero, tenant: TenantID? = nil,
-        admittedSince: Date? = nil
+        admittedSince: Date? = nil, need: ChargingNeed
     ) {
         self.id = id
         self.node = node
@@ -40,6 +43,7 @@ public struct AllocationSession: Hashable, Codable, Sendable, Identifiable {
         self.step = step
         self.tenant = tenant
         self.admittedSince = admittedSince
+        self.need = need
     }
 
     /// ℓ_i in hours: time to departure minus the time the remaining energy takes at full power.

@@ -83,6 +83,11 @@ struct AllocationState {
 
     var total: Double { power.reduce(0, +) }
 
+    /// The sessions of one tier whose need is one of `needs`, in allocation order.
+    func members(of needs: Set<ChargingNeed>, tier: Int) -> [Int] {
+        order.filter { sessions[$0].tier == tier && needs.contains(sessions[$0].need) }
+    }
+
     /// Step 1: a node whose meter is stale keeps room only for the minima admitted below it; its
     /// sessions get their minimum if they had one, else nothing, and take no part in the fills.
     mutating func applyStaleMeters() {
@@ -139,16 +144,21 @@ struct AllocationState {
             for node in chains[session] { room[node] += freed }
             power[session] = rounded
         }
+        // In the order of the fills: the fleet below target (not bound by the envelope), then the
+        // fleet at target, then public sessions.
         var envelopeRoom = envelope.map { $0 - total } ?? .infinity
-        for tier in tiers {
-            for session in order where sessions[session].tier == tier && admitted[session] && !shedding[session] && power[session] > 0 {
-                let step = sessions[session].step.value
-                guard step > 0, power[session] + step <= sessions[session].maximum.value + Self.dust, step <= envelopeRoom + Self.dust,
-                    chains[session].allSatisfy({ room[$0] >= step - Self.dust })
-                else { continue }
-                for node in chains[session] { room[node] -= step }
-                envelopeRoom -= step
-                power[session] += step
+        for need in [ChargingNeed.fleetBelowTarget, .fleetAtTarget, .publicCharging] {
+            for tier in tiers {
+                for session in members(of: [need], tier: tier) where admitted[session] && !shedding[session] && power[session] > 0 {
+                    let step = sessions[session].step.value
+                    guard step > 0, power[session] + step <= sessions[session].maximum.value + Self.dust,
+                        need == .fleetBelowTarget || step <= envelopeRoom + Self.dust,
+                        chains[session].allSatisfy({ room[$0] >= step - Self.dust })
+                    else { continue }
+                    for node in chains[session] { room[node] -= step }
+                    envelopeRoom -= step
+                    power[session] += step
+                }
             }
         }
     }

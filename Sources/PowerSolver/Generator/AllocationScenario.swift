@@ -33,12 +33,20 @@ public enum AllocationScenario {
             let maximum = maxima[index]
             let hasMinimum = withMinima && random.unit() < 0.5
             let planned = random.unit() < 0.8
+            let node = "C\(random.index(below: cabinets))"
+            let minimum = Kilowatts(hasMinimum ? random.uniform(5, 20) : 0)
+            let target = planned ? Kilowatts(random.uniform(0, maximum)) : nil
+            let tier = random.index(below: 3)
+            let laxity = random.uniform(-1, 8)
+            let departure = now.addingTimeInterval(random.uniform(3_600, 36_000))
+            let admittedSince = random.unit() < 0.3 ? now.addingTimeInterval(-random.uniform(0, 600)) : nil
+            // Most sessions are buses below target; some buses are full, a quarter are public.
+            let draw = random.unit()
+            let need: ChargingNeed = draw < 0.6 ? .fleetBelowTarget : draw < 0.75 ? .fleetAtTarget : .publicCharging
             return AllocationSession(
-                id: ConnectorAddress(charger: ChargerID("CP\(index)"), connector: 1), node: "C\(random.index(below: cabinets))",
-                minimum: Kilowatts(hasMinimum ? random.uniform(5, 20) : 0), maximum: Kilowatts(maximum),
-                target: planned ? Kilowatts(random.uniform(0, maximum)) : nil, tier: random.index(below: 3),
-                laxity: random.uniform(-1, 8), departure: now.addingTimeInterval(random.uniform(3_600, 36_000)),
-                tenant: nil, admittedSince: random.unit() < 0.3 ? now.addingTimeInterval(-random.uniform(0, 600)) : nil)
+                id: ConnectorAddress(charger: ChargerID("CP\(index)"), connector: 1), node: node, minimum: minimum,
+                maximum: Kilowatts(maximum), target: target, tier: tier, laxity: laxity, departure: departure, tenant: nil,
+                admittedSince: admittedSince, need: need)
         }
         return AllocationInput(now: now, nodes: nodes, sessions: sessions)
     }

@@ -65,17 +65,25 @@ struct AllocatorPropertyTests {
             switch provenance[session.id] {
             case .frozen(let node):
                 #expect(capacity[node]! - load[node]! < Self.tolerance, "work conservation: \(node) has slack")
-                for other in Self.below(node, input) where input.sessions[other].tier < session.tier {
-                    #expect(power[other] == 0, "class order: lower tier above 0 under \(node)")
+                for other in Self.below(node, input) where Self.comesAfter(input.sessions[other], session) {
+                    #expect(power[other] == 0, "class order: a later class above 0 under \(node)")
                 }
             case .notAdmitted(let node):
-                let lower = Self.below(node, input).filter { input.sessions[$0].tier < session.tier }.map { power[$0] }.reduce(0, +)
+                let lower = Self.below(node, input).filter { Self.comesAfter(input.sessions[$0], session) }.map { power[$0] }.reduce(0, +)
                 #expect(lower < session.minimum.value, "class order: lower tiers took the room of a minimum at \(node)")
                 #expect(capacity[node]! - load[node]! < session.minimum.value)
             default:
                 Issue.record("session below its target without a node to blame: \(String(describing: provenance[session.id]))")
             }
         }
+    }
+
+    /// Whether `other` is served after `session` up to its plan power: public after the fleet,
+    /// and by tier within each.
+    static func comesAfter(_ other: AllocationSession, _ session: AllocationSession) -> Bool {
+        let otherIsPublic = other.need == .publicCharging
+        let sessionIsPublic = session.need == .publicCharging
+        return otherIsPublic != sessionIsPublic ? otherIsPublic : other.tier < session.tier
     }
 
     @Test(arguments: 1...20 as ClosedRange<UInt64>)
@@ -131,7 +139,7 @@ struct AllocatorPropertyTests {
             sessions: base.sessions.map { session in
                 AllocationSession(
                     id: session.id, node: session.node, maximum: session.maximum, laxity: session.laxity,
-                    departure: session.departure)
+                    departure: session.departure, need: .fleetBelowTarget)
             })
         let power = Self.powers(input, try Allocator().allocate(input))
         for (value, reference) in zip(power, Self.referenceFilling(input)) {

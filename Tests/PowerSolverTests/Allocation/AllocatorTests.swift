@@ -9,12 +9,13 @@ struct AllocatorTests {
 
     static func session(
         _ number: Int, node: String = "site", minimum: Kilowatts = 0, maximum: Kilowatts = 150, target: Kilowatts? = nil,
-        tier: Int = 0, laxity: Double = 2, step: Kilowatts = 0, tenant: TenantID? = nil, admittedSince: Date? = nil
+        tier: Int = 0, laxity: Double = 2, step: Kilowatts = 0, tenant: TenantID? = nil, admittedSince: Date? = nil,
+        need: ChargingNeed = .fleetBelowTarget
     ) -> AllocationSession {
         AllocationSession(
             id: ConnectorAddress(charger: ChargerID("CP\(number)"), connector: 1), node: node, minimum: minimum, maximum: maximum,
             target: target, tier: tier, laxity: laxity, departure: now.addingTimeInterval(3_600 * laxity), step: step,
-            tenant: tenant, admittedSince: admittedSince)
+            tenant: tenant, admittedSince: admittedSince, need: need)
     }
 
     static func powers(_ allocation: Allocation) -> [Double] { allocation.limits.map { ($0.power.value * 1e6).rounded() / 1e6 } }
@@ -29,16 +30,22 @@ struct AllocatorTests {
         #expect(allocation.limits.map(\.provenance) == [.frozen(node: "hall-b"), .frozen(node: "hall-b"), .frozen(node: "site")])
     }
 
-    @Test func higherTierFirstThenTargetsThenSurplusWithinTheEnvelope() throws {
+    @Test func higherTierFirstThenTargetsThenSurplusWithinTheEnvelopeForBusesAtTarget() throws {
         let nodes = [AllocationNode(id: "site", parent: nil, capacity: 200)]
         let sessions = [
-            Self.session(1, target: 50, tier: 2), Self.session(2, target: 120, tier: 1), Self.session(3, target: 10, tier: 1),
+            Self.session(1, target: 50, tier: 2, need: .fleetAtTarget), Self.session(2, target: 120, tier: 1, need: .fleetAtTarget),
+            Self.session(3, target: 10, tier: 1, need: .fleetAtTarget),
         ]
         let physical = try Allocator().allocate(AllocationInput(now: Self.now, nodes: nodes, sessions: sessions))
         #expect(Self.powers(physical) == [70, 120, 10])
         let planned = try Allocator().allocate(AllocationInput(now: Self.now, nodes: nodes, sessions: sessions, envelope: 190))
         #expect(Self.powers(planned) == [60, 120, 10])
         #expect(planned.limits.map(\.provenance) == [.envelope, .envelope, .envelope])
+        // Buses below target are not bound by the envelope: the plan orders, it does not cap.
+        let below = sessions.map { Self.session(Int($0.id.charger.rawValue.dropFirst(2))!, target: $0.target, tier: $0.tier) }
+        let conserving = try Allocator().allocate(AllocationInput(now: Self.now, nodes: nodes, sessions: below, envelope: 190))
+        #expect(Self.powers(conserving) == [70, 120, 10])
+        #expect(conserving.limits.map(\.provenance) == [.frozen(node: "site"), .frozen(node: "site"), .frozen(node: "site")])
     }
 
     @Test func admissionByLeastLaxityAndHeldForFiveMinutes() throws {

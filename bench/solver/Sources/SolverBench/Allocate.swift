@@ -65,7 +65,7 @@ extension SolverBench {
                 AllocationSession(
                     id: session.id, node: session.node, minimum: session.minimum, maximum: session.maximum, target: session.target,
                     tier: session.tier, laxity: session.laxity, departure: session.departure, step: session.step, tenant: session.tenant,
-                    admittedSince: held[session.id])
+                    admittedSince: held[session.id], need: session.need)
             }
             return AllocationInput(now: now, nodes: nodes, sessions: sessions, envelope: base.envelope, tenantBudgets: base.tenantBudgets)
         }

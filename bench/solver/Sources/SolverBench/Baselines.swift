@@ -53,7 +53,7 @@ extension SolverBench {
                     return AllocationSession(
                         id: ConnectorAddress(charger: ChargerID(vehicle.id), connector: 1), node: vehicle.node, maximum: Kilowatts(caps[position]),
                         laxity: LeastLaxityFirst.laxity(hoursLeft: hoursLeft, remainingGridEnergy: remaining[index], maxPower: vehicle.maxPower),
-                        departure: start)
+                        departure: start, need: .fleetBelowTarget)
                 }
                 let power: [Double]
                 switch rule {

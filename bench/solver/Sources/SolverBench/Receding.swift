@@ -97,7 +97,7 @@ extension SolverBench {
                         laxity: LeastLaxityFirst.laxity(
                             hoursLeft: vehicle.departure.timeIntervalSince(now) / 3_600, remainingGridEnergy: remaining,
                             maxPower: vehicle.maxPower.value),
-                        departure: vehicle.departure)
+                        departure: vehicle.departure, need: .fleetBelowTarget)
                 }
                 let nodes = night.nodes.indices.map { node in
                     AllocationNode(
