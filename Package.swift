@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "DepotSimulator",
             dependencies: [
-                "DepotModel", "OCPP", "VDV",
+                "DepotModel", "OCPP", "VDV", "PowerSolver",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -169,7 +169,7 @@ let package = Package(
         .testTarget(
             name: "DepotSimulatorTests",
             dependencies: [
-                "DepotSimulator", "DepotModel", "OCPP", "VDV", "BusbarServer", "DepotConfig", "Storage",
+                "DepotSimulator", "DepotModel", "OCPP", "VDV", "BusbarServer", "DepotConfig", "Storage", "PowerSolver",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

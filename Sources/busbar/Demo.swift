@@ -131,7 +131,7 @@ extension Busbar {
                 _ = await night
                 await vdv
                 say(await summary.preconditioning(peers.fleet.log))
-                say(summary.departures(await simulation.departures.departures, visits: plan.visits))
+                say(summary.departures(await simulation.departures.departures, plan: plan, optimum: try? HindsightOptimum(depot: depot, plan: plan)))
                 say(summary.line(await controller.statistics))
                 await services.triggerGracefulShutdown()
             }

@@ -34,15 +34,24 @@ struct DemoSummary {
         "  ! \(time(incident.at)) \(incident.kind.rawValue): \(incident.message)"
     }
 
-    /// How every bus left against its timetable target.
-    func departures(_ departures: [VehicleDeparture], visits: [VehicleVisit]) -> String {
-        var lines = ["departures: \(departures.count) of \(visits.count) visits"]
+    /// How every bus left against its timetable target, and the energy that reached the batteries
+    /// against the hindsight optimum of the same night (nil if it could not be solved).
+    func departures(_ departures: [VehicleDeparture], plan: SimulationPlan, optimum: HindsightOptimum?) -> String {
+        var lines = ["departures: \(departures.count) of \(plan.visits.count) visits"]
+        let index = Dictionary(plan.visits.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var onTarget = 0
+        var optimumOnTarget = 0
+        var delivered = 0.0
+        var best = 0.0
         for departure in departures {
-            guard let vehicle = depot.vehicle(identifiedBy: departure.visit.vehicle.idToken),
-                let entry = depot.timetable.first(where: { $0.vehicle == vehicle.id })
-            else { continue }
+            guard let (vehicle, entry) = HindsightOptimum.stay(of: departure.visit, depot: depot) else { continue }
+            let battery = departure.visit.vehicle.battery
+            delivered += max(0, departure.stateOfCharge - battery.stateOfCharge) / 100 * battery.capacityKWh
             let target = (entry.minTargetSoC ?? entry.targetSoC).value
+            if let optimum, let row = index[departure.visit] {
+                best += optimum.energy[row]
+                if let soc = optimum.departureSoC[row], soc + 0.5 >= target { optimumOnTarget += 1 }
+            }
             if departure.stateOfCharge + 0.5 >= target {
                 onTarget += 1
             } else {
@@ -53,6 +62,14 @@ struct DemoSummary {
             }
         }
         lines.insert("  \(onTarget) left at or above their minimum target SoC", at: 1)
+        let energy = String(format: "  %.0f kWh into the batteries", delivered)
+        if optimum != nil {
+            let share: Double = best > 0 ? 100 * delivered / best : 100
+            let line = String(format: "; hindsight optimum %.0f kWh (%.1f %%)", best, share)
+            lines.insert(energy + line + " with \(optimumOnTarget) at their minimum", at: 2)
+        } else {
+            lines.insert(energy + "; no hindsight optimum", at: 2)
+        }
         return lines.joined(separator: "\n")
     }
 

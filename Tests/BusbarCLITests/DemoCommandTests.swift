@@ -17,6 +17,8 @@ import Testing
         #expect(charging.contains { $0 > 0 }, "no bus charged: \(summaries)")
         #expect(summaries.allSatisfy { $0.contains("chargers 20/20 online") || $0.hasPrefix("21:") })
         #expect(lines.contains { $0.hasPrefix("departures: ") })
+        let energy = /\ \ \d+ kWh into the batteries; hindsight optimum \d+ kWh \([\d.]+ %\) with \d+ at their minimum/
+        #expect(lines.contains { $0.wholeMatch(of: energy) != nil })
         #expect(lines.contains { $0.hasPrefix("runtime: ") })
     }
 

@@ -4,7 +4,8 @@ process, one accelerated clock).
 
 For each depot and clock speed: wall and CPU seconds, peak memory, the runtime's own counters
 (plans, ticks, time in the policy engine, the night planner and the allocator, the wait for
-decision-record writes) and how many buses left at or above their minimum SoC. The share of the
+decision-record writes), how many buses left at or above their minimum SoC, and the energy that
+reached the batteries against the night's hindsight optimum (the demo's own line). The share of the
 process CPU the runtime's parts take is printed beside them; the rest is OCPP (codec, WebSockets,
 the per-frame SQLite commits of the message log) and the simulated chargers, which run in the
 same process."""
@@ -34,30 +35,39 @@ def run_night(binary: str, depot: str, speed: int, hours: float, workdir: pathli
     visits = re.search(r"departures: (\d+) of (\d+) visits", output)
     on_target = re.search(r"(\d+) left at or above their minimum target SoC", output)
     result["departures"] = f"{on_target.group(1) if on_target else '?'}/{visits.group(2) if visits else '?'}"
+    energy = re.search(r"(\d+) kWh into the batteries; hindsight optimum (\d+) kWh \(([\d.]+) %\) with (\d+) at their minimum", output)
+    result["energy"] = f"{energy.group(1)} / {energy.group(2)} ({energy.group(3)} %)" if energy else "?"
+    result["optimum"] = energy.group(4) if energy else "?"
     return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--binary", required=True)
+    parser.add_argument("--baseline", help="a second busbar binary (e.g. main before a change), run on the same nights for comparison")
     parser.add_argument("--speeds", default="600,1200,2400")
     parser.add_argument("--hours", type=float, default=12)
     parser.add_argument("--chargers", type=int, default=200)
+    parser.add_argument("--depots", choices=["both", "demo", "large"], default="both", help="the demo depot, the generated one, or both")
     arguments = parser.parse_args()
     workdir = pathlib.Path(tempfile.mkdtemp(prefix="busbar-night-"))
     large = workdir / f"large-{arguments.chargers}.yaml"
     subprocess.run(["python3", str(pathlib.Path(__file__).with_name("make_depot.py")), "--chargers", str(arguments.chargers), str(large)],
                    check=True)
     depots = [("demo (20 chargers, 30 buses)", "config/depots/demo.yaml"), (f"{arguments.chargers} chargers, {arguments.chargers} buses", str(large))]
-    print("| depot | speed | wall s | CPU s | peak MB | plans | ticks | policy s | planner s | allocator s | runtime share of CPU | record wait s | on target |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    depots = {"both": depots, "demo": depots[:1], "large": depots[1:]}[arguments.depots]
+    binaries = [("this", arguments.binary)] + ([("baseline", arguments.baseline)] if arguments.baseline else [])
+    print("| depot | speed | build | wall s | CPU s | peak MB | plans | ticks | policy s | planner s | allocator s | runtime share of CPU | "
+          "record wait s | on target | kWh into batteries / hindsight optimum | optimum on target |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, depot in depots:
         for speed in map(int, arguments.speeds.split(",")):
-            r = run_night(arguments.binary, depot, speed, arguments.hours, workdir)
-            print(f"| {name} | {speed}× | {r['wall']:.1f} | {r['cpu']:.1f} | {r['rss_mb']:.0f} | {r.get('plans', '?')} | {r.get('ticks', '?')} | "
-                  f"{r.get('policy', 0):.2f} | {r.get('planning', 0):.2f} | {r.get('allocation', 0):.2f} | "
-                  f"{100 * (r.get('policy', 0) + r.get('planning', 0) + r.get('allocation', 0)) / max(r['cpu'], 1e-9):.1f} % | {r.get('storage', 0):.2f} | "
-                  f"{r['departures']} |", flush=True)
+            for build, binary in binaries:
+                r = run_night(binary, depot, speed, arguments.hours, workdir)
+                print(f"| {name} | {speed}× | {build} | {r['wall']:.1f} | {r['cpu']:.1f} | {r['rss_mb']:.0f} | {r.get('plans', '?')} | {r.get('ticks', '?')} | "
+                      f"{r.get('policy', 0):.2f} | {r.get('planning', 0):.2f} | {r.get('allocation', 0):.2f} | "
+                      f"{100 * (r.get('policy', 0) + r.get('planning', 0) + r.get('allocation', 0)) / max(r['cpu'], 1e-9):.1f} % | {r.get('storage', 0):.2f} | "
+                      f"{r['departures']} | {r['energy']} | {r['optimum']} |", flush=True)
     shutil.rmtree(workdir)
 
 
