@@ -35,7 +35,8 @@ struct DemoSummary {
     }
 
     /// How every bus left against its timetable target, and the energy that reached the batteries
-    /// against the hindsight optimum of the same night (nil if it could not be solved).
+    /// (up to each bus's target) against the hindsight optimum of the same night (nil if it could
+    /// not be solved).
     func departures(_ departures: [VehicleDeparture], plan: SimulationPlan, optimum: HindsightOptimum?) -> String {
         var lines = ["departures: \(departures.count) of \(plan.visits.count) visits"]
         let index = Dictionary(plan.visits.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -46,7 +47,9 @@ struct DemoSummary {
         for departure in departures {
             guard let (vehicle, entry) = HindsightOptimum.stay(of: departure.visit, depot: depot) else { continue }
             let battery = departure.visit.vehicle.battery
-            delivered += max(0, departure.stateOfCharge - battery.stateOfCharge) / 100 * battery.capacityKWh
+            // Counted up to the target, as the optimum counts it: energy above it buys nothing.
+            let useful = min(departure.stateOfCharge, (entry.maxTargetSoC ?? entry.targetSoC).value)
+            delivered += max(0, useful - battery.stateOfCharge) / 100 * battery.capacityKWh
             let target = (entry.minTargetSoC ?? entry.targetSoC).value
             if let optimum, let row = index[departure.visit] {
                 best += optimum.energy[row]
@@ -62,7 +65,7 @@ struct DemoSummary {
             }
         }
         lines.insert("  \(onTarget) left at or above their minimum target SoC", at: 1)
-        let energy = String(format: "  %.0f kWh into the batteries", delivered)
+        let energy = String(format: "  %.0f kWh into the batteries up to their targets", delivered)
         if optimum != nil {
             let share: Double = best > 0 ? 100 * delivered / best : 100
             let line = String(format: "; hindsight optimum %.0f kWh (%.1f %%)", best, share)

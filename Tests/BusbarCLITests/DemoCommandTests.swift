@@ -17,7 +17,7 @@ import Testing
         #expect(charging.contains { $0 > 0 }, "no bus charged: \(summaries)")
         #expect(summaries.allSatisfy { $0.contains("chargers 20/20 online") || $0.hasPrefix("21:") })
         #expect(lines.contains { $0.hasPrefix("departures: ") })
-        let energy = /\ \ \d+ kWh into the batteries; hindsight optimum \d+ kWh \([\d.]+ %\) with \d+ at their minimum/
+        let energy = /\ \ \d+ kWh into the batteries up to their targets; hindsight optimum \d+ kWh \([\d.]+ %\) with \d+ at their minimum/
         #expect(lines.contains { $0.wholeMatch(of: energy) != nil })
         #expect(lines.contains { $0.hasPrefix("runtime: ") })
     }

@@ -35,7 +35,7 @@ def run_night(binary: str, depot: str, speed: int, hours: float, workdir: pathli
     visits = re.search(r"departures: (\d+) of (\d+) visits", output)
     on_target = re.search(r"(\d+) left at or above their minimum target SoC", output)
     result["departures"] = f"{on_target.group(1) if on_target else '?'}/{visits.group(2) if visits else '?'}"
-    energy = re.search(r"(\d+) kWh into the batteries; hindsight optimum (\d+) kWh \(([\d.]+) %\) with (\d+) at their minimum", output)
+    energy = re.search(r"(\d+) kWh into the batteries up to their targets; hindsight optimum (\d+) kWh \(([\d.]+) %\) with (\d+) at their minimum", output)
     result["energy"] = f"{energy.group(1)} / {energy.group(2)} ({energy.group(3)} %)" if energy else "?"
     result["optimum"] = energy.group(4) if energy else "?"
     return result
