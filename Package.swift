@@ -137,7 +137,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "VDVTests", dependencies: ["VDV"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "PowerSolverTests", dependencies: ["PowerSolver", "DepotModel", "DepotConfig"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PowerSolverTests", dependencies: ["PowerSolver", "DepotModel", "DepotConfig"], exclude: ["Fixtures"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "PolicyEngineTests", dependencies: ["PolicyEngine", "DepotModel", "DepotConfig"], exclude: ["Corpus"],
             swiftSettings: swiftSettings),

@@ -120,9 +120,15 @@ extension Busbar {
                 async let night = simulation.run(for: .seconds(hours * 3600), reportInterval: .seconds(hours * 3600)) { _ in }
                 async let vdv: Void = peers.run(until: end)
                 var reported = Date.distantPast
+                var audit = PredictionAudit()
+                var nextReport = clock.now().addingTimeInterval(reportEvery * 60)
                 while clock.now() < end {
-                    try await clock.sleep(until: min(end, clock.now().addingTimeInterval(reportEvery * 60)))
+                    // Every clock minute for the predictions, a line every `reportEvery`.
+                    try await clock.sleep(until: min(end, clock.now().addingTimeInterval(60)))
                     let snapshot = await controller.snapshot()
+                    audit.observe(snapshot)
+                    guard clock.now() >= min(end, nextReport) else { continue }
+                    nextReport = nextReport.addingTimeInterval(reportEvery * 60)
                     say(summary.line(snapshot))
                     for presystem in peers.presystems { say(await summary.line(report: presystem)) }
                     for incident in snapshot.incidents where incident.at > reported { say(summary.line(incident)) }
@@ -131,7 +137,9 @@ extension Busbar {
                 _ = await night
                 await vdv
                 say(await summary.preconditioning(peers.fleet.log))
-                say(summary.departures(await simulation.departures.departures, plan: plan, optimum: try? HindsightOptimum(depot: depot, plan: plan)))
+                let departures = await simulation.departures.departures
+                say(summary.departures(departures, plan: plan, optimum: try? HindsightOptimum(depot: depot, plan: plan)))
+                say(audit.line(departures, depot: depot))
                 say(summary.line(await controller.statistics))
                 await services.triggerGracefulShutdown()
             }

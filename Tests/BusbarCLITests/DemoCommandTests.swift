@@ -19,6 +19,7 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("departures: ") })
         let energy = /\ \ \d+ kWh into the batteries up to their targets; hindsight optimum \d+ kWh \([\d.]+ %\) with \d+ at their minimum/
         #expect(lines.contains { $0.wholeMatch(of: energy) != nil })
+        #expect(lines.contains { $0.hasPrefix("predictions: ") && $0.contains("mean absolute error") })
         #expect(lines.contains { $0.hasPrefix("runtime: ") })
     }
 

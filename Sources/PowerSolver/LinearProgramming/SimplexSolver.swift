@@ -67,6 +67,15 @@ final class SimplexSolver {
         Clp_chgColumnUpper(model, bounds)
     }
 
+    /// A solve's primal values and row activities, kept so a later stage that fails can fall back.
+    struct Solved {
+        let solution: [Double]
+        let activities: [Double]
+    }
+
+    /// The last solve's values.
+    func solved() -> Solved { Solved(solution: solution(), activities: rowActivities()) }
+
     /// The primal column values of the last solve.
     func solution() -> [Double] {
         guard let values = Clp_primalColumnSolution(model) else { return [] }

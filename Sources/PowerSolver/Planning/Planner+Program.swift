@@ -8,6 +8,11 @@ extension Planner {
     /// The exact plan on the LP with SoC states (docs/solver.md §3.2): unmet energy class by class,
     /// then the least peak; with readiness first, the earliest delivery within the peak the
     /// preferences allow; then cost with the ε·t tie-break. Each stage starts from the previous basis.
+    ///
+    /// Only the unmet-energy stages must solve: when Clp cannot solve a later stage (primal
+    /// infeasible by a few hundredths after the kept rows, seen on demo nights), the plan is the
+    /// solution of the stage before — it delivers the same energy, only less early or less cheaply —
+    /// instead of no plan at all.
     func solveProgram(_ model: PlanningModel) throws -> Plan {
         let program = StateOfChargeProgram(model)
         let solver = SimplexSolver(program.program)
@@ -17,7 +22,20 @@ extension Planner {
             let columns = members.map { kind == .must ? program.mustShortfall[$0] : program.wantShortfall[$0] }
             _ = try keep(solver, columns.map { ($0, 1.0) }, stage: "unmet \(kind) tier \(tier)")
         }
-        guard let leastPeak = solver.minimise([(program.peak, 1)]) else { throw PlanningError.programNotSolved(stage: "peak") }
+        var solved = solver.solved()
+        func plan(_ solved: SimplexSolver.Solved, peak: Double) -> Plan {
+            let power = program.power.map { columns in
+                var slots = Array(repeating: 0.0, count: model.slotCount)
+                for (slot, column) in columns { slots[slot] = max(0, solved.solution[column]) }
+                return slots
+            }
+            let analysis = ProgramBindingAnalysis(
+                program: program, solution: solved.solution, activities: solved.activities, rows: program.program.rows,
+                peak: peak.isFinite ? peak : .greatestFiniteMagnitude)
+            return PlanReport(model: model, power: power) { analysis.constraints(for: $0, intrinsic: $1) }.plan()
+        }
+        guard let leastPeak = solver.minimise([(program.peak, 1)]) else { return plan(solved, peak: .infinity) }
+        solved = solver.solved()
         let allowedPeak = Self.allowedPeak(least: leastPeak, problem)
         if allowedPeak.isFinite {
             solver.setUpperBound(program.peak, allowedPeak + Self.keptRelative * allowedPeak + Self.keptAbsolute)
@@ -27,7 +45,8 @@ extension Planner {
             let earliness = program.power.enumerated().flatMap { index, columns in
                 columns.map { ($0.column, problem.vehicles[index].efficiency * model.slotHours * Double($0.slot + 1)) }
             }
-            _ = try keep(solver, earliness, stage: "readiness")
+            guard (try? keep(solver, earliness, stage: "readiness")) != nil else { return plan(solved, peak: allowedPeak) }
+            solved = solver.solved()
         }
         var costs: [(column: Int, value: Double)] = []
         for columns in program.power {
@@ -36,18 +55,8 @@ extension Planner {
             }
         }
         for (slot, column) in program.excess.enumerated() { costs.append((column, problem.tariff.excessPenalty[slot])) }
-        guard solver.minimise(costs) != nil else { throw PlanningError.programNotSolved(stage: "cost") }
-
-        let solution = solver.solution()
-        let power = program.power.map { columns in
-            var slots = Array(repeating: 0.0, count: model.slotCount)
-            for (slot, column) in columns { slots[slot] = max(0, solution[column]) }
-            return slots
-        }
-        let analysis = ProgramBindingAnalysis(
-            program: program, solution: solution, activities: solver.rowActivities(), rows: program.program.rows,
-            peak: allowedPeak.isFinite ? allowedPeak : .greatestFiniteMagnitude)
-        return PlanReport(model: model, power: power) { analysis.constraints(for: $0, intrinsic: $1) }.plan()
+        if solver.minimise(costs) != nil { solved = solver.solved() }
+        return plan(solved, peak: allowedPeak)
     }
 
     /// The peak the stages after stage 2 may use: the least peak, raised by the tolerance and to
