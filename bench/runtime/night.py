@@ -5,7 +5,8 @@ process, one accelerated clock).
 For each depot and clock speed: wall and CPU seconds, peak memory, the runtime's own counters
 (plans, ticks, time in the policy engine, the night planner and the allocator, the wait for
 decision-record writes), how many buses left at or above their minimum SoC, and the energy that
-reached the batteries against the night's hindsight optimum (the demo's own line). The share of the
+reached the batteries against the night's hindsight optimum and the accuracy of the predicted
+departure SoC (the demo's own lines). The share of the
 process CPU the runtime's parts take is printed beside them; the rest is OCPP (codec, WebSockets,
 the per-frame SQLite commits of the message log) and the simulated chargers, which run in the
 same process."""
@@ -34,10 +35,15 @@ def run_night(binary: str, depot: str, speed: int, hours: float, workdir: pathli
                       storage=storage / 1000)
     visits = re.search(r"departures: (\d+) of (\d+) visits", output)
     on_target = re.search(r"(\d+) left at or above their minimum target SoC", output)
-    result["departures"] = f"{on_target.group(1) if on_target else '?'}/{visits.group(2) if visits else '?'}"
+    result["departures"] = (f"{on_target.group(1) if on_target else '?'}/{visits.group(1) if visits else '?'} "
+                            f"({visits.group(2) if visits else '?'} visits)")
     energy = re.search(r"(\d+) kWh into the batteries up to their targets; hindsight optimum (\d+) kWh \(([\d.]+) %\) with (\d+) at their minimum", output)
     result["energy"] = f"{energy.group(1)} / {energy.group(2)} ({energy.group(3)} %)" if energy else "?"
     result["optimum"] = energy.group(4) if energy else "?"
+    predictions = re.search(r"mean absolute error ([\d.]+) points 2 min after plug-in \(bias ([+-][\d.]+)\), ([\d.]+) before leaving; "
+                            r"(\d+) below their minimum, (\d+) of them announced", output)
+    result["predictions"] = (f"{predictions.group(1)} ({predictions.group(2)}) / {predictions.group(3)} | {predictions.group(5)} of {predictions.group(4)}"
+                             if predictions else "? | ?")
     return result
 
 
@@ -58,8 +64,9 @@ def main() -> None:
     depots = {"both": depots, "demo": depots[:1], "large": depots[1:]}[arguments.depots]
     binaries = [("this", arguments.binary)] + ([("baseline", arguments.baseline)] if arguments.baseline else [])
     print("| depot | speed | build | wall s | CPU s | peak MB | plans | ticks | policy s | planner s | allocator s | runtime share of CPU | "
-          "record wait s | on target | kWh into batteries / hindsight optimum | optimum on target |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "record wait s | on target / departed | kWh into batteries / hindsight optimum | optimum on target | "
+          "prediction MAE 2 min after plug-in (bias) / before leaving, points | misses announced |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, depot in depots:
         for speed in map(int, arguments.speeds.split(",")):
             for build, binary in binaries:
@@ -67,7 +74,7 @@ def main() -> None:
                 print(f"| {name} | {speed}× | {build} | {r['wall']:.1f} | {r['cpu']:.1f} | {r['rss_mb']:.0f} | {r.get('plans', '?')} | {r.get('ticks', '?')} | "
                       f"{r.get('policy', 0):.2f} | {r.get('planning', 0):.2f} | {r.get('allocation', 0):.2f} | "
                       f"{100 * (r.get('policy', 0) + r.get('planning', 0) + r.get('allocation', 0)) / max(r['cpu'], 1e-9):.1f} % | {r.get('storage', 0):.2f} | "
-                      f"{r['departures']} | {r['energy']} | {r['optimum']} |", flush=True)
+                      f"{r['departures']} | {r['energy']} | {r['optimum']} | {r['predictions']} |", flush=True)
     shutil.rmtree(workdir)
 
 
