@@ -25,6 +25,7 @@ struct DepotFileLoaderTests {
         #expect(demo.tenants.filter { $0.tenantClass == .fleet }.count == 2)
         let nord = try DepotFileLoader.load(path: root.appendingPathComponent("nord.yaml").path)
         #expect(nord.grid.meter == SiteMeter(charger: "NORD-METER"))
+        #expect(nord.grid.peakTolerance == 0.1)
         #expect(nord.charger("NORD-METER")?.connectors.isEmpty == true)
         #expect(nord.charger("NORD-W01")?.connectors.map(\.phases) == [3, 1])
         #expect(nord.tenant("stadtbus")?.presystems.count == 2)

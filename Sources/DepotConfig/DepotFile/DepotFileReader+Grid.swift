@@ -1,7 +1,7 @@
 import DepotModel
 
 extension DepotFileReader {
-    static let gridKeys: Set<String> = ["connection_kw", "safety_margin_kw", "meter", "blocks"]
+    static let gridKeys: Set<String> = ["connection_kw", "safety_margin_kw", "peak_tolerance_percent", "meter", "blocks"]
 
     func readGrid(_ node: ConfigNode) -> GridConnection? {
         guard let map = node.mapping(keys: Self.gridKeys) else { return nil }
@@ -11,6 +11,7 @@ extension DepotFileReader {
             if let connection, value >= connection { marginNode.report("must be below connection_kw (\(connection))") }
             margin = value
         }
+        let peakTolerance = map.optional("peak_tolerance_percent")?.percent().map { $0.value / 100 }
         var meter: SiteMeter?
         if let meterMap = map.optional("meter")?.mapping(keys: ["charger", "measurand"]) {
             let charger: ChargerID? = meterMap.required("charger")?.identifier()
@@ -19,7 +20,7 @@ extension DepotFileReader {
         }
         let blocks = map.optional("blocks").flatMap { readBlocks($0, connection: connection) } ?? []
         guard let connection else { return nil }
-        return GridConnection(connectionLimit: connection, safetyMargin: margin, meter: meter, blocks: blocks)
+        return GridConnection(connectionLimit: connection, safetyMargin: margin, meter: meter, blocks: blocks, peakTolerance: peakTolerance)
     }
 
     /// Blocks must tile the day: no overlap, no gap (an operator who writes blocks means all of the day).

@@ -10,12 +10,20 @@ public struct GridConnection: Hashable, Codable, Sendable {
     public let meter: SiteMeter?
     /// Blocks covering the whole day without overlap, or empty (the connection limit always applies).
     public let blocks: [TimeBlock]
+    /// How far above the least possible peak the night plan may go to charge earlier, as a
+    /// fraction (0.1: 10 %), for a depot that pays a demand charge; nil when it pays none, so
+    /// readiness may use all the grid allows (docs/solver.md §2.3).
+    public let peakTolerance: Double?
 
-    public init(connectionLimit: Kilowatts, safetyMargin: Kilowatts = .zero, meter: SiteMeter? = nil, blocks: [TimeBlock] = []) {
+    public init(
+        connectionLimit: Kilowatts, safetyMargin: Kilowatts = .zero, meter: SiteMeter? = nil, blocks: [TimeBlock] = [],
+        peakTolerance: Double? = nil
+    ) {
         self.connectionLimit = connectionLimit
         self.safetyMargin = safetyMargin
         self.meter = meter
         self.blocks = blocks
+        self.peakTolerance = peakTolerance
     }
 
     /// The block in force at an instant, or nil when the depot has no blocks.

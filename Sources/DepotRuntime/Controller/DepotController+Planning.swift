@@ -77,7 +77,7 @@ extension DepotController {
             let problem = PlanningProblem(
                 depot: depot, grid: SlotGrid(covering: now, to: end, slotLength: settings.slotLength), vehicles: vehicles,
                 siteBaseLoad: nil
-            ).with(preferences: settings.planningPreferences)
+            ).with(preferences: settings.planningPreferences(for: depot.grid))
             plan = try Planner().plan(problem)
         } catch {
             logger.error("planning failed, the allocator runs without a plan: \(error)")

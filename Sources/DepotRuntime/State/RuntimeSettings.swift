@@ -38,6 +38,13 @@ public struct RuntimeSettings: Hashable, Sendable {
     /// Readiness first and the peak tolerance of the night plan (docs/solver.md §2.3); nil plans the
     /// pure stages (unmet energy, least peak, least cost).
     public var planningPreferences: PlanningPreferences?
+    /// The night plan's preferences at a depot: these, with the depot's own peak tolerance
+    /// (`grid.peak_tolerance_percent`) where it sets one.
+    public func planningPreferences(for grid: GridConnection) -> PlanningPreferences? {
+        guard let preferences = planningPreferences else { return nil }
+        guard let tolerance = grid.peakTolerance else { return preferences }
+        return PlanningPreferences(readinessFirst: preferences.readinessFirst, peakTolerance: tolerance)
+    }
     /// A session that settled below its limit counts at its draw plus this and 2 % (M_i,
     /// docs/ocpp.md §13.4), so the rest of its limit goes to others in the next tick.
     public var drawMargin: Kilowatts
