@@ -1,6 +1,7 @@
 import ArgumentParser
 import DepotConfig
 import DepotModel
+import DepotRuntime
 import Foundation
 import PowerSolver
 
@@ -76,13 +77,19 @@ extension Busbar {
                 printError("no stay arrives within 24 hours of \(start) and departs after it")
                 throw ExitCode(1)
             }
+            // As the runtime plans: its preferences (readiness first, the depot's peak tolerance) and
+            // its taper (the vehicle's curve, else the assumed default).
+            let settings = RuntimeSettings()
             let vehicles = stays.compactMap { stay -> PlanningVehicle? in
                 let tenant = depot.tenant(stay.tenant)
                 return PlanningVehicle(
-                    stay: stay, depot: depot, arrivalSoC: Percent(arrivalSoc), tier: tenant?.tenantClass == .public ? 0 : 1)
+                    stay: stay, depot: depot, arrivalSoC: Percent(arrivalSoc), tier: tenant?.tenantClass == .public ? 0 : 1,
+                    powerCurve: depot.vehicle(stay.vehicle).map(settings.plannedTaper(of:)))
             }
             let grid = SlotGrid(covering: startInstant, to: end, slotLength: .minutes(slot))
-            let plan = try Planner().plan(PlanningProblem(depot: depot, grid: grid, vehicles: vehicles))
+            let problem = PlanningProblem(depot: depot, grid: grid, vehicles: vehicles).with(
+                preferences: settings.planningPreferences(for: depot.grid))
+            let plan = try Planner().plan(problem)
             let rendering = PlanRendering(depot: depot, stays: stays, vehicles: vehicles, plan: plan)
             print(json ? rendering.json() : rendering.text())
             if let svg { try rendering.svg().write(toFile: svg, atomically: true, encoding: .utf8) }

@@ -3,11 +3,16 @@ import Testing
 
 @Suite("busbar plan")
 struct PlanCommandTests {
-    @Test func demoNightIsPlannedWithoutShortfall() async throws {
+    /// Planned as the runtime plans (readiness first, the assumed taper above 80 %): the only
+    /// shortfalls are the last kWh to 100 % that the taper leaves out of short dwells.
+    @Test func demoNightIsPlannedWithTheTaperAsItsOnlyShortfall() async throws {
         let result = try await BusbarBinary.run(["plan", "--start", "2026-11-24T16:00"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Plan for depot demo"))
-        #expect(result.stdout.contains("0 of 30 vehicles short"))
+        #expect(result.stdout.contains("4 of 30 vehicles short"))
+        let short = result.stdout.split(separator: "\n").filter { $0.contains("dwell too short") }
+        #expect(short.count == 4)
+        #expect(short.allSatisfy { $0.contains("battery taper") && $0.contains("100 %") })
         #expect(result.stdout.contains("site profile, hourly average"))
     }
 

@@ -251,7 +251,5 @@ extension DepotController {
     }
 
     /// The taper the plan assumes: the one rule predictions use too.
-    private func plannedTaper(of vehicle: Vehicle) -> [PowerCurvePoint] {
-        AcceptanceModel.taper(of: vehicle, assumedTaperStart: settings.assumedTaperStart)
-    }
+    private func plannedTaper(of vehicle: Vehicle) -> [PowerCurvePoint] { settings.plannedTaper(of: vehicle) }
 }

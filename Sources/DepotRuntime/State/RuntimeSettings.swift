@@ -45,6 +45,11 @@ public struct RuntimeSettings: Hashable, Sendable {
         guard let tolerance = grid.peakTolerance else { return preferences }
         return PlanningPreferences(readinessFirst: preferences.readinessFirst, peakTolerance: tolerance)
     }
+    /// The taper the runtime plans a vehicle with: its power curve, else the assumed default
+    /// (`assumedTaperStart`), so the dry-run planner expects the same battery as the runtime.
+    public func plannedTaper(of vehicle: Vehicle) -> [PowerCurvePoint] {
+        AcceptanceModel.taper(of: vehicle, assumedTaperStart: assumedTaperStart)
+    }
     /// A session that settled below its limit counts at its draw plus this and 2 % (M_i,
     /// docs/ocpp.md §13.4), so the rest of its limit goes to others in the next tick.
     public var drawMargin: Kilowatts

@@ -8,8 +8,12 @@ extension PlanningVehicle {
     ///   - arrivalSoC: used when the entry does not say (VDV 463 `expectedSocAtArrival`).
     ///   - tier: the session's priority tier (higher first).
     ///   - preconditioning: the load the `preconditioning` policy's plan draws before departure.
+    ///   - powerCurve: the taper to plan with, when it is not the vehicle's own (an assumed default).
     /// - Returns: nil when the vehicle is not in the depot's master data.
-    public init?(stay entry: TimetableEntry, depot: Depot, arrivalSoC: Percent, tier: Int, preconditioning: PreconditioningLoad? = nil) {
+    public init?(
+        stay entry: TimetableEntry, depot: Depot, arrivalSoC: Percent, tier: Int, preconditioning: PreconditioningLoad? = nil,
+        powerCurve: [PowerCurvePoint]? = nil
+    ) {
         guard let vehicle = depot.vehicle(entry.vehicle) else { return nil }
         var node = PlanningProblem.siteNodeID
         var maxPower = vehicle.maxPower
@@ -22,6 +26,7 @@ extension PlanningVehicle {
         self.init(
             id: vehicle.id, node: node, arrival: entry.arrival, departure: entry.departure, capacity: vehicle.batteryCapacity,
             stateOfCharge: entry.arrivalSoC ?? arrivalSoC, minTarget: entry.minTargetSoC, maxTarget: entry.maxTargetSoC, maxPower: maxPower,
-            efficiency: vehicle.efficiency, tier: tier, powerCurve: vehicle.powerCurve, preconditioning: preconditioning, tenant: vehicle.tenant)
+            efficiency: vehicle.efficiency, tier: tier, powerCurve: powerCurve ?? vehicle.powerCurve, preconditioning: preconditioning,
+            tenant: vehicle.tenant)
     }
 }
