@@ -55,6 +55,16 @@ struct AllocationRuntimeTests {
         try #require(await controller.allocationInput(now: now).sessions.first { $0.id == address })
     }
 
+    /// A controller whose first bus (tx-1 on DEMO-A01#1) was just sent, and accepted, 150 kW.
+    static func chargingAtFullPower(clock: ManualClock) async throws -> DepotController {
+        let controller = try await Self.controller(clock: clock)
+        await controller.handle(.presence("DEMO-A01", online: true))
+        await start(first, token: "04A2B3C40001", transaction: "tx-1", on: controller, at: clock.now())
+        await controller.tick()
+        await controller.completed(.limit(first, transaction: "tx-1", power: 150), result: .accepted)
+        return controller
+    }
+
     @Test func aPlannedBusBelowTargetTakesItsFullPowerNotThePlansShare() async throws {
         let clock = ManualClock(PreconditioningTests.origin)
         // The pure stages spread the energy over the night for the least peak.
@@ -77,11 +87,7 @@ struct AllocationRuntimeTests {
 
     @Test func aBusThatDrawsLessFreesTheRestOnceItHadTimeToFollow() async throws {
         let clock = ManualClock(PreconditioningTests.origin)
-        let controller = try await Self.controller(clock: clock)
-        await controller.handle(.presence("DEMO-A01", online: true))
-        await Self.start(Self.first, token: "04A2B3C40001", transaction: "tx-1", on: controller, at: clock.now())
-        await controller.tick()
-        await controller.completed(.limit(Self.first, transaction: "tx-1", power: 150), result: .accepted)
+        let controller = try await Self.chargingAtFullPower(clock: clock)
 
         // Ten seconds after the raise it still ramps: it keeps its limit.
         clock.advance(by: 10)
@@ -107,11 +113,7 @@ struct AllocationRuntimeTests {
 
     @Test func aBusJustBelowItsLimitKeepsItSoTaperDoesNotSendAProfileEveryTick() async throws {
         let clock = ManualClock(PreconditioningTests.origin)
-        let controller = try await Self.controller(clock: clock)
-        await controller.handle(.presence("DEMO-A01", online: true))
-        await Self.start(Self.first, token: "04A2B3C40001", transaction: "tx-1", on: controller, at: clock.now())
-        await controller.tick()
-        await controller.completed(.limit(Self.first, transaction: "tx-1", power: 150), result: .accepted)
+        let controller = try await Self.chargingAtFullPower(clock: clock)
         clock.advance(by: 60)
         // 145 kW + 1 + 2.9 is within 3 % of 150: the limit stays.
         await Self.sample(Self.first, transaction: "tx-1", kilowatts: 145, at: clock.now(), on: controller)
@@ -122,11 +124,7 @@ struct AllocationRuntimeTests {
 
     @Test func aNewSessionGetsItsPowerBesideADecreaseInFlightWhenItFits() async throws {
         let clock = ManualClock(PreconditioningTests.origin)
-        let controller = try await Self.controller(clock: clock)
-        await controller.handle(.presence("DEMO-A01", online: true))
-        await Self.start(Self.first, token: "04A2B3C40001", transaction: "tx-1", on: controller, at: clock.now())
-        await controller.tick()
-        await controller.completed(.limit(Self.first, transaction: "tx-1", power: 150), result: .accepted)
+        let controller = try await Self.chargingAtFullPower(clock: clock)
 
         // An operator caps the first bus while a second plugs in: the decrease and the new
         // session's power go out in the same tick, since both fit with the first at 150 kW.
