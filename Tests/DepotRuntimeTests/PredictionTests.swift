@@ -147,3 +147,30 @@ struct PredictionTests {
         #expect(warnings.first?.clearedAt != nil, "resolved once the forecast recovered")
     }
 }
+
+extension PredictionTests {
+    @Test func aBusWhoseStayANewTimetableReplacedKeepsItsForecast() async throws {
+        let clock = ManualClock(Self.origin)
+        let controller = try await Self.controller(clock)
+        try await controller.replaceTimetable([Self.stay("hb-01", arrival: Self.origin)], source: .api)
+        await controller.handle(.presence("DEMO-A01", online: true))
+        await controller.handle(.connectorStatus(Self.bay, .charging, errorCode: nil))
+        await controller.handle(.transactionStarted(Self.bay, transaction: "t1", idToken: "04A2B3C40001", meterStart: .zero, at: clock.now()))
+        await Self.sample(controller, at: clock.now(), soc: 30, kWh: 0, kW: 0)
+        await controller.tick()
+        #expect(await controller.predictions()["hb-01"] != nil)
+
+        // The same stay under a new id (an upstream list that renumbers its requests).
+        let original = Self.stay("hb-01", arrival: Self.origin)
+        let renumbered = TimetableEntry(
+            id: "api-hb-01-revised", vehicle: original.vehicle, tenant: original.tenant, arrival: original.arrival,
+            departure: original.departure, arrivalSoC: original.arrivalSoC, targetSoC: original.targetSoC,
+            minTargetSoC: original.minTargetSoC, bay: original.bay, source: .api)
+        try await controller.replaceTimetable([renumbered], source: .api)
+        clock.advance(by: 5)
+        await controller.tick()
+        let forecast = try #require(await controller.predictions()["hb-01"], "the plugged bus is planned on its new stay")
+        #expect(forecast.departureStateOfCharge.value >= 80)
+        #expect(await controller.plannedStays["hb-01"] == "api-hb-01-revised")
+    }
+}

@@ -21,12 +21,13 @@ extension DepotController {
                 planNeeded = true
             }
         }
-        // A vehicle that plugged in before its stay was known (restart, late VDV 463 request)
-        // gets it now.
+        // A vehicle that plugged in before its stay was known (restart, late VDV 463 request), or
+        // whose stay a new timetable replaced, gets its stay now: without one it is not planned
+        // and has no forecast.
         for (address, record) in connectors {
-            guard let session = record.session, session.entry == nil, let vehicle = session.vehicle, let stay = stay(of: vehicle, at: now) else {
-                continue
-            }
+            guard let session = record.session, session.entry.flatMap({ entries[$0] }) == nil, let vehicle = session.vehicle,
+                let stay = stay(of: vehicle, at: now)
+            else { continue }
             connectors[address]?.session?.entry = stay.id
             planNeeded = true
         }
