@@ -65,6 +65,12 @@ struct DemoSummary {
             }
         }
         lines.insert("  \(onTarget) left at or above their minimum target SoC", at: 1)
+        let late = departures.map(\.lateness).max() ?? 0
+        if late >= 60 {
+            // The simulation fell behind its clock: buses charged past their departure, so the
+            // figures below overstate what the night delivered.
+            lines.insert(String(format: "  the simulation unplugged buses up to %.0f min after their departure: NOT A VALID NIGHT", late / 60), at: 1)
+        }
         let energy = String(format: "  %.0f kWh into the batteries up to their targets", delivered)
         if optimum != nil {
             let share: Double = best > 0 ? 100 * delivered / best : 100

@@ -37,6 +37,8 @@ def run_night(binary: str, depot: str, speed: int, hours: float, workdir: pathli
     on_target = re.search(r"(\d+) left at or above their minimum target SoC", output)
     result["departures"] = (f"{on_target.group(1) if on_target else '?'}/{visits.group(1) if visits else '?'} "
                             f"({visits.group(2) if visits else '?'} visits)")
+    late = re.search(r"unplugged buses up to (\d+) min after their departure", output)
+    result["late"] = f"{late.group(1)} min" if late else "< 1 min"
     energy = re.search(r"(\d+) kWh into the batteries up to their targets; hindsight optimum (\d+) kWh \(([\d.]+) %\) with (\d+) at their minimum", output)
     result["energy"] = f"{energy.group(1)} / {energy.group(2)} ({energy.group(3)} %)" if energy else "?"
     result["optimum"] = energy.group(4) if energy else "?"
@@ -65,8 +67,8 @@ def main() -> None:
     binaries = [("this", arguments.binary)] + ([("baseline", arguments.baseline)] if arguments.baseline else [])
     print("| depot | speed | build | wall s | CPU s | peak MB | plans | ticks | policy s | planner s | allocator s | runtime share of CPU | "
           "record wait s | on target / departed | kWh into batteries / hindsight optimum | optimum on target | "
-          "prediction MAE 2 min after plug-in (bias) / before leaving, points | misses announced |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "prediction MAE 2 min after plug-in (bias) / before leaving, points | misses announced | unplugged late by |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, depot in depots:
         for speed in map(int, arguments.speeds.split(",")):
             for build, binary in binaries:
@@ -74,7 +76,7 @@ def main() -> None:
                 print(f"| {name} | {speed}× | {build} | {r['wall']:.1f} | {r['cpu']:.1f} | {r['rss_mb']:.0f} | {r.get('plans', '?')} | {r.get('ticks', '?')} | "
                       f"{r.get('policy', 0):.2f} | {r.get('planning', 0):.2f} | {r.get('allocation', 0):.2f} | "
                       f"{100 * (r.get('policy', 0) + r.get('planning', 0) + r.get('allocation', 0)) / max(r['cpu'], 1e-9):.1f} % | {r.get('storage', 0):.2f} | "
-                      f"{r['departures']} | {r['energy']} | {r['optimum']} | {r['predictions']} |", flush=True)
+                      f"{r['departures']} | {r['energy']} | {r['optimum']} | {r['predictions']} | {r['late']} |", flush=True)
     shutil.rmtree(workdir)
 
 

@@ -90,11 +90,14 @@ public struct Simulation: Sendable {
             if event.arriving {
                 await client.plugIn(connector: event.visit.connector, vehicle: event.visit.vehicle)
             } else {
+                let processed = clock.now()
                 let plugged = await client.station.connector(event.visit.connector)?.vehicle
                 let battery = plugged?.idToken == event.visit.vehicle.idToken ? plugged?.battery : nil
                 await client.unplug(connector: event.visit.connector)
                 if let battery {
-                    await departures.record(VehicleDeparture(visit: event.visit, stateOfCharge: battery.stateOfCharge, at: event.time))
+                    await departures.record(
+                        VehicleDeparture(
+                            visit: event.visit, stateOfCharge: battery.stateOfCharge, at: event.time, processedAt: processed))
                 }
             }
         }

@@ -8,11 +8,18 @@ public struct VehicleDeparture: Hashable, Sendable {
     public let stateOfCharge: Double
     /// When it left (clock time).
     public let at: Date
+    /// When the simulation got to it: later than `at` when an overloaded machine held the visits
+    /// back, and then the bus charged past its departure (the night's figures are not to be trusted).
+    public let processedAt: Date
 
     /// A departure as observed.
-    public init(visit: VehicleVisit, stateOfCharge: Double, at: Date) {
+    public init(visit: VehicleVisit, stateOfCharge: Double, at: Date, processedAt: Date? = nil) {
         self.visit = visit
         self.stateOfCharge = stateOfCharge
         self.at = at
+        self.processedAt = processedAt ?? at
     }
+
+    /// How late the simulation unplugged the bus, in seconds of clock time.
+    public var lateness: TimeInterval { max(0, processedAt.timeIntervalSince(at)) }
 }
