@@ -47,6 +47,18 @@ struct PredictionTests {
                 ]))
     }
 
+    /// hb-01 on its stay, plugged in at DEMO-A01#1 at 30 % and planned once.
+    static func pluggedIn(_ clock: ManualClock) async throws -> DepotController {
+        let controller = try await Self.controller(clock)
+        try await controller.replaceTimetable([stay("hb-01", arrival: origin)], source: .api)
+        await controller.handle(.presence("DEMO-A01", online: true))
+        await controller.handle(.connectorStatus(bay, .charging, errorCode: nil))
+        await controller.handle(.transactionStarted(bay, transaction: "t1", idToken: "04A2B3C40001", meterStart: .zero, at: clock.now()))
+        await sample(controller, at: clock.now(), soc: 30, kWh: 0, kW: 0)
+        await controller.tick()
+        return controller
+    }
+
     @Test func aLateBusStaysInThePlanAsArrivingSoon() async throws {
         let clock = ManualClock(Self.origin)
         let controller = try await Self.controller(clock)
@@ -79,13 +91,7 @@ struct PredictionTests {
     /// `will_miss_departure` goes out at once, and it is resolved when the bus leaves.
     @Test func aBusTakingLessThanItsLimitIsPredictedFromWhatItTakesAndAnnounced() async throws {
         let clock = ManualClock(Self.origin)
-        let controller = try await Self.controller(clock)
-        try await controller.replaceTimetable([Self.stay("hb-01", arrival: Self.origin)], source: .api)
-        await controller.handle(.presence("DEMO-A01", online: true))
-        await controller.handle(.connectorStatus(Self.bay, .charging, errorCode: nil))
-        await controller.handle(.transactionStarted(Self.bay, transaction: "t1", idToken: "04A2B3C40001", meterStart: .zero, at: clock.now()))
-        await Self.sample(controller, at: clock.now(), soc: 30, kWh: 0, kW: 0)
-        await controller.tick()
+        let controller = try await Self.pluggedIn(clock)
         let optimistic = try #require(await controller.predictions()["hb-01"])
         #expect(optimistic.departureStateOfCharge.value >= 89, "at its limit it would reach its target")
         await controller.completed(.limit(Self.bay, transaction: "t1", power: Kilowatts(150)), result: .accepted)
@@ -117,13 +123,7 @@ struct PredictionTests {
     /// The forecast falls below the minimum and comes back: raised once, resolved on recovery.
     @Test func aWarningIsResolvedWhenTheForecastRecovers() async throws {
         let clock = ManualClock(Self.origin)
-        let controller = try await Self.controller(clock)
-        try await controller.replaceTimetable([Self.stay("hb-01", arrival: Self.origin)], source: .api)
-        await controller.handle(.presence("DEMO-A01", online: true))
-        await controller.handle(.connectorStatus(Self.bay, .charging, errorCode: nil))
-        await controller.handle(.transactionStarted(Self.bay, transaction: "t1", idToken: "04A2B3C40001", meterStart: .zero, at: clock.now()))
-        await Self.sample(controller, at: clock.now(), soc: 30, kWh: 0, kW: 0)
-        await controller.tick()
+        let controller = try await Self.pluggedIn(clock)
         await controller.completed(.limit(Self.bay, transaction: "t1", power: Kilowatts(150)), result: .accepted)
         var soc = 30.0
         var energy = 0.0
@@ -151,13 +151,7 @@ struct PredictionTests {
 extension PredictionTests {
     @Test func aBusWhoseStayANewTimetableReplacedKeepsItsForecast() async throws {
         let clock = ManualClock(Self.origin)
-        let controller = try await Self.controller(clock)
-        try await controller.replaceTimetable([Self.stay("hb-01", arrival: Self.origin)], source: .api)
-        await controller.handle(.presence("DEMO-A01", online: true))
-        await controller.handle(.connectorStatus(Self.bay, .charging, errorCode: nil))
-        await controller.handle(.transactionStarted(Self.bay, transaction: "t1", idToken: "04A2B3C40001", meterStart: .zero, at: clock.now()))
-        await Self.sample(controller, at: clock.now(), soc: 30, kWh: 0, kW: 0)
-        await controller.tick()
+        let controller = try await Self.pluggedIn(clock)
         #expect(await controller.predictions()["hb-01"] != nil)
 
         // The same stay under a new id (an upstream list that renumbers its requests).
