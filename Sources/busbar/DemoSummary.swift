@@ -48,9 +48,9 @@ struct DemoSummary {
             guard let (vehicle, entry) = HindsightOptimum.stay(of: departure.visit, depot: depot) else { continue }
             let battery = departure.visit.vehicle.battery
             // Counted up to the target, as the optimum counts it: energy above it buys nothing.
-            let useful = min(departure.stateOfCharge, (entry.maxTargetSoC ?? entry.targetSoC).value)
+            let useful = min(departure.stateOfCharge, entry.maximumSoC.value)
             delivered += max(0, useful - battery.stateOfCharge) / 100 * battery.capacityKWh
-            let target = (entry.minTargetSoC ?? entry.targetSoC).value
+            let target = entry.minimumSoC.value
             if let optimum, let row = index[departure.visit] {
                 best += optimum.energy[row]
                 if let soc = optimum.departureSoC[row], soc + 0.5 >= target { optimumOnTarget += 1 }
@@ -64,21 +64,22 @@ struct DemoSummary {
                         target))
             }
         }
-        lines.insert("  \(onTarget) left at or above their minimum target SoC", at: 1)
-        let late = departures.map(\.lateness).max() ?? 0
-        if late >= 60 {
-            // The simulation fell behind its clock: buses charged past their departure, so the
-            // figures below overstate what the night delivered.
-            lines.insert(String(format: "  the simulation unplugged buses up to %.0f min after their departure: NOT A VALID NIGHT", late / 60), at: 1)
-        }
+        var summary = ["  \(onTarget) left at or above their minimum target SoC"]
         let energy = String(format: "  %.0f kWh into the batteries up to their targets", delivered)
         if optimum != nil {
             let share: Double = best > 0 ? 100 * delivered / best : 100
-            let line = String(format: "; hindsight optimum %.0f kWh (%.1f %%)", best, share)
-            lines.insert(energy + line + " with \(optimumOnTarget) at their minimum", at: 2)
+            summary.append(
+                energy + String(format: "; hindsight optimum %.0f kWh (%.1f %%)", best, share) + " with \(optimumOnTarget) at their minimum")
         } else {
-            lines.insert(energy + "; no hindsight optimum", at: 2)
+            summary.append(energy + "; no hindsight optimum")
         }
+        let late = departures.map(\.lateness).max() ?? 0
+        if late >= 60 {
+            // The simulation fell behind its clock: buses charged past their departure, so the
+            // figures above overstate what the night delivered.
+            summary.append(String(format: "  the simulation unplugged buses up to %.0f min after their departure: NOT A VALID NIGHT", late / 60))
+        }
+        lines.insert(contentsOf: summary, at: 1)
         return lines.joined(separator: "\n")
     }
 

@@ -36,11 +36,11 @@ struct PredictionAudit {
         var belowAnnounced = 0
         for departure in departures {
             guard let (vehicle, entry) = HindsightOptimum.stay(of: departure.visit, depot: depot) else { continue }
-            let ceiling = (entry.maxTargetSoC ?? entry.targetSoC).value
+            let ceiling = entry.maximumSoC.value
             let achieved = min(departure.stateOfCharge, ceiling)
             if let predicted = early[vehicle.id] { earlyErrors.append(min(predicted, ceiling) - achieved) }
             if let predicted = late[vehicle.id] { lateErrors.append(min(predicted, ceiling) - achieved) }
-            if departure.stateOfCharge + 0.5 < (entry.minTargetSoC ?? entry.targetSoC).value {
+            if departure.stateOfCharge + 0.5 < entry.minimumSoC.value {
                 below += 1
                 if let at = announced[vehicle.id], at < departure.at { belowAnnounced += 1 }
             }

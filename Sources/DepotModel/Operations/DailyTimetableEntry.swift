@@ -12,6 +12,10 @@ public struct DailyTimetableEntry: Hashable, Codable, Sendable {
     public let targetSoC: Percent
     public let minTargetSoC: Percent?
     public let maxTargetSoC: Percent?
+    /// The minimum the bus must leave with: `minTargetSoC`, else the target.
+    public var minimumSoC: Percent { minTargetSoC ?? targetSoC }
+    /// Where charging stops: `maxTargetSoC`, else the target.
+    public var maximumSoC: Percent { maxTargetSoC ?? targetSoC }
     public let preconditioningStart: TimeOfDay?
     public let preconditioningMode: PreconditioningMode?
     public let bay: BayID?

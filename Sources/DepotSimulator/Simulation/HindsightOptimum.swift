@@ -62,7 +62,7 @@ public struct HindsightOptimum: Sendable {
         return PlanningVehicle(
             id: VehicleID("\(vehicle.id.rawValue)#\(index)"), node: PlanningProblem.node(of: charger), arrival: visit.arrival,
             departure: visit.departure, capacity: KilowattHours(battery.capacityKWh), stateOfCharge: Percent(battery.stateOfCharge),
-            minTarget: entry.minTargetSoC ?? entry.targetSoC, maxTarget: entry.maxTargetSoC ?? entry.targetSoC, maxPower: Kilowatts(maxPower),
+            minTarget: entry.minimumSoC, maxTarget: entry.maximumSoC, maxPower: Kilowatts(maxPower),
             efficiency: battery.efficiency,
             powerCurve: [
                 PowerCurvePoint(stateOfCharge: Percent(battery.taperStartSoC), maxPower: Kilowatts(battery.maxPowerKW)),

@@ -22,7 +22,7 @@ public enum UpstreamTimetable {
                 chargingRequestId: "\(vehicle.id)-\(dayStamp(visit.departure, in: depot.timeZone))", vehicleId: vehicle.vin ?? vehicle.id.rawValue,
                 chargingPointId: "\(depot.id)/\(plan.stations[visit.station].id)/\(visit.connector)",
                 chargingRequestData: VDV463.ChargingRequestData(
-                    minTargetSoc: (line.minTargetSoC ?? line.targetSoC).value, maxTargetSoc: (line.maxTargetSoC ?? line.targetSoC).value,
+                    minTargetSoc: line.minimumSoC.value, maxTargetSoc: line.maximumSoC.value,
                     expectedArrivalTimeAtChargingPoint: visit.arrival, expectedSocAtArrival: visit.vehicle.battery.stateOfCharge.rounded(),
                     requestedTimeForDeparture: visit.departure))
             if let time = line.preconditioningStart {
